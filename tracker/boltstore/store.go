@@ -1,0 +1,364 @@
+// Package boltstore keeps ProofPack's cases in one bbolt file, proofpack.db, inside the data
+// folder. It is the only package that imports bbolt.
+//
+// Bucket schema (version 1):
+//
+//	meta
+//	  schema            -> uint64 big-endian: the schema version, see migrations
+//	cases
+//	  <seq uint64 BE>   -> Case JSON; the case ID is the sequence number in decimal
+//	numbers
+//	  <tracking number>/            one bucket per normalised number: the reused-number index
+//	    <case ID>       -> ""
+//	exhibits
+//	  <case ID>/                    one bucket per case
+//	    <no uint32 BE><kind> -> Exhibit JSON
+//	settings
+//	  <key>             -> JSON
+//
+// Every public method is one bbolt transaction, so a failed call changes nothing and a crash
+// loses nothing committed.
+package boltstore
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"proofpack/tracker"
+)
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketCases    = []byte("cases")
+	bucketNumbers  = []byte("numbers")
+	bucketExhibits = []byte("exhibits")
+	bucketSettings = []byte("settings")
+	keySchema      = []byte("schema")
+)
+
+// FileName is the database file inside the data folder.
+const FileName = "proofpack.db"
+
+// lockWait is how long a second process waits for the file lock before it is told the data
+// folder is in use; well inside the two seconds the design promises.
+const lockWait = 1500 * time.Millisecond
+
+// Store is the bbolt tracker.Store.
+type Store struct {
+	db  *bolt.DB
+	now tracker.Clock
+}
+
+var _ tracker.Store = (*Store)(nil)
+
+// OpenDir opens the store of a data folder, creating the folder (mode 0700) and the database
+// (mode 0600) when they do not exist yet.
+func OpenDir(dir string) (*Store, error) {
+	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
+		return nil, &tracker.Error{Kind: tracker.KindInvalid, Field: "--data", Msg: fmt.Sprintf("%s is a file, not a folder: give a folder for ProofPack's data", dir)}
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the data folder: %w", err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot protect the data folder: %w", err)
+	}
+	return Open(filepath.Join(dir, FileName))
+}
+
+// Open opens or creates the database file at path and brings its schema up to date.
+func Open(path string) (*Store, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockWait})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, &tracker.Error{Kind: tracker.KindLocked, Err: err,
+			Msg: fmt.Sprintf("ProofPack is already open on %s: close the other window or command first", filepath.Dir(path))}
+	}
+	if err != nil {
+		return nil, &tracker.Error{Kind: tracker.KindCorrupt, Err: err,
+			Msg: fmt.Sprintf("%s is damaged or is not a ProofPack database (%v); move it away to start afresh, or restore a backup", path, err)}
+	}
+	s := &Store{db: db, now: time.Now}
+	if err := db.Update(migrate); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// SetClock fixes the time the store writes into created/updated stamps (tests).
+func (s *Store) SetClock(c tracker.Clock) { s.now = c }
+
+// Close releases the file lock.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Check runs bbolt's consistency check over the whole file.
+func (s *Store) Check() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		var errs []error
+		for err := range tx.Check() {
+			errs = append(errs, err)
+		}
+		return errors.Join(errs...)
+	})
+}
+
+func (s *Store) AddCase(c tracker.Case) (tracker.Case, error) {
+	if err := c.Validate(); err != nil {
+		return tracker.Case{}, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCases)
+		seq, err := b.NextSequence()
+		if err != nil {
+			return err
+		}
+		c.ID = strconv.FormatUint(seq, 10)
+		c.Created = s.now().UTC().Truncate(time.Second)
+		c.Updated = c.Created
+		if err := indexNumbers(tx, c.ID, nil, c.Numbers()); err != nil {
+			return err
+		}
+		return putJSON(b, u64(seq), c)
+	})
+	if err != nil {
+		return tracker.Case{}, err
+	}
+	return c, nil
+}
+
+func (s *Store) Case(id string) (tracker.Case, error) {
+	var c tracker.Case
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = getCase(tx, id)
+		return err
+	})
+	return c, err
+}
+
+func (s *Store) Cases() ([]tracker.Case, error) {
+	var out []tracker.Case
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+			var c tracker.Case
+			if err := json.Unmarshal(v, &c); err != nil {
+				return corrupt("case", k, err)
+			}
+			out = append(out, c)
+			return nil
+		})
+	})
+	return out, err
+}
+
+func (s *Store) UpdateCase(id string, change func(*tracker.Case) error) (tracker.Case, error) {
+	var c tracker.Case
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		if c, err = getCase(tx, id); err != nil {
+			return err
+		}
+		old := c.Numbers()
+		if err := change(&c); err != nil {
+			return err
+		}
+		c.ID = id // the ID and creation time are the store's, whatever change did
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		c.Updated = s.now().UTC().Truncate(time.Second)
+		if err := indexNumbers(tx, id, old, c.Numbers()); err != nil {
+			return err
+		}
+		seq, _ := strconv.ParseUint(id, 10, 64)
+		return putJSON(tx.Bucket(bucketCases), u64(seq), c)
+	})
+	if err != nil {
+		return tracker.Case{}, err
+	}
+	return c, nil
+}
+
+func (s *Store) DeleteCase(id string) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		c, err := getCase(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := indexNumbers(tx, id, c.Numbers(), nil); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketExhibits).DeleteBucket([]byte(id)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+			return err
+		}
+		seq, _ := strconv.ParseUint(id, 10, 64)
+		return tx.Bucket(bucketCases).Delete(u64(seq))
+	})
+}
+
+func (s *Store) CasesWithNumber(number string) ([]string, error) {
+	var ids []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketNumbers).Bucket([]byte(number))
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	slices.SortFunc(ids, byNumber)
+	return ids, err
+}
+
+func (s *Store) AddExhibits(caseID string, place func(next int) ([]tracker.Exhibit, error)) ([]tracker.Exhibit, error) {
+	var added []tracker.Exhibit
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := getCase(tx, caseID); err != nil {
+			return err
+		}
+		b, err := tx.Bucket(bucketExhibits).CreateBucketIfNotExists([]byte(caseID))
+		if err != nil {
+			return err
+		}
+		next := 1
+		if k, _ := b.Cursor().Last(); k != nil {
+			next = int(binary.BigEndian.Uint32(k[:4])) + 1
+		}
+		if added, err = place(next); err != nil {
+			return err
+		}
+		for _, e := range added {
+			if e.No < next {
+				return fmt.Errorf("exhibit %s reuses a number below %d", e.ID(), next)
+			}
+			key := append(binary.BigEndian.AppendUint32(nil, uint32(e.No)), e.Kind...)
+			if b.Get(key) != nil {
+				return fmt.Errorf("exhibit %s is recorded twice", e.ID())
+			}
+			if err := putJSON(b, key, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
+func (s *Store) Exhibits(caseID string) ([]tracker.Exhibit, error) {
+	var out []tracker.Exhibit
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if _, err := getCase(tx, caseID); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketExhibits).Bucket([]byte(caseID))
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var e tracker.Exhibit
+			if err := json.Unmarshal(v, &e); err != nil {
+				return corrupt("exhibit", k, err)
+			}
+			out = append(out, e)
+			return nil
+		})
+	})
+	return out, err
+}
+
+func (s *Store) Setting(key string, v any) (bool, error) {
+	var found bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		raw := tx.Bucket(bucketSettings).Get([]byte(key))
+		if raw == nil {
+			return nil
+		}
+		found = true
+		return json.Unmarshal(raw, v)
+	})
+	return found, err
+}
+
+func (s *Store) SetSetting(key string, v any) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		return putJSON(tx.Bucket(bucketSettings), []byte(key), v)
+	})
+}
+
+func getCase(tx *bolt.Tx, id string) (tracker.Case, error) {
+	var c tracker.Case
+	seq, err := strconv.ParseUint(id, 10, 64)
+	if err != nil {
+		return c, tracker.NotFound("no case %q: case IDs are numbers, see 'proofpack case list'", id)
+	}
+	raw := tx.Bucket(bucketCases).Get(u64(seq))
+	if raw == nil {
+		return c, tracker.NotFound("no case %s: see 'proofpack case list'", id)
+	}
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return c, corrupt("case", u64(seq), err)
+	}
+	return c, nil
+}
+
+// indexNumbers moves case id from the index entries of the old numbers to those of the new ones.
+func indexNumbers(tx *bolt.Tx, id string, old, new []string) error {
+	idx := tx.Bucket(bucketNumbers)
+	for _, n := range old {
+		if b := idx.Bucket([]byte(n)); b != nil {
+			if err := b.Delete([]byte(id)); err != nil {
+				return err
+			}
+			if k, _ := b.Cursor().First(); k == nil {
+				if err := idx.DeleteBucket([]byte(n)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for _, n := range new {
+		b, err := idx.CreateBucketIfNotExists([]byte(n))
+		if err != nil {
+			return err
+		}
+		if err := b.Put([]byte(id), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+func u64(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }
+
+func byNumber(a, b string) int {
+	x, _ := strconv.ParseUint(a, 10, 64)
+	y, _ := strconv.ParseUint(b, 10, 64)
+	return int(x) - int(y)
+}
+
+func corrupt(what string, key []byte, err error) error {
+	return &tracker.Error{Kind: tracker.KindCorrupt, Err: err, Msg: fmt.Sprintf("a %s record (key %x) in the database is damaged: %v", what, key, err)}
+}

@@ -1,0 +1,32 @@
+package tracker
+
+import "time"
+
+// Status is where a parcel is, in the words of the AfterShip taxonomy that scripts expect.
+type Status string
+
+// The statuses, from least to most final.
+const (
+	StatusNotFound       Status = "not_found" // the carrier knows nothing of the number (yet)
+	StatusPending        Status = "pending"
+	StatusInfoReceived   Status = "info_received" // a label exists; nothing has moved
+	StatusInTransit      Status = "in_transit"
+	StatusOutForDelivery Status = "out_for_delivery"
+	StatusAttemptFail    Status = "attempt_fail"
+	StatusPickup         Status = "available_for_pickup"
+	StatusDelivered      Status = "delivered"
+	StatusException      Status = "exception"
+	StatusExpired        Status = "expired"
+)
+
+// Event is one line of a tracking history. Time is the wall-clock time printed on the page,
+// stored as UTC digits because carriers rarely say which zone they mean. An event whose date could
+// not be read keeps its text with Unparsed set, so nothing the buyer pasted is silently dropped.
+type Event struct {
+	Time        time.Time `json:"time"`
+	Place       string    `json:"place"`
+	Description string    `json:"description"`
+	Status      Status    `json:"status"`
+	Unparsed    bool      `json:"unparsed,omitempty"`
+	Exhibit     int       `json:"exhibit,omitempty"` // the exhibit number the event was read from
+}

@@ -1,0 +1,37 @@
+package tracker
+
+import (
+	"fmt"
+	"time"
+)
+
+// Exhibit is one file of evidence. The files made by one capture (screenshot, archived page,
+// page text) share an exhibit number, so the packet can say "exhibit 3" for all of them.
+type Exhibit struct {
+	No         int       `json:"no"`
+	Kind       string    `json:"kind"` // screenshot, page, text, pdf, history, file
+	Path       string    `json:"path"` // relative to the data folder, slash-separated
+	SHA256     string    `json:"sha256"`
+	Size       int64     `json:"size"`
+	MediaType  string    `json:"media_type"`
+	URL        string    `json:"url,omitempty"`       // as requested
+	FinalURL   string    `json:"final_url,omitempty"` // after redirects
+	Title      string    `json:"title,omitempty"`
+	HTTPStatus int       `json:"http_status,omitempty"`
+	CapturedAt time.Time `json:"captured_at"`    // UTC
+	Zone       string    `json:"zone,omitempty"` // the buyer's local zone at capture, e.g. Europe/Warsaw
+	Browser    string    `json:"browser,omitempty"`
+	Viewport   string    `json:"viewport,omitempty"`
+	Note       string    `json:"note,omitempty"`
+}
+
+// ID names the file within its case, e.g. "3-screenshot".
+func (e Exhibit) ID() string { return fmt.Sprintf("%d-%s", e.No, e.Kind) }
+
+// Reminder is one deadline of a case: open a dispute by, escalate by, refund due, call the bank.
+type Reminder struct {
+	CaseID  string `json:"case_id"`
+	Due     Date   `json:"due"`
+	Kind    string `json:"kind"`
+	Message string `json:"message"`
+}

@@ -1,0 +1,42 @@
+package tracker
+
+// Severity says how loudly a flag should speak.
+type Severity string
+
+// The severities, in rising order.
+const (
+	Info     Severity = "info"
+	Warning  Severity = "warning"
+	Critical Severity = "critical"
+)
+
+// Flag is one finding about a case or a number: what is wrong in plain words, the next step, and
+// the exhibits that prove it.
+type Flag struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Action   string   `json:"action"`
+	Exhibits []int    `json:"exhibits"` // exhibit numbers; never nil in JSON
+}
+
+// Flag codes, as listed in DESIGN.md. Scripts match on these strings.
+const (
+	FlagInputCleaned          = "input_cleaned"
+	FlagCheckDigitMismatch    = "check_digit_mismatch"
+	FlagUnknownFormat         = "unknown_format"
+	FlagLinkMismatch          = "link_mismatch"
+	FlagUntrackedService      = "untracked_service"
+	FlagDestinationTracking   = "destination_tracking"
+	FlagNumberChangesOnArrive = "number_changes_on_arrival"
+	FlagNotYetOnline          = "not_yet_online"
+	FlagProvisionalNumber     = "provisional_number"
+	FlagNotShipped            = "not_shipped"
+	FlagStalled               = "stalled"
+	FlagDeliveredElsewhere    = "delivered_elsewhere"
+	FlagDeliveredBeforeOrder  = "delivered_before_order"
+	FlagReusedNumber          = "reused_number"
+	FlagDisputeWindowOpen     = "dispute_window_open"
+	FlagDisputeDeadlineNear   = "dispute_deadline_near"
+	FlagRefundOverdue         = "refund_overdue"
+)

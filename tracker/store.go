@@ -1,0 +1,35 @@
+package tracker
+
+import "time"
+
+// Store keeps cases, exhibit records and settings. Implementations must make each call atomic:
+// a failed call changes nothing.
+type Store interface {
+	// AddCase validates c, gives it an ID and its created/updated times, and saves it.
+	AddCase(c Case) (Case, error)
+	// Case returns one case, or an error of kind NotFound.
+	Case(id string) (Case, error)
+	// Cases returns every case, oldest first.
+	Cases() ([]Case, error)
+	// UpdateCase applies change to the stored case and saves the result if it still validates.
+	// If change returns an error nothing is saved.
+	UpdateCase(id string, change func(*Case) error) (Case, error)
+	// DeleteCase removes the case and its exhibit records (not the files: the caller owns those).
+	DeleteCase(id string) error
+	// CasesWithNumber returns the IDs of the cases that carry this normalised tracking number.
+	CasesWithNumber(number string) ([]string, error)
+	// AddExhibits hands place the next free exhibit number of the case; place moves the files
+	// into their final place and returns their records, which are saved in the same transaction.
+	// If place or the save fails, nothing is recorded (place must then leave no file behind).
+	AddExhibits(caseID string, place func(next int) ([]Exhibit, error)) ([]Exhibit, error)
+	// Exhibits returns the case's exhibit records in number order.
+	Exhibits(caseID string) ([]Exhibit, error)
+	// Setting reads a setting into v; ok is false when it was never set.
+	Setting(key string, v any) (ok bool, err error)
+	// SetSetting saves a setting as JSON.
+	SetSetting(key string, v any) error
+	Close() error
+}
+
+// Clock gives "now"; tests and --now fix it so reports are reproducible.
+type Clock func() time.Time
