@@ -23,6 +23,7 @@ type Exhibit struct {
 	Browser    string    `json:"browser,omitempty"`
 	Viewport   string    `json:"viewport,omitempty"`
 	Note       string    `json:"note,omitempty"`
+	Source     string    `json:"source,omitempty"` // the buyer's own file: its name when added
 }
 
 // ID names the file within its case, e.g. "3-screenshot".

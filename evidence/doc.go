@@ -1,0 +1,20 @@
+// Package evidence makes exhibits: the files that prove what a carrier page said and when.
+//
+// It owns the Capturer interface that a browser implements, the exhibit files in the data
+// folder (cases/<case-id>/<NN>-<kind>.<ext>, folders 0700, files 0600), their SHA-256 hashes,
+// each case's manifest.json, Verify, and the import of the buyer's own files.
+//
+// Files and records commit together: Add writes every file atomically (temporary file in the
+// case folder, fsync, rename, fsync of the folder) inside the store's AddExhibits transaction
+// and removes them again if anything fails, so there is never a record without its file nor a
+// file without its record.
+//
+// Exhibit numbers of a capture are drawn before the browser runs, because the number is drawn
+// into the screenshot's banner: CaptureCase reads the next free number, hands the pages their
+// numbers, and Add fails clearly if the case's next number has moved past a drawn one (another
+// exhibit was added meanwhile). A page that fails to capture leaves its number unused, so every
+// banner stays true. ProofPack is a single writer: bbolt's file lock keeps other processes out.
+//
+// It imports only the standard library, proofpack/tracker and tracker/*: never chromedp, bbolt
+// or Fyne. The browser lives in evidence/chrome, the PDF renderer in evidence/pdf.
+package evidence
