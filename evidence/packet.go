@@ -1,0 +1,594 @@
+package evidence
+
+import (
+	"cmp"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"proofpack/tracker"
+)
+
+// Packet is what a dispute packet says, as data: the renderer in evidence/pdf only lays it out,
+// so every sentence and every number in the PDF is tested here without a PDF.
+type Packet struct {
+	Title       string    `json:"title"`
+	GeneratedAt time.Time `json:"generated_at"`
+	Cover       Cover     `json:"cover"`
+	// Statement is the buyer's account in a few sentences; StatementByBuyer says whether the
+	// buyer wrote or edited it, or ProofPack built it from the flags.
+	Statement        string          `json:"statement"`
+	StatementByBuyer bool            `json:"statement_by_buyer"`
+	Findings         []Finding       `json:"findings"`
+	Timeline         []TimelineRow   `json:"timeline"`
+	Exhibits         []PacketExhibit `json:"exhibits"`
+	// Warnings go on the cover, where an agent cannot miss them: files that no longer match
+	// their hashes, exhibits left out to meet an upload limit, a case without exhibits.
+	Warnings []string `json:"warnings"`
+	Verify   []string `json:"verify"` // how a reader checks the hashes
+}
+
+// Cover is the first thing a dispute agent reads: who, what, how much, when, and the claim.
+type Cover struct {
+	Marketplace string         `json:"marketplace"`
+	OrderNumber string         `json:"order_number"`
+	Seller      string         `json:"seller"`
+	Item        string         `json:"item"`
+	Amount      string         `json:"amount"` // "12.50 USD"
+	Payment     string         `json:"payment,omitempty"`
+	Ordered     string         `json:"ordered"`
+	Shipped     string         `json:"shipped,omitempty"`
+	Promised    string         `json:"promised,omitempty"`
+	Tracking    []TrackingLine `json:"tracking"`
+	City        string         `json:"city"`
+	Postcode    string         `json:"postcode,omitempty"`
+	Country     string         `json:"country"`           // English name
+	Address     string         `json:"address,omitempty"` // only when the buyer chose to show it
+	Dispute     []string       `json:"dispute,omitempty"` // "Dispute opened: 20 Sep 2026"
+	Claim       string         `json:"claim"`
+}
+
+// TrackingLine is one tracking number with its carrier.
+type TrackingLine struct {
+	Number  string `json:"number"`
+	Carrier string `json:"carrier"` // the carrier's name, or its id when no name is known
+	Link    string `json:"link,omitempty"`
+}
+
+// Finding is one flag as the packet states it.
+type Finding struct {
+	Code     string `json:"code"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Action   string `json:"action,omitempty"`
+	Exhibits []int  `json:"exhibits"`
+}
+
+// TimelineRow is one dated line of the timeline: order, shipment, promise, tracking event,
+// capture or dispute step.
+type TimelineRow struct {
+	When     string `json:"when"`
+	What     string `json:"what"`
+	Place    string `json:"place,omitempty"`
+	Source   string `json:"source"` // order record, seller, carrier, buyer
+	Exhibits []int  `json:"exhibits,omitempty"`
+	at       time.Time
+	undated  bool
+}
+
+// PacketExhibit is one exhibit number with all of its files.
+type PacketExhibit struct {
+	No            int          `json:"no"`
+	Title         string       `json:"title"`
+	URL           string       `json:"url,omitempty"`
+	RequestedURL  string       `json:"requested_url,omitempty"` // when redirects changed it
+	CapturedUTC   string       `json:"captured_utc"`
+	CapturedLocal string       `json:"captured_local"`
+	Note          string       `json:"note,omitempty"`
+	Files         []PacketFile `json:"files"`
+	CitedBy       []string     `json:"cited_by,omitempty"` // flag codes that rely on it
+	Omitted       string       `json:"omitted,omitempty"`  // why it is left out of this packet
+}
+
+// How a file appears in the packet beyond its line in the index.
+const (
+	ShowImage = "image" // its picture, scaled to the page and split across pages
+	ShowText  = "text"  // its text, for the buyer's own notes and pasted histories
+	ShowList  = "list"  // only its line in the index (archived pages, PDFs, videos)
+)
+
+// PacketFile is one file of an exhibit.
+type PacketFile struct {
+	Name      string `json:"name"`
+	Path      string `json:"path"` // relative to the data folder
+	Kind      string `json:"kind"`
+	MediaType string `json:"media_type,omitempty"`
+	SHA256    string `json:"sha256"`
+	Size      int64  `json:"size"`
+	Show      string `json:"show"`
+	Problem   string `json:"problem,omitempty"` // missing or changed, when the packet was forced
+}
+
+// PacketOptions are the buyer's choices for one packet.
+type PacketOptions struct {
+	// Statement replaces the generated statement when it is not blank.
+	Statement string
+	// Address is the buyer's full postal address; the cover shows it only when it is given.
+	Address string
+	// CarrierName turns a carrier id into a name; nil or "" keeps the id.
+	CarrierName func(id string) string
+	// Problems are exhibit files that are missing or changed, for a packet made anyway: each
+	// is named on the cover and next to its file.
+	Problems []Problem
+}
+
+// NewPacket builds the packet of a case from its exhibit records and flags. now is when the
+// packet is made; its location is the buyer's zone, used when a capture did not record one.
+func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag, now time.Time, opt PacketOptions) Packet {
+	flags = slices.Clone(flags)
+	slices.SortStableFunc(flags, func(a, b tracker.Flag) int { return cmp.Compare(rank(b.Severity), rank(a.Severity)) })
+	p := Packet{
+		Title:       fmt.Sprintf("Dispute packet: %s order %s", marketplaceName(c.Marketplace), c.OrderNumber),
+		GeneratedAt: now,
+		Cover:       newCover(c, flags, opt),
+		Findings:    []Finding{},
+		Exhibits:    newExhibits(exhibits, flags, now.Location(), opt.Problems),
+		Warnings:    []string{},
+	}
+	for _, f := range flags {
+		p.Findings = append(p.Findings, Finding{Code: f.Code, Severity: string(f.Severity), Message: f.Message, Action: f.Action, Exhibits: nonNil(f.Exhibits)})
+	}
+	p.Statement = statement(c, flags)
+	if s := strings.TrimSpace(opt.Statement); s != "" {
+		p.Statement, p.StatementByBuyer = s, true
+	}
+	p.Timeline = timeline(c, p.Exhibits, exhibits, now.Location())
+	if len(exhibits) == 0 {
+		p.Warnings = append(p.Warnings, "This case has no exhibits yet: no tracking page was captured and no file was added, so the packet rests on the order record and the statement alone.")
+	}
+	if len(opt.Problems) > 0 {
+		var names []string
+		for _, pr := range opt.Problems {
+			names = append(names, fmt.Sprintf("%s (%s)", path.Base(pr.Path), pr.Problem))
+		}
+		p.Warnings = append(p.Warnings, "Made although these files no longer match the SHA-256 recorded when they were saved: "+strings.Join(names, ", ")+". Their exhibits show the files as they are now.")
+	}
+	p.Verify = []string{
+		"Every file of every exhibit is listed in the evidence index with its SHA-256 hash, recorded when the file was saved.",
+		"To check a file, compute its SHA-256 and compare it with the index: on Linux `sha256sum FILE`, on macOS `shasum -a 256 FILE`, on Windows `certutil -hashfile FILE SHA256`.",
+		"To check them all at once, save the lines below as SHA256SUMS in the case folder and run `sha256sum -c SHA256SUMS`: each file must say OK.",
+	}
+	return p
+}
+
+// Priority lists the exhibit numbers most important first: those cited by the most severe
+// flags, then those the tracking events were read from, then the rest by number. A packet that
+// must shrink leaves out exhibits from the end of this list.
+func (p Packet) Priority() []int {
+	type scored struct{ no, sev, events int }
+	events := map[int]int{}
+	for _, r := range p.Timeline {
+		if r.Source == sourceCarrier {
+			for _, n := range r.Exhibits {
+				events[n]++
+			}
+		}
+	}
+	sev := map[int]int{}
+	for _, f := range p.Findings {
+		for _, n := range f.Exhibits {
+			sev[n] = max(sev[n], rank(tracker.Severity(f.Severity)))
+		}
+	}
+	var s []scored
+	for _, e := range p.Exhibits {
+		s = append(s, scored{e.No, sev[e.No], min(events[e.No], 1)})
+	}
+	slices.SortStableFunc(s, func(a, b scored) int {
+		return cmp.Or(cmp.Compare(b.sev, a.sev), cmp.Compare(b.events, a.events), cmp.Compare(a.no, b.no))
+	})
+	out := make([]int, len(s))
+	for i, x := range s {
+		out[i] = x.no
+	}
+	return out
+}
+
+// Leave returns a copy of the packet with the exhibits numbered in nos left out for reason
+// (still listed, with their hashes, in the index) and the cover saying which and why.
+func (p Packet) Leave(nos []int, reason string) Packet {
+	if len(nos) == 0 {
+		return p
+	}
+	nos = slices.Sorted(slices.Values(nos))
+	p.Exhibits = slices.Clone(p.Exhibits)
+	for i := range p.Exhibits {
+		if slices.Contains(nos, p.Exhibits[i].No) {
+			p.Exhibits[i].Omitted = reason
+		}
+	}
+	word := "Exhibit"
+	if len(nos) > 1 {
+		word = "Exhibits"
+	}
+	p.Warnings = append(slices.Clone(p.Warnings), fmt.Sprintf("%s %s left out of this packet: %s. Their files and hashes are still listed in the evidence index.", word, joinInts(nos), reason))
+	return p
+}
+
+// Sums are the packet's files as sha256sum check lines, paths relative to the case folder.
+func (p Packet) Sums() []string {
+	var out []string
+	for _, e := range p.Exhibits {
+		for _, f := range e.Files {
+			out = append(out, f.SHA256+"  "+f.Name)
+		}
+	}
+	return out
+}
+
+const (
+	sourceOrder   = "order record"
+	sourceSeller  = "seller"
+	sourceCarrier = "carrier"
+	sourceBuyer   = "buyer"
+)
+
+func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
+	cv := Cover{
+		Marketplace: marketplaceName(c.Marketplace),
+		OrderNumber: c.OrderNumber,
+		Seller:      c.Seller,
+		Item:        c.Item,
+		Amount:      c.Amount.String() + " " + c.Currency,
+		Payment:     paymentName(c.Payment),
+		Ordered:     day(c.Ordered),
+		Shipped:     day(c.Shipped),
+		Promised:    day(c.Promised),
+		Tracking:    []TrackingLine{},
+		City:        c.Buyer.City,
+		Postcode:    c.Buyer.Postcode,
+		Country:     cmp.Or(tracker.CountryName(c.Buyer.Country), c.Buyer.Country),
+		Address:     strings.TrimSpace(opt.Address),
+		Claim:       claim(c, flags),
+	}
+	for _, s := range c.Shipments {
+		name := s.Carrier
+		if opt.CarrierName != nil {
+			name = cmp.Or(opt.CarrierName(s.Carrier), s.Carrier)
+		}
+		cv.Tracking = append(cv.Tracking, TrackingLine{Number: s.Number, Carrier: cmp.Or(name, "carrier not recognised"), Link: s.Link})
+	}
+	d := c.Dispute
+	for _, x := range []struct {
+		what string
+		when tracker.Date
+	}{{"Dispute opened", d.Opened}, {"Dispute escalated", d.Escalated}, {"Dispute decided for the buyer", d.Won}, {"Refund promised", d.RefundPromised}, {"Refund received", d.RefundReceived}} {
+		if !x.when.IsZero() {
+			cv.Dispute = append(cv.Dispute, x.what+": "+day(x.when))
+		}
+	}
+	return cv
+}
+
+// claim is the case in one sentence, led by the most severe finding.
+func claim(c tracker.Case, flags []tracker.Flag) string {
+	amount := c.Amount.String() + " " + c.Currency
+	for _, f := range flags {
+		switch f.Code {
+		case tracker.FlagDeliveredElsewhere:
+			if ev, _, ok := delivery(c); ok && ev.Place != "" {
+				return fmt.Sprintf("Item not received: the tracking shows delivery in %s, not in %s where I live; I ask for a full refund of %s.", ev.Place, c.Buyer.City, amount)
+			}
+			return fmt.Sprintf("Item not received: the tracking shows delivery somewhere other than %s where I live; I ask for a full refund of %s.", c.Buyer.City, amount)
+		case tracker.FlagDeliveredBeforeOrder, tracker.FlagReusedNumber:
+			return fmt.Sprintf("Item not received: the tracking number belongs to another parcel, so it does not prove this order was sent; I ask for a full refund of %s.", amount)
+		}
+	}
+	if !c.Dispute.RefundPromised.IsZero() && c.Dispute.RefundReceived.IsZero() {
+		return fmt.Sprintf("Refund not received: a refund of %s was promised on %s and has not arrived.", amount, day(c.Dispute.RefundPromised))
+	}
+	if !c.Promised.IsZero() {
+		return fmt.Sprintf("Item not received: order %s was due by %s and has not arrived; I ask for a full refund of %s.", c.OrderNumber, day(c.Promised), amount)
+	}
+	return fmt.Sprintf("Item not received: order %s has not arrived; I ask for a full refund of %s.", c.OrderNumber, amount)
+}
+
+// statement is the buyer's account built from the case and its flags: facts with their
+// exhibits, nothing the record cannot show.
+func statement(c tracker.Case, flags []tracker.Flag) string {
+	var s []string
+	paid := ""
+	if c.Payment != "" {
+		paid = " by " + paymentName(c.Payment)
+	}
+	s = append(s, fmt.Sprintf("On %s I ordered %q from %s on %s (order %s) and paid %s %s%s.",
+		day(c.Ordered), c.Item, c.Seller, marketplaceName(c.Marketplace), c.OrderNumber, c.Amount, c.Currency, paid))
+	nums := strings.Join(c.Numbers(), " and ")
+	switch {
+	case !c.Shipped.IsZero():
+		s = append(s, fmt.Sprintf("The seller marked it shipped on %s with tracking number %s.", day(c.Shipped), nums))
+	case nums != "":
+		s = append(s, fmt.Sprintf("The seller gave tracking number %s.", nums))
+	}
+	if !c.Promised.IsZero() {
+		s = append(s, fmt.Sprintf("Delivery was promised by %s.", day(c.Promised)))
+	}
+	home := c.Buyer.City
+	if c.Buyer.Postcode != "" {
+		home += " (" + c.Buyer.Postcode + ")"
+	}
+	home += ", " + cmp.Or(tracker.CountryName(c.Buyer.Country), c.Buyer.Country)
+	seen := map[string]bool{}
+	for _, f := range flags {
+		if f.Severity == tracker.Info || seen[f.Code] {
+			continue
+		}
+		seen[f.Code] = true
+		if line := flagSentence(c, f, home); line != "" {
+			s = append(s, line+cite(f.Exhibits)+".")
+		}
+	}
+	if !c.Dispute.Opened.IsZero() {
+		s = append(s, fmt.Sprintf("I opened a dispute on %s.", day(c.Dispute.Opened)))
+	}
+	if !c.Dispute.RefundPromised.IsZero() && c.Dispute.RefundReceived.IsZero() {
+		s = append(s, fmt.Sprintf("A refund was promised on %s and has not arrived.", day(c.Dispute.RefundPromised)))
+	}
+	s = append(s, fmt.Sprintf("I have not received the item and ask for a full refund of %s %s.", c.Amount, c.Currency))
+	return strings.Join(s, " ")
+}
+
+// flagSentence states one flag in the buyer's voice, without the final full stop; flags with
+// no sentence of their own use the engine's message.
+func flagSentence(c tracker.Case, f tracker.Flag, home string) string {
+	switch f.Code {
+	case tracker.FlagDeliveredElsewhere:
+		if ev, num, ok := delivery(c); ok {
+			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), home)
+		}
+	case tracker.FlagDeliveredBeforeOrder:
+		if ev, num, ok := delivery(c); ok {
+			return fmt.Sprintf("The tracking number %s shows a delivery on %s, before I placed the order on %s, so it belongs to another parcel", num, day(tracker.DateOf(ev.Time)), day(c.Ordered))
+		}
+	case tracker.FlagStalled:
+		if ev, num, ok := latest(c); ok {
+			return fmt.Sprintf("The last tracking event for %s is from %s (%s); nothing has moved since", num, day(tracker.DateOf(ev.Time)), joinNonEmpty(", ", ev.Description, ev.Place))
+		}
+	case tracker.FlagNotShipped:
+		if ev, num, ok := latest(c); ok {
+			return fmt.Sprintf("The tracking for %s shows only that a label was created (last event %s); the parcel was never handed to the carrier", num, day(tracker.DateOf(ev.Time)))
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(f.Message), ".")
+}
+
+// delivery finds the latest delivered event and its tracking number.
+func delivery(c tracker.Case) (tracker.Event, string, bool) {
+	return findEvent(c, func(e tracker.Event) bool { return e.Status == tracker.StatusDelivered })
+}
+
+// latest finds the latest dated event and its tracking number.
+func latest(c tracker.Case) (tracker.Event, string, bool) {
+	return findEvent(c, func(tracker.Event) bool { return true })
+}
+
+func findEvent(c tracker.Case, match func(tracker.Event) bool) (tracker.Event, string, bool) {
+	var best tracker.Event
+	num, ok := "", false
+	for _, s := range c.Shipments {
+		for _, e := range s.Events {
+			if !e.Unparsed && match(e) && (!ok || e.Time.After(best.Time)) {
+				best, num, ok = e, s.Number, true
+			}
+		}
+	}
+	return best, num, ok
+}
+
+func newExhibits(records []tracker.Exhibit, flags []tracker.Flag, loc *time.Location, problems []Problem) []PacketExhibit {
+	problem := map[string]string{}
+	for _, p := range problems {
+		problem[p.Path] = p.Problem
+	}
+	var out []PacketExhibit
+	for _, r := range records {
+		if len(out) == 0 || out[len(out)-1].No != r.No {
+			out = append(out, newExhibit(r, flags, loc))
+		}
+		e := &out[len(out)-1]
+		e.Files = append(e.Files, PacketFile{
+			Name: path.Base(r.Path), Path: r.Path, Kind: r.Kind, MediaType: r.MediaType,
+			SHA256: r.SHA256, Size: r.Size, Show: show(r), Problem: problem[r.Path],
+		})
+	}
+	return nonNil(out)
+}
+
+func newExhibit(r tracker.Exhibit, flags []tracker.Flag, loc *time.Location) PacketExhibit {
+	e := PacketExhibit{No: r.No, URL: cmp.Or(r.FinalURL, r.URL), Note: r.Note, Files: []PacketFile{}}
+	if r.FinalURL != "" && r.URL != "" && r.FinalURL != r.URL {
+		e.RequestedURL = r.URL
+	}
+	switch {
+	case r.Title != "":
+		e.Title = r.Title
+	case r.Kind == "file" && r.Note != "":
+		e.Title = "Buyer's file: " + r.Note
+	case r.Kind == "file":
+		e.Title = "Buyer's file"
+	case r.Kind == "history":
+		e.Title = "Tracking history pasted by the buyer"
+	case r.URL != "":
+		e.Title = "Tracking page"
+	default:
+		e.Title = "Exhibit"
+	}
+	if l, err := time.LoadLocation(r.Zone); r.Zone != "" && err == nil {
+		loc = l
+	}
+	e.CapturedUTC = r.CapturedAt.UTC().Format(stampLayout) + " UTC"
+	local := r.CapturedAt.In(loc)
+	e.CapturedLocal = local.Format(stampLayout) + " " + local.Format("MST")
+	if name := loc.String(); name != "Local" && name != "UTC" && name != local.Format("MST") {
+		e.CapturedLocal += " (" + name + ")"
+	}
+	for _, f := range flags {
+		if slices.Contains(f.Exhibits, r.No) && !slices.Contains(e.CitedBy, f.Code) {
+			e.CitedBy = append(e.CitedBy, f.Code)
+		}
+	}
+	return e
+}
+
+func show(r tracker.Exhibit) string {
+	mt, _, _ := strings.Cut(r.MediaType, ";")
+	switch {
+	case mt == "image/png" || mt == "image/jpeg" || mt == "image/gif":
+		return ShowImage
+	case mt == "text/plain" && r.Kind != "text":
+		// A captured page's text repeats its screenshot; the buyer's notes and pasted
+		// histories exist nowhere else in the packet.
+		return ShowText
+	}
+	return ShowList
+}
+
+func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc *time.Location) []TimelineRow {
+	var rows []TimelineRow
+	add := func(d tracker.Date, what, source string) {
+		if !d.IsZero() {
+			rows = append(rows, TimelineRow{When: day(d), What: what, Source: source, at: d.In(time.UTC)})
+		}
+	}
+	add(c.Ordered, fmt.Sprintf("Ordered and paid %s %s (order %s)", c.Amount, c.Currency, c.OrderNumber), sourceOrder)
+	add(c.Shipped, "Seller marked the order shipped", sourceSeller)
+	add(c.Promised, "Latest delivery date the seller promised", sourceSeller)
+	for _, s := range c.Shipments {
+		for _, e := range s.Events {
+			r := TimelineRow{What: s.Number + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
+			if e.Exhibit != 0 {
+				r.Exhibits = []int{e.Exhibit}
+			}
+			if e.Unparsed {
+				r.When, r.undated = "date not readable", true
+			} else {
+				r.When = stamp(e.Time)
+			}
+			rows = append(rows, r)
+		}
+	}
+	for _, e := range ex {
+		rec := records[slices.IndexFunc(records, func(r tracker.Exhibit) bool { return r.No == e.No })]
+		what := "Tracking page captured"
+		switch {
+		case rec.Kind == "history":
+			what = e.Title
+		case rec.Kind == "file":
+			what = "File added by the buyer"
+			if rec.Note != "" {
+				what += ": " + rec.Note
+			}
+		case e.URL != "":
+			what += ": " + e.URL
+		}
+		// Local wall-clock time, like the carriers' event times it sits between.
+		at := rec.CapturedAt.In(loc)
+		if l, err := time.LoadLocation(rec.Zone); rec.Zone != "" && err == nil {
+			at = rec.CapturedAt.In(l)
+		}
+		wall := time.Date(at.Year(), at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), 0, time.UTC)
+		rows = append(rows, TimelineRow{When: stamp(wall), What: what, Source: sourceBuyer, Exhibits: []int{e.No}, at: wall})
+	}
+	d := c.Dispute
+	add(d.Opened, "Dispute opened", sourceBuyer)
+	add(d.Escalated, "Dispute escalated", sourceBuyer)
+	add(d.Won, "Dispute decided for the buyer", sourceBuyer)
+	add(d.RefundPromised, "Refund promised", sourceSeller)
+	add(d.RefundReceived, "Refund received", sourceBuyer)
+	slices.SortStableFunc(rows, func(a, b TimelineRow) int {
+		if a.undated != b.undated {
+			if a.undated {
+				return 1
+			}
+			return -1
+		}
+		return a.at.Compare(b.at)
+	})
+	return nonNil(rows)
+}
+
+const stampLayout = "2 Jan 2006 15:04:05"
+
+// stamp formats a wall-clock time, leaving out a midnight that only means "no time given".
+func stamp(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("2 Jan 2006")
+	}
+	return t.Format("2 Jan 2006 15:04")
+}
+
+// day formats a date the way a reader anywhere reads it without guessing the order: 14 Oct 2026.
+func day(d tracker.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.In(time.UTC).Format("2 Jan 2006")
+}
+
+func rank(s tracker.Severity) int {
+	switch s {
+	case tracker.Critical:
+		return 3
+	case tracker.Warning:
+		return 2
+	case tracker.Info:
+		return 1
+	}
+	return 0
+}
+
+func marketplaceName(id string) string {
+	names := map[string]string{"aliexpress": "AliExpress", "ebay": "eBay", "amazon": "Amazon", "temu": "Temu", "etsy": "Etsy", "shein": "SHEIN", "wish": "Wish", "other": "online shop"}
+	return cmp.Or(names[id], id)
+}
+
+func paymentName(id string) string {
+	names := map[string]string{"card": "card", "paypal": "PayPal", "balance": "marketplace balance"}
+	return cmp.Or(names[id], id)
+}
+
+// cite is " (exhibit 3)" or " (exhibits 2 and 3)", or "" when nothing is cited.
+func cite(nos []int) string {
+	switch len(nos) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(" (exhibit %d)", nos[0])
+	}
+	return " (exhibits " + joinInts(nos) + ")"
+}
+
+// joinInts writes 1, 2 and 3.
+func joinInts(nos []int) string {
+	s := make([]string, len(nos))
+	for i, n := range nos {
+		s[i] = fmt.Sprint(n)
+	}
+	if len(s) < 2 {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" }), sep)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
