@@ -30,3 +30,24 @@ type Event struct {
 	Unparsed    bool      `json:"unparsed,omitempty"`
 	Exhibit     int       `json:"exhibit,omitempty"` // the exhibit number the event was read from
 }
+
+// Status is where the case's parcels stand: the status of the latest dated event across its
+// shipments, or not_found when no carrier has shown anything yet.
+func (c Case) Status() Status {
+	var latest *Event
+	for i := range c.Shipments {
+		for j := range c.Shipments[i].Events {
+			ev := &c.Shipments[i].Events[j]
+			if ev.Unparsed {
+				continue
+			}
+			if latest == nil || ev.Time.After(latest.Time) {
+				latest = ev
+			}
+		}
+	}
+	if latest == nil {
+		return StatusNotFound
+	}
+	return latest.Status
+}

@@ -1,0 +1,52 @@
+# ProofPack: `make run` opens the app, `make test` runs every test; both set up what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# Fyne logs a locale error on every start under LANG=C.
+export LANG := C.UTF-8
+export LC_ALL := C.UTF-8
+export PATH := $(PATH):/usr/local/go/bin
+
+GO      ?= go
+BIN     := bin/proofpack
+SHARED  ?= ../shared
+# The window tests use Fyne's software driver: no display, no GLFW compile for `go test`.
+TAGS    := -tags ci
+FUZZTIME ?= 30s
+
+.PHONY: setup build run test lint unit fuzz conformance bench clean
+
+setup:
+	@scripts/setup
+
+# The real binary (GLFW, cgo): the first build takes about 5 minutes, later ones seconds.
+build:
+	$(GO) build -o $(BIN) ./cmd/proofpack
+
+run: setup build
+	./$(BIN)
+
+test: setup build lint unit fuzz conformance
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(TAGS) ./...
+
+# PROOFPACK_BIN lets the end-to-end tests run the binary just built instead of building their own.
+unit:
+	PROOFPACK_BIN=$(abspath $(BIN)) $(GO) test $(TAGS) -count=1 -timeout 30m ./...
+
+fuzz:
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./tracker/carrier
+
+# The peer's tracking-number suite and the command-line contract of DESIGN.md, when ../shared is there.
+conformance: build
+	@if [ -d $(SHARED)/conformance ]; then \
+	  $(SHARED)/conformance/check-tracking $(BIN); \
+	  $(SHARED)/conformance/check-contract $(BIN); \
+	else echo "conformance: $(SHARED)/conformance not found, suites not run"; fi
+
+bench:
+	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin

@@ -1,0 +1,366 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+)
+
+func newCaseCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "case",
+		Short: "Add, list, show, edit and delete cases (one order each)",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newCaseAddCmd(e), newCaseListCmd(e), newCaseShowCmd(e), newCaseEditCmd(e), newCaseDeleteCmd(e))
+	return cmd
+}
+
+// caseFlags are the fields of a case as command-line flags, shared by add and edit.
+type caseFlags struct {
+	marketplace, order, seller, item, amount, currency string
+	ordered, shipped, promised                         string
+	tracking, trackingURL                              []string
+	city, postcode, country, payment, notes            string
+	// edit only
+	opened, escalated, won, refundPromised, refundReceived string
+}
+
+func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
+	fs.StringVar(&f.marketplace, "marketplace", "", "where you bought: "+strings.Join(tracker.Marketplaces, ", "))
+	fs.StringVar(&f.order, "order", "", "the order number")
+	fs.StringVar(&f.seller, "seller", "", "the seller or shop name")
+	fs.StringVar(&f.item, "item", "", "what you bought")
+	fs.StringVar(&f.amount, "amount", "", "what you paid, e.g. 12.50")
+	fs.StringVar(&f.currency, "currency", "", "currency code, e.g. USD")
+	fs.StringVar(&f.ordered, "ordered", "", "order date, YYYY-MM-DD")
+	fs.StringVar(&f.shipped, "shipped", "", "date the seller says it shipped")
+	fs.StringVar(&f.promised, "promised", "", "latest delivery date the seller promised")
+	fs.StringArrayVar(&f.tracking, "tracking", nil, "tracking number (repeat for several parcels)")
+	fs.StringArrayVar(&f.trackingURL, "tracking-url", nil, "tracking link the seller gave (in the order of --tracking)")
+	fs.StringVar(&f.city, "city", "", "your city")
+	fs.StringVar(&f.postcode, "postcode", "", "your postcode")
+	fs.StringVar(&f.country, "country", "", "your country, ISO code such as US, BR, PL")
+	fs.StringVar(&f.payment, "payment", "", "how you paid: "+strings.Join(tracker.Payments, ", "))
+	fs.StringVar(&f.notes, "notes", "", "notes for yourself")
+	if edit {
+		fs.StringVar(&f.opened, "dispute-opened", "", "date you opened a dispute")
+		fs.StringVar(&f.escalated, "dispute-escalated", "", "date you escalated it")
+		fs.StringVar(&f.won, "dispute-won", "", "date the dispute was decided for you")
+		fs.StringVar(&f.refundPromised, "refund-promised", "", "date the refund was promised")
+		fs.StringVar(&f.refundReceived, "refund-received", "", "date the money came back")
+	}
+}
+
+// flagOfField names the flag for a domain field, so messages speak the user's vocabulary.
+var flagOfField = map[string]string{
+	"order_number": "--order", "tracking_url": "--tracking-url", "ordered": "--ordered",
+}
+
+// apply copies the flags the user set onto c; untouched flags leave c as it was (edit).
+func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
+	set := func(name string, dst *string, v string) {
+		if fs.Changed(name) {
+			*dst = strings.TrimSpace(v)
+		}
+	}
+	set("marketplace", &c.Marketplace, strings.ToLower(f.marketplace))
+	set("order", &c.OrderNumber, f.order)
+	set("seller", &c.Seller, f.seller)
+	set("item", &c.Item, f.item)
+	set("currency", &c.Currency, strings.ToUpper(f.currency))
+	set("city", &c.Buyer.City, f.city)
+	set("postcode", &c.Buyer.Postcode, f.postcode)
+	set("country", &c.Buyer.Country, strings.ToUpper(f.country))
+	set("payment", &c.Payment, strings.ToLower(f.payment))
+	set("notes", &c.Notes, f.notes)
+	if fs.Changed("amount") {
+		a, err := tracker.ParseAmount(f.amount)
+		if err != nil {
+			return tracker.Invalid("--amount", "%v", err)
+		}
+		c.Amount = a
+	}
+	dates := []struct {
+		flag string
+		dst  *tracker.Date
+		v    string
+	}{
+		{"ordered", &c.Ordered, f.ordered}, {"shipped", &c.Shipped, f.shipped}, {"promised", &c.Promised, f.promised},
+		{"dispute-opened", &c.Dispute.Opened, f.opened}, {"dispute-escalated", &c.Dispute.Escalated, f.escalated},
+		{"dispute-won", &c.Dispute.Won, f.won}, {"refund-promised", &c.Dispute.RefundPromised, f.refundPromised},
+		{"refund-received", &c.Dispute.RefundReceived, f.refundReceived},
+	}
+	for _, d := range dates {
+		if !fs.Changed(d.flag) {
+			continue
+		}
+		if strings.TrimSpace(d.v) == "" { // an empty value clears an optional date
+			*d.dst = tracker.Date{}
+			continue
+		}
+		v, err := tracker.ParseDate(d.v)
+		if err != nil {
+			return tracker.Invalid("--"+d.flag, "%v", err)
+		}
+		*d.dst = v
+	}
+	if fs.Changed("tracking") {
+		if len(f.trackingURL) > len(f.tracking) {
+			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(f.tracking))
+		}
+		c.Shipments = shipments(f.tracking, f.trackingURL, c.Shipments)
+	} else if fs.Changed("tracking-url") {
+		if len(f.trackingURL) > len(c.Shipments) {
+			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(c.Shipments))
+		}
+		for i, u := range f.trackingURL {
+			c.Shipments[i].Link = strings.TrimSpace(u)
+		}
+	}
+	return nil
+}
+
+// shipments builds the shipments for the given numbers, keeping the events already read for a
+// number that stays.
+func shipments(inputs, links []string, old []tracker.Shipment) []tracker.Shipment {
+	out := make([]tracker.Shipment, 0, len(inputs))
+	for i, in := range inputs {
+		s := newShipment(in)
+		if i < len(links) {
+			s.Link = strings.TrimSpace(links[i])
+		}
+		for _, o := range old {
+			if o.Number == s.Number {
+				s.Events = o.Events
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// newShipment normalises a pasted number and notes the best carrier it fits.
+func newShipment(input string) tracker.Shipment {
+	r := carrier.Check(input, carrier.Options{})
+	s := tracker.Shipment{Number: r.Normalized, Input: input}
+	if s.Number == "" {
+		s.Number = strings.TrimSpace(input)
+	}
+	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
+		s.Carrier = r.Candidates[0].Carrier
+	}
+	return s
+}
+
+// userErr rewrites a domain field name into the flag a command-line user typed.
+func userErr(err error) error {
+	var te *tracker.Error
+	if errors.As(err, &te) && te.Field != "" && !strings.HasPrefix(te.Field, "-") {
+		f := flagOfField[te.Field]
+		if f == "" {
+			f = "--" + te.Field
+		}
+		cp := *te
+		cp.Field = f
+		return &cp
+	}
+	return err
+}
+
+func newCaseAddCmd(e *env) *cobra.Command {
+	var f caseFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add",
+		Short: "Add an order as a new case",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			c := tracker.Case{Payment: "card"}
+			if err := f.apply(cmd.Flags(), &c); err != nil {
+				return err
+			}
+			if err := c.Validate(); err != nil { // before opening: bad input creates no data folder
+				return userErr(err)
+			}
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			c, err = s.AddCase(c)
+			if err != nil {
+				return userErr(err)
+			}
+			if asJSON {
+				return e.printJSON(c)
+			}
+			fmt.Fprintf(e.stdout, "Added case %s: %s order %s (%s)\n", c.ID, c.Marketplace, c.OrderNumber, c.Item)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), false)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case as JSON")
+	return cmd
+}
+
+func newCaseEditCmd(e *env) *cobra.Command {
+	var f caseFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change fields of a case, or record dispute steps",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			c, err := s.UpdateCase(args[0], func(c *tracker.Case) error { return f.apply(cmd.Flags(), c) })
+			if err != nil {
+				return userErr(err)
+			}
+			if asJSON {
+				return e.printJSON(c)
+			}
+			fmt.Fprintf(e.stdout, "Updated case %s\n", c.ID)
+			return nil
+		},
+	}
+	f.register(cmd.Flags(), true)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case as JSON")
+	return cmd
+}
+
+func newCaseListCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the cases",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			cases, err := s.Cases()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				if cases == nil {
+					cases = []tracker.Case{}
+				}
+				return e.printJSON(cases)
+			}
+			if len(cases) == 0 {
+				fmt.Fprintln(e.stdout, "No cases yet: add one with 'proofpack case add', or try 'proofpack demo'.")
+				return nil
+			}
+			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tMARKETPLACE\tORDER\tITEM\tSTATUS")
+			for _, c := range cases {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Marketplace, c.OrderNumber, clip(c.Item, 40), c.Status())
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the cases as JSON")
+	return cmd
+}
+
+func newCaseShowCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one case",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			c, err := s.Case(args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return e.printJSON(c)
+			}
+			writeCase(e.stdout, c)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the case as JSON")
+	return cmd
+}
+
+func newCaseDeleteCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "delete ID",
+		Short: "Delete a case and its evidence files",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := e.open()
+			if err != nil {
+				return err
+			}
+			if err := s.DeleteCase(args[0]); err != nil {
+				return err
+			}
+			// Records go first: a crash in between leaves orphan files, never records without files.
+			if err := e.removeCaseFiles(args[0]); err != nil {
+				return fmt.Errorf("case %s deleted, but its files remain: %w", args[0], err)
+			}
+			fmt.Fprintf(e.stdout, "Deleted case %s\n", args[0])
+			return nil
+		},
+	}
+}
+
+func writeCase(w io.Writer, c tracker.Case) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	row := func(k, v string) {
+		if v != "" {
+			fmt.Fprintf(tw, "%s\t%s\n", k, v)
+		}
+	}
+	row("Case", c.ID)
+	row("Marketplace", c.Marketplace)
+	row("Order", c.OrderNumber)
+	row("Seller", c.Seller)
+	row("Item", c.Item)
+	row("Amount", c.Amount.String()+" "+c.Currency)
+	row("Paid by", c.Payment)
+	row("Ordered", c.Ordered.String())
+	row("Shipped", c.Shipped.String())
+	row("Promised by", c.Promised.String())
+	row("Deliver to", strings.TrimSpace(c.Buyer.City+" "+c.Buyer.Postcode+", "+tracker.CountryName(c.Buyer.Country)))
+	for _, s := range c.Shipments {
+		row("Tracking", strings.TrimSpace(s.Number+" "+s.Carrier))
+		row("Seller's link", s.Link)
+	}
+	row("Status", string(c.Status()))
+	row("Dispute opened", c.Dispute.Opened.String())
+	row("Escalated", c.Dispute.Escalated.String())
+	row("Decided for you", c.Dispute.Won.String())
+	row("Refund promised", c.Dispute.RefundPromised.String())
+	row("Refund received", c.Dispute.RefundReceived.String())
+	row("Notes", c.Notes)
+	tw.Flush()
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"proofpack/assets"
+	"proofpack/ui"
+)
+
+// appID must match FyneApp.toml: Fyne keys preferences and desktop integration on it.
+const appID = "app.proofpack.desktop"
+
+// openWindow runs the window until it is closed. With screenshot set it renders the window once,
+// saves it as PNG and exits: the smoke test and the README pictures use that.
+func (e *env) openWindow(screenshot string) error {
+	s, err := e.open()
+	if err != nil {
+		return err
+	}
+	dir, _ := e.dataDir()
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("ProofPack")
+	ui.Create(a, w, ui.Services{Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment})
+	w.Resize(fyne.NewSize(1180, 720))
+	var shotErr error
+	if screenshot != "" {
+		go func() {
+			// Give the driver a few frames to lay out and paint before reading the canvas.
+			time.Sleep(2 * time.Second)
+			fyne.DoAndWait(func() { shotErr = savePNG(screenshot, w) })
+			fyne.Do(a.Quit)
+		}()
+	}
+	w.ShowAndRun()
+	return shotErr
+}
+
+func savePNG(path string, w fyne.Window) error {
+	img := w.Canvas().Capture()
+	if img == nil {
+		return fmt.Errorf("the window could not be captured")
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

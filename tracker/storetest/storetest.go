@@ -1,0 +1,286 @@
+// Package storetest is the contract every tracker.Store must keep, as one test suite that any
+// implementation runs against itself (boltstore does, on real files). Standard library only.
+package storetest
+
+import (
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+	"time"
+
+	"proofpack/tracker"
+)
+
+// Run runs the suite. open must return a new, empty store; the suite closes it.
+func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
+	tests := []struct {
+		name string
+		fn   func(*testing.T, tracker.Store)
+	}{
+		{"add gives ids and keeps every field", addAndGet},
+		{"add refuses an invalid case and writes nothing", addInvalid},
+		{"cases are listed oldest first", listOrder},
+		{"update changes only what it is told", update},
+		{"a failed update changes nothing", updateFails},
+		{"delete removes the case, its exhibits and its numbers", deleteCase},
+		{"unknown ids are not found", notFound},
+		{"the number index follows adds, edits and deletes", numberIndex},
+		{"exhibits are numbered in order", exhibits},
+		{"a failed placement records no exhibit", exhibitsFail},
+		{"settings round-trip", settings},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			defer s.Close()
+			tt.fn(t, s)
+		})
+	}
+}
+
+// Sample returns a valid case the suite and other tests can vary.
+func Sample(order, number string) tracker.Case {
+	return tracker.Case{
+		Marketplace: "aliexpress", OrderNumber: order, Seller: "Bright Store", Item: "Desk lamp",
+		Amount: 2340, Currency: "USD", Ordered: tracker.Date{Year: 2026, Month: 9, Day: 28}, Payment: "paypal",
+		Buyer: tracker.Address{City: "Kraków", Postcode: "30-001", Country: "PL"},
+		Shipments: []tracker.Shipment{{Number: number, Input: number, Carrier: "china_post", Events: []tracker.Event{
+			{Time: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), Place: "深圳市", Description: "Accepted", Status: tracker.StatusInTransit},
+		}}},
+		Notes: "Москва, São Paulo",
+	}
+}
+
+func mustAdd(t *testing.T, s tracker.Store, c tracker.Case) tracker.Case {
+	t.Helper()
+	got, err := s.AddCase(c)
+	if err != nil {
+		t.Fatalf("AddCase: %v", err)
+	}
+	return got
+}
+
+func addAndGet(t *testing.T, s tracker.Store) {
+	in := Sample("1001", "RR204873517CN")
+	a := mustAdd(t, s, in)
+	b := mustAdd(t, s, Sample("1002", "LP00612345678901"))
+	if a.ID == "" || b.ID == "" || a.ID == b.ID {
+		t.Fatalf("ids %q and %q", a.ID, b.ID)
+	}
+	if a.Created.IsZero() || a.Updated != a.Created {
+		t.Errorf("created %v updated %v", a.Created, a.Updated)
+	}
+	got, err := s.Case(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.ID, in.Created, in.Updated = a.ID, a.Created, a.Updated
+	if !equalJSONish(got, in) {
+		t.Errorf("read back\n%+v\nwant\n%+v", got, in)
+	}
+}
+
+func addInvalid(t *testing.T, s tracker.Store) {
+	c := Sample("", "RR204873517CN")
+	if _, err := s.AddCase(c); tracker.KindOf(err) != tracker.KindInvalid {
+		t.Fatalf("empty order number: %v", err)
+	}
+	if cases, _ := s.Cases(); len(cases) != 0 {
+		t.Errorf("%d cases after a refused add", len(cases))
+	}
+	if ids, _ := s.CasesWithNumber("RR204873517CN"); len(ids) != 0 {
+		t.Errorf("refused case indexed: %v", ids)
+	}
+}
+
+func listOrder(t *testing.T, s tracker.Store) {
+	var want []string
+	for _, o := range []string{"3", "1", "2", "10", "11"} {
+		want = append(want, mustAdd(t, s, Sample(o, "N"+o)).ID)
+	}
+	cases, err := s.Cases()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range cases {
+		got = append(got, c.ID)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("listed %v, want %v", got, want)
+	}
+}
+
+func update(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	got, err := s.UpdateCase(c.ID, func(c *tracker.Case) error {
+		c.Dispute.Opened = tracker.Date{Year: 2026, Month: 11, Day: 20}
+		c.ID = "999" // must not move the case
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID != c.ID || got.Dispute.Opened.String() != "2026-11-20" || got.Created != c.Created {
+		t.Errorf("updated case %+v", got)
+	}
+	again, _ := s.Case(c.ID)
+	if again.Dispute.Opened != got.Dispute.Opened || again.OrderNumber != "1001" {
+		t.Errorf("stored %+v", again)
+	}
+}
+
+func updateFails(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	boom := errors.New("boom")
+	if _, err := s.UpdateCase(c.ID, func(c *tracker.Case) error { c.Item = "changed"; return boom }); !errors.Is(err, boom) {
+		t.Errorf("change error not returned: %v", err)
+	}
+	if _, err := s.UpdateCase(c.ID, func(c *tracker.Case) error {
+		c.Item = "changed"
+		c.Shipments[0].Number = "NEW1"
+		c.Buyer.Country = "ZZ"
+		return nil
+	}); tracker.FieldOf(err) != "country" {
+		t.Errorf("invalid update: %v", err)
+	}
+	got, _ := s.Case(c.ID)
+	if got.Item != "Desk lamp" || got.Updated != c.Updated {
+		t.Errorf("case changed by failed updates: %+v", got)
+	}
+	if ids, _ := s.CasesWithNumber("NEW1"); len(ids) != 0 {
+		t.Errorf("failed update indexed its number: %v", ids)
+	}
+}
+
+func deleteCase(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	other := mustAdd(t, s, Sample("1002", "RR204873517CN"))
+	if _, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+		return []tracker.Exhibit{{No: next, Kind: "file", Path: "cases/x/01-file.txt"}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteCase(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Case(c.ID); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("deleted case still found: %v", err)
+	}
+	if _, err := s.Exhibits(c.ID); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("exhibits of a deleted case: %v", err)
+	}
+	if ids, _ := s.CasesWithNumber("RR204873517CN"); !slices.Equal(ids, []string{other.ID}) {
+		t.Errorf("index after delete: %v", ids)
+	}
+	if err := s.DeleteCase(c.ID); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("second delete: %v", err)
+	}
+	// A new case never takes a deleted case's id: exhibit folders are named by id.
+	if n := mustAdd(t, s, Sample("1003", "X1")); n.ID == c.ID {
+		t.Errorf("id %s reused", n.ID)
+	}
+}
+
+func notFound(t *testing.T, s tracker.Store) {
+	for _, id := range []string{"1", "0", "abc", "../etc", ""} {
+		if _, err := s.Case(id); tracker.KindOf(err) != tracker.KindNotFound {
+			t.Errorf("Case(%q): %v", id, err)
+		}
+		if _, err := s.UpdateCase(id, func(*tracker.Case) error { return nil }); tracker.KindOf(err) != tracker.KindNotFound {
+			t.Errorf("UpdateCase(%q): %v", id, err)
+		}
+	}
+}
+
+func numberIndex(t *testing.T, s tracker.Store) {
+	a := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	b := mustAdd(t, s, Sample("1002", "RR204873517CN"))
+	if ids, _ := s.CasesWithNumber("RR204873517CN"); !slices.Equal(ids, []string{a.ID, b.ID}) {
+		t.Errorf("index %v", ids)
+	}
+	if _, err := s.UpdateCase(b.ID, func(c *tracker.Case) error { c.Shipments[0].Number = "LP1"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := s.CasesWithNumber("RR204873517CN"); !slices.Equal(ids, []string{a.ID}) {
+		t.Errorf("after edit: %v", ids)
+	}
+	if ids, _ := s.CasesWithNumber("LP1"); !slices.Equal(ids, []string{b.ID}) {
+		t.Errorf("new number: %v", ids)
+	}
+}
+
+func exhibits(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	var seen []int
+	for range 2 {
+		got, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+			seen = append(seen, next)
+			return []tracker.Exhibit{
+				{No: next, Kind: "screenshot", SHA256: "aa", Size: 10},
+				{No: next, Kind: "text", SHA256: "bb", Size: 5},
+			}, nil
+		})
+		if err != nil || len(got) != 2 {
+			t.Fatalf("AddExhibits: %v %v", got, err)
+		}
+	}
+	if !slices.Equal(seen, []int{1, 2}) {
+		t.Errorf("numbers handed out %v, want [1 2]", seen)
+	}
+	list, err := s.Exhibits(c.ID)
+	if err != nil || len(list) != 4 || list[0].No != 1 || list[3].No != 2 {
+		t.Errorf("exhibits %+v %v", list, err)
+	}
+	if _, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+		return []tracker.Exhibit{{No: 1, Kind: "screenshot"}}, nil
+	}); err == nil {
+		t.Error("an exhibit number below next was accepted")
+	}
+	if _, err := s.AddExhibits("404", func(int) ([]tracker.Exhibit, error) { return nil, nil }); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("exhibits for a missing case: %v", err)
+	}
+}
+
+func exhibitsFail(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	boom := errors.New("disk full")
+	if _, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+		return []tracker.Exhibit{{No: next, Kind: "screenshot"}}, boom
+	}); !errors.Is(err, boom) {
+		t.Errorf("placement error not returned: %v", err)
+	}
+	if list, _ := s.Exhibits(c.ID); len(list) != 0 {
+		t.Errorf("recorded after a failed placement: %+v", list)
+	}
+}
+
+func settings(t *testing.T, s tracker.Store) {
+	var v struct{ GraceDays int }
+	if ok, err := s.Setting("rules", &v); ok || err != nil {
+		t.Errorf("unset setting: %v %v", ok, err)
+	}
+	if err := s.SetSetting("rules", struct{ GraceDays int }{21}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := s.Setting("rules", &v); !ok || err != nil || v.GraceDays != 21 {
+		t.Errorf("setting read back %v %v %+v", ok, err, v)
+	}
+}
+
+// equalJSONish compares cases field by field where times must be equal instants.
+func equalJSONish(a, b tracker.Case) bool {
+	if !a.Created.Equal(b.Created) || !a.Updated.Equal(b.Updated) {
+		return false
+	}
+	a.Created, a.Updated, b.Created, b.Updated = time.Time{}, time.Time{}, time.Time{}, time.Time{}
+	for i := range a.Shipments {
+		for j := range a.Shipments[i].Events {
+			if j < len(b.Shipments[i].Events) && a.Shipments[i].Events[j].Time.Equal(b.Shipments[i].Events[j].Time) {
+				a.Shipments[i].Events[j].Time = b.Shipments[i].Events[j].Time
+			}
+		}
+	}
+	return reflect.DeepEqual(a, b)
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+)
+
+// App is the open window: the case list on the left, the selected case on the right.
+type App struct {
+	app    fyne.App
+	win    fyne.Window
+	svc    Services
+	cases  []tracker.Case
+	list   *widget.List
+	detail *fyne.Container // holds the selected case's view, or the empty-state message
+	view   *caseView
+	addBtn *widget.Button
+	delBtn *widget.Button
+}
+
+// Create fills w with ProofPack's content and returns the App for tests to drive.
+func Create(a fyne.App, w fyne.Window, svc Services) *App {
+	if svc.Now == nil {
+		svc.Now = time.Now
+	}
+	u := &App{app: a, win: w, svc: svc}
+	u.list = widget.NewList(u.listLength, newCaseRow, u.updateCaseRow)
+	u.list.OnSelected = u.selectCase
+	u.detail = container.NewStack()
+	u.addBtn = widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
+	u.addBtn.Importance = widget.HighImportance
+	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
+	u.delBtn.Disable()
+
+	left := container.NewBorder(
+		container.NewVBox(widget.NewLabelWithStyle("Cases", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
+		container.NewHBox(u.addBtn, u.delBtn), nil, nil, u.list)
+	split := container.NewHSplit(left, u.detail)
+	split.SetOffset(0.32)
+	w.SetContent(split)
+	u.reload("")
+	return u
+}
+
+// reload reads the cases again and selects the one with id ("" keeps the first case selected).
+func (u *App) reload(id string) {
+	cases, err := u.svc.Store.Cases()
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	u.cases = cases
+	u.list.Refresh()
+	if len(cases) == 0 {
+		u.showEmpty()
+		return
+	}
+	idx := 0
+	for i, c := range cases {
+		if c.ID == id {
+			idx = i
+		}
+	}
+	u.list.Select(idx)
+	u.selectCase(idx) // Select does not fire OnSelected for the row already selected
+}
+
+func (u *App) showEmpty() {
+	u.view = nil
+	u.delBtn.Disable()
+	msg := widget.NewLabel("No cases yet.\n\nPress \"Add order\" to enter the order whose parcel has not come,\nor run 'proofpack demo' to explore sample cases.")
+	msg.Alignment = fyne.TextAlignCenter
+	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(msg)}
+	u.detail.Refresh()
+}
+
+func (u *App) listLength() int { return len(u.cases) }
+
+func (u *App) selectCase(i widget.ListItemID) {
+	if i < 0 || i >= len(u.cases) {
+		return
+	}
+	if u.view != nil && u.view.c.ID == u.cases[i].ID {
+		u.view.update(u.cases[i])
+		return
+	}
+	u.view = newCaseView(u, u.cases[i])
+	u.delBtn.Enable()
+	u.detail.Objects = []fyne.CanvasObject{u.view.content}
+	u.detail.Refresh()
+}
+
+// selected returns the case on screen, if any.
+func (u *App) selected() (tracker.Case, bool) {
+	if u.view == nil {
+		return tracker.Case{}, false
+	}
+	return u.view.c, true
+}
+
+func (u *App) confirmDelete() {
+	c, ok := u.selected()
+	if !ok {
+		return
+	}
+	msg := fmt.Sprintf("Delete case %s (%s order %s) and all its evidence files?\nThis cannot be undone.", c.ID, marketplaceName(c.Marketplace), c.OrderNumber)
+	dialog.ShowConfirm("Delete case", msg, func(yes bool) {
+		if yes {
+			u.deleteCase(c.ID)
+		}
+	}, u.win)
+}
+
+func (u *App) deleteCase(id string) {
+	if err := u.svc.Store.DeleteCase(id); err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	if err := removeCaseFiles(u.svc.DataDir, id); err != nil {
+		dialog.ShowError(fmt.Errorf("case %s deleted, but its files remain: %w", id, err), u.win)
+	}
+	u.view = nil
+	u.list.UnselectAll()
+	u.reload("")
+}
+
+// removeCaseFiles deletes a case's exhibit folder; a case that never had files has none.
+func removeCaseFiles(dataDir, id string) error {
+	return os.RemoveAll(filepath.Join(dataDir, filepath.FromSlash(evidence.CaseDir(id))))
+}

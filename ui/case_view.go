@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+
+	"proofpack/tracker"
+)
+
+// caseTabs builds the tabs of a case, in order. Add a tab by writing its file and one line here.
+var caseTabs = []func(*caseView) *container.TabItem{
+	orderTab,
+}
+
+// caseView is one case on screen. Tabs keep what they need to refresh in refreshers.
+type caseView struct {
+	app        *App
+	c          tracker.Case
+	tabs       *container.AppTabs
+	content    fyne.CanvasObject
+	refreshers []func(tracker.Case)
+}
+
+func newCaseView(a *App, c tracker.Case) *caseView {
+	v := &caseView{app: a, c: c}
+	v.tabs = container.NewAppTabs()
+	for _, build := range caseTabs {
+		v.tabs.Append(build(v))
+	}
+	v.content = v.tabs
+	return v
+}
+
+// onUpdate registers fn to run whenever the case is reloaded.
+func (v *caseView) onUpdate(fn func(tracker.Case)) { v.refreshers = append(v.refreshers, fn) }
+
+// update shows a newer version of the same case.
+func (v *caseView) update(c tracker.Case) {
+	v.c = c
+	for _, fn := range v.refreshers {
+		fn(c)
+	}
+}
+
+// changed reloads the case from the store after a tab changed it, and the list with it.
+func (v *caseView) changed() {
+	c, err := v.app.svc.Store.Case(v.c.ID)
+	if err != nil {
+		dialog.ShowError(err, v.app.win)
+		return
+	}
+	v.update(c)
+	v.app.reload(c.ID)
+}

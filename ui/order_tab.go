@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/tracker"
+)
+
+// orderTab shows what was bought, from whom, where it should arrive and the dispute so far.
+func orderTab(v *caseView) *container.TabItem {
+	body := container.NewVBox()
+	fill := func(c tracker.Case) {
+		body.Objects = orderDetails(c)
+		body.Refresh()
+	}
+	fill(v.c)
+	v.onUpdate(fill)
+	return container.NewTabItemWithIcon("Order", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+}
+
+func orderDetails(c tracker.Case) []fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(c.Item, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	status := widget.NewLabel(statusText(c.Status()))
+	status.Importance = statusImportance(c.Status())
+
+	form := widget.NewForm()
+	add := func(label, value string) {
+		if strings.TrimSpace(value) != "" {
+			l := widget.NewLabel(value)
+			l.Wrapping = fyne.TextWrapWord
+			form.Append(label, l)
+		}
+	}
+	add("Case", c.ID)
+	add("Marketplace", marketplaceName(c.Marketplace))
+	add("Order number", c.OrderNumber)
+	add("Seller", c.Seller)
+	add("Amount", c.Amount.String()+" "+c.Currency)
+	add("Paid by", paymentName(c.Payment))
+	add("Ordered", c.Ordered.String())
+	add("Shipped", c.Shipped.String())
+	add("Promised by", c.Promised.String())
+	add("Deliver to", deliverTo(c.Buyer))
+	for _, s := range c.Shipments {
+		add("Tracking number", strings.TrimSpace(s.Number+"   "+s.Carrier))
+		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
+			form.Append("Seller's link", widget.NewHyperlink(s.Link, u))
+		}
+	}
+	add("Dispute opened", c.Dispute.Opened.String())
+	add("Escalated", c.Dispute.Escalated.String())
+	add("Decided for you", c.Dispute.Won.String())
+	add("Refund promised", c.Dispute.RefundPromised.String())
+	add("Refund received", c.Dispute.RefundReceived.String())
+	add("Notes", c.Notes)
+	return []fyne.CanvasObject{container.NewBorder(nil, nil, nil, status, title), form}
+}
+
+func deliverTo(a tracker.Address) string {
+	city := strings.TrimSpace(a.City + " " + a.Postcode)
+	if n := tracker.CountryName(a.Country); n != "" {
+		return city + ", " + n
+	}
+	return city
+}
+
+var paymentNames = map[string]string{"card": "Card", "paypal": "PayPal", "balance": "Marketplace balance"}
+
+func paymentName(p string) string {
+	if n, ok := paymentNames[p]; ok {
+		return n
+	}
+	return p
+}

@@ -1,0 +1,13 @@
+package ui
+
+import "proofpack/tracker"
+
+// Services are what the window works with, handed in by cmd/proofpack so that tests can pass
+// real ones on temporary data.
+type Services struct {
+	Store   tracker.Store
+	DataDir string        // the data folder, for exhibit files
+	Now     tracker.Clock // nil means time.Now
+	// NewShipment turns a pasted tracking number into a shipment (normalised, carrier noted).
+	NewShipment func(input string) tracker.Shipment
+}
