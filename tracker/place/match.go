@@ -1,0 +1,118 @@
+package place
+
+import (
+	"strings"
+	"unicode"
+
+	"proofpack/tracker"
+	"proofpack/tracker/history"
+)
+
+// Verdict is what a place says about the buyer's address.
+type Verdict int
+
+// The verdicts.
+const (
+	Unknown   Verdict = iota // no town, postcode or country to compare
+	Same                     // the buyer's town or postcode
+	Different                // another town, postcode or country
+)
+
+func (v Verdict) String() string {
+	return [...]string{"unknown", "same", "different"}[v]
+}
+
+// Result is a verdict with the words that decided it, for the flag's message.
+type Result struct {
+	Verdict Verdict
+	Reason  string
+}
+
+// Match compares a place from a tracking page with the buyer's address. The buyer's town
+// (or one of its other names) anywhere in the place, or the buyer's postcode, makes it Same: a
+// delivery in the buyer's own town is never reported as elsewhere. Another country's name, a
+// different postcode, or a town name that is not the buyer's makes it Different.
+func Match(text string, buyer tracker.Address) Result {
+	words := Words(text)
+	if len(words) == 0 {
+		return Result{Unknown, "no place given"}
+	}
+	if city := Words(cityPart(buyer.City)); len(city) > 0 && containsTown(words, city) {
+		return Result{Same, "the place names your town"}
+	}
+	pc, found := postcodeIn(text, buyer)
+	if found && pc == normPostcode(buyer.Postcode, buyer.Country) {
+		return Result{Same, "the postcode is yours"}
+	}
+	if c := countryIn(words); c != "" && buyer.Country != "" && c != buyer.Country {
+		return Result{Different, "the place is in " + tracker.CountryName(c)}
+	}
+	if found {
+		return Result{Different, "postcode " + pc + " is not yours (" + buyer.Postcode + ")"}
+	}
+	if !namesTown(text, words) {
+		return Result{Unknown, "the place names no town"}
+	}
+	return Result{Different, "the place is not your town (" + buyer.City + ")"}
+}
+
+// cityPart drops what buyers type after the town: "São Paulo - SP", "Austin, TX".
+func cityPart(s string) string {
+	for _, sep := range []string{",", " - ", "(", "/"} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
+}
+
+// Words folds s into lower-case words without accents, Cyrillic spelled in Latin letters and
+// punctuation dropped: "UP Kraków 1" -> [up krakow 1], "Москва" -> [moskva].
+func Words(s string) []string {
+	f := translit(history.Fold(s))
+	return strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// containsTown reports whether town (or another name of it) appears as whole words in words.
+func containsTown(words, town []string) bool {
+	for _, name := range namesOf(town) {
+		if hasRun(words, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasRun(words, run []string) bool {
+	for i := 0; i+len(run) <= len(words); i++ {
+		ok := true
+		for j := range run {
+			if words[i+j] != run[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// namesTown reports whether the place holds a word that can be a town: not a postcode, a
+// two-letter state code or a word like "post office" or "delivery".
+func namesTown(text string, words []string) bool {
+	states := map[string]bool{}
+	for _, f := range strings.Fields(text) {
+		f = strings.Trim(f, ",.-/()")
+		if len(f) == 2 && strings.ToUpper(f) == f {
+			states[strings.ToLower(f)] = true
+		}
+	}
+	for _, w := range words {
+		if !generic[w] && !states[w] && !isCountryWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 && len([]rune(w)) > 1 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,124 @@
+package place
+
+import (
+	"strings"
+
+	"proofpack/tracker"
+)
+
+// towns lists towns known by several names on tracking pages: the local name, the English and
+// other exonyms, and transliterations (already folded, see Words). New York holds its boroughs
+// because a delivery in Brooklyn is a delivery in New York.
+var towns = [][]string{
+	{"krakow", "cracow", "krakau", "cracovia", "cracovie"},
+	{"warszawa", "warsaw", "warschau", "varsovie", "varsovia", "varsavia"},
+	{"wroclaw", "breslau"},
+	{"gdansk", "danzig"},
+	{"poznan", "posen"},
+	{"lodz", "lodsch"},
+	{"moskva", "moscow", "moskau", "moscou", "mosca", "moscu"},
+	{"sankt peterburg", "saint petersburg", "st petersburg", "petersburg", "spb"},
+	{"nizhniy novgorod", "nizhny novgorod", "nizhnii novgorod"},
+	{"kiev", "kyiv", "kiyev", "kiew", "kyiev"},
+	{"sao paulo", "sampa"},
+	{"rio de janeiro", "rio"},
+	{"new york", "new york city", "nyc", "manhattan", "brooklyn", "queens", "bronx", "staten island"},
+	{"munchen", "muenchen", "munich", "monaco di baviera", "munique"},
+	{"koln", "koeln", "cologne", "colonia"},
+	{"nurnberg", "nuernberg", "nuremberg"},
+	{"wien", "vienna", "vienne", "viena"},
+	{"roma", "rome"},
+	{"milano", "milan", "milao"},
+	{"napoli", "naples", "napoles"},
+	{"firenze", "florence", "florencia"},
+	{"torino", "turin"},
+	{"venezia", "venice", "venise", "venedig"},
+	{"lisboa", "lisbon", "lisbonne", "lissabon"},
+	{"sevilla", "seville"},
+	{"zaragoza", "saragossa"},
+	{"bruxelles", "brussel", "brussels", "bruselas"},
+	{"praha", "prague", "prag", "praga"},
+	{"beijing", "peking", "pekin"},
+	{"guangzhou", "canton"},
+	{"mexico city", "ciudad de mexico", "cdmx"},
+}
+
+var townIndex = func() map[string][]string {
+	m := map[string][]string{}
+	for _, group := range towns {
+		for _, n := range group {
+			m[n] = group
+		}
+	}
+	return m
+}()
+
+// namesOf returns the town's words and those of its other names.
+func namesOf(town []string) [][]string {
+	out := [][]string{town}
+	for _, n := range townIndex[strings.Join(town, " ")] {
+		out = append(out, strings.Fields(n))
+	}
+	return out
+}
+
+// countryNames maps folded country names, English and local, to ISO codes. Georgia and Jordan
+// are left out: the first is a US state and both are common town and street words.
+var countryNames = func() map[string]string {
+	m := map[string]string{}
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			code := string([]rune{a, b})
+			if n := tracker.CountryName(code); n != "" && code != "GE" && code != "JO" {
+				m[strings.Join(Words(n), " ")] = code
+			}
+		}
+	}
+	for n, code := range map[string]string{
+		"usa": "US", "united states of america": "US", "uk": "GB", "great britain": "GB", "england": "GB",
+		"russia": "RU", "rossiya": "RU", "rossiia": "RU", "brasil": "BR", "polska": "PL", "deutschland": "DE",
+		"espana": "ES", "italia": "IT", "francia": "FR", "turkey": "TR", "prc": "CN", "中国": "CN",
+		"niemcy": "DE", "chiny": "CN", "kitai": "CN", "kitay": "CN", "germania": "DE", "alemanha": "DE",
+		"alemania": "DE", "allemagne": "DE", "chine": "CN", "cina": "CN",
+	} {
+		m[n] = code
+	}
+	return m
+}()
+
+// countryIn returns the code of a country named in the place, or "".
+func countryIn(words []string) string {
+	for n, code := range countryNames {
+		if hasRun(words, strings.Fields(n)) {
+			return code
+		}
+	}
+	return ""
+}
+
+// isCountryWord reports words that belong to a country name, so "UNITED STATES" names no town.
+func isCountryWord(w string) bool { return countryWords[w] }
+
+var countryWords = func() map[string]bool {
+	m := map[string]bool{}
+	for n := range countryNames {
+		for _, w := range strings.Fields(n) {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// generic words name a kind of place, not a town.
+var generic = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`post office postal postale posta poste pochta poczta urzad pocztowy pocztowa
+		up fup filia paczkomat agencia agency cdd cte ac unidade distribuicao tratamento delivery delivered centre center
+		centro facility hub depot station branch mailbox mail box porch door front reception mailroom parcel locker
+		neighbour neighbor pickup point sorting international network unit local carrier usps ups dhl fedex correios
+		the of de da do la le el del des du di and et und i в на otdelenie ops sc msc tsekh mpo city town county
+		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional`) {
+		m[translit(w)] = true
+	}
+	return m
+}()
