@@ -9,6 +9,8 @@ type Result struct {
 	Fixes      []string       `json:"fixes"`
 	Candidates []Candidate    `json:"candidates"`
 	Flags      []tracker.Flag `json:"flags"`
+	// LinkCarrier is the carrier the seller's link belongs to, when it names one we know.
+	LinkCarrier string `json:"link_carrier,omitempty"`
 }
 
 // Candidate is one carrier format the number fits, best first in Result.Candidates.
@@ -19,6 +21,8 @@ type Candidate struct {
 	CheckDigit string            `json:"check_digit"`      // valid, invalid or none
 	Fields     map[string]string `json:"fields,omitempty"` // decoded: service, origin country...
 	Links      []Link            `json:"links"`
+	Number     string            `json:"number"`     // as the carrier prints it: USPS without the 420+ZIP prefix, LaserShip with its dash
+	Confidence string            `json:"confidence"` // high (check digit holds), medium (distinctive shape), low (broad shape or failed check)
 }
 
 // Link is a tracking page for the number.
@@ -26,6 +30,8 @@ type Link struct {
 	Role    string `json:"role"` // origin, destination or universal
 	Carrier string `json:"carrier"`
 	URL     string `json:"url"`
+	// NumberInURL is false for a search page: the buyer types or pastes the number there.
+	NumberInURL bool `json:"number_in_url"`
 }
 
 // Options carry what the case knows beyond the number itself.

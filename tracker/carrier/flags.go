@@ -1,0 +1,171 @@
+package carrier
+
+import (
+	"fmt"
+	"strings"
+
+	"proofpack/tracker"
+)
+
+// numberFlags are the findings about the number itself, before any tracking page is read.
+// Flags about the parcel's journey come from tracker/rules.
+func numberFlags(res Result, country string) []tracker.Flag {
+	flags := []tracker.Flag{}
+	best, plausible := bestPlausible(res.Candidates)
+	// The carrier's own spelling (LaserShip's "-1") is not something the buyer should unlearn.
+	if len(res.Fixes) > 0 && !(plausible && best.Number == res.Input) {
+		clean := res.Normalized
+		if plausible {
+			clean = best.Number
+		}
+		flags = append(flags, flag(tracker.FlagInputCleaned, tracker.Info,
+			fmt.Sprintf("The pasted number held characters that are not part of it (%s); it was checked as %s.",
+				strings.Join(res.Fixes, "; "), clean),
+			fmt.Sprintf("Use %s when you write to the seller, the carrier or the marketplace.", clean)))
+	}
+	if len(res.Candidates) == 0 {
+		return append(flags, unknownFormat(res.Normalized))
+	}
+	if f, ok := checkDigitMismatch(res.Candidates); ok {
+		flags = append(flags, f)
+	}
+	if f, ok := linkMismatch(res, country); ok {
+		flags = append(flags, f)
+	}
+	if !plausible {
+		return flags
+	}
+	if best.Format == s10Format.ID {
+		if s10Untracked(best.Number[:2]) {
+			flags = append(flags, untrackedService(best))
+		}
+		if country != best.Number[11:13] {
+			flags = append(flags, destinationTracking(best))
+		}
+	}
+	if f := formatByID(best.Format); f != nil && f.Relabelled {
+		flags = append(flags, flag(tracker.FlagNumberChangesOnArrive, tracker.Info,
+			fmt.Sprintf("%s: numbers like this belong to the shipping consolidator, and when the parcel reaches your country the local carrier often gives it a new number.", best.Name),
+			"If the tracking stops, look on the "+Name(best.Carrier)+" page for a new number (often called last-mile or destination number) and track that one; or ask the seller for it."))
+	}
+	return flags
+}
+
+func flag(code string, sev tracker.Severity, msg, action string) tracker.Flag {
+	return tracker.Flag{Code: code, Severity: sev, Message: msg, Action: action, Exhibits: []int{}}
+}
+
+func unknownFormat(n string) tracker.Flag {
+	msg := "No carrier we know uses tracking numbers shaped like " + quoteShort(n) + "."
+	if n == "" {
+		msg = "No tracking number was given."
+	}
+	return flag(tracker.FlagUnknownFormat, tracker.Warning, msg,
+		"Compare it character by character with the seller's message and the order page. If it is copied right, ask the seller which carrier shipped the parcel and for that carrier's tracking link.")
+}
+
+// checkDigitMismatch speaks when some format's check digit fails and none holds: a shape-only
+// format that also fits does not make the number right.
+func checkDigitMismatch(cs []Candidate) (tracker.Flag, bool) {
+	var failed []string
+	for _, c := range cs {
+		switch c.CheckDigit {
+		case CheckValid:
+			return tracker.Flag{}, false
+		case CheckInvalid:
+			failed = append(failed, c.Name)
+		}
+	}
+	if len(failed) == 0 {
+		return tracker.Flag{}, false
+	}
+	return flag(tracker.FlagCheckDigitMismatch, tracker.Warning,
+		fmt.Sprintf("It fits the shape of %s, but its check digit does not add up: it is probably mistyped or made up.", strings.Join(failed, " or ")),
+		"Check the number against the order page. If it is copied correctly, ask the seller for the real tracking number: a made-up number is evidence for your dispute."), true
+}
+
+// linkMismatch speaks when the seller's link belongs to a carrier that cannot track the number.
+// Universal trackers and unknown sites are not judged; for an S10 number with no destination
+// country, any national post may be the destination.
+func linkMismatch(res Result, country string) (tracker.Flag, bool) {
+	lc := res.LinkCarrier
+	if lc == "" || byID[lc].Universal {
+		return tracker.Flag{}, false
+	}
+	best, ok := bestPlausible(res.Candidates)
+	if !ok {
+		return tracker.Flag{}, false
+	}
+	for _, c := range res.Candidates {
+		if c.CheckDigit == CheckInvalid {
+			continue
+		}
+		if c.Carrier == lc || c.Format == s10Format.ID && country == "" && isPost(lc) {
+			return tracker.Flag{}, false
+		}
+		for _, l := range c.Links {
+			if l.Carrier == lc {
+				return tracker.Flag{}, false
+			}
+		}
+	}
+	return flag(tracker.FlagLinkMismatch, tracker.Warning,
+		fmt.Sprintf("The seller's link goes to %s, but %s fits %s: that page cannot track it.", Name(lc), best.Number, best.Name),
+		fmt.Sprintf("Track it at %s instead. Ask the seller why the link points to another carrier: a wrong link can hide a parcel that was never sent.", rightLink(best).URL)), true
+}
+
+// rightLink is the link to offer instead of a wrong one: the first that carries the number.
+func rightLink(c Candidate) Link {
+	for _, l := range c.Links {
+		if l.NumberInURL {
+			return l
+		}
+	}
+	return c.Links[0]
+}
+
+func untrackedService(c Candidate) tracker.Flag {
+	return flag(tracker.FlagUntrackedService, tracker.Info,
+		fmt.Sprintf("%s is a UPU letter-post item (service %s): these are usually tracked only until they leave %s.", c.Number, c.Number[:2], c.Fields["origin_country_name"]),
+		"Missing updates after export do not mean the parcel is lost yet. If the order promised tracked shipping, keep this as evidence that the seller used an untracked service.")
+}
+
+func destinationTracking(c Candidate) tracker.Flag {
+	msg := fmt.Sprintf("This is an international postal number: after it leaves %s, the post of the destination country tracks the same number.", c.Fields["origin_country_name"])
+	action := "Set your country on the case to get your national post's link; the last scans (customs, delivery) usually appear only there."
+	for _, l := range c.Links {
+		if l.Role == RoleDestination {
+			action = fmt.Sprintf("Check %s (%s) as well as the origin post; the last scans (customs, delivery) usually appear only there.", Name(l.Carrier), l.URL)
+		}
+	}
+	return flag(tracker.FlagDestinationTracking, tracker.Info, msg, action)
+}
+
+// bestPlausible is the highest-ranked candidate whose check digit does not fail.
+func bestPlausible(cs []Candidate) (Candidate, bool) {
+	for _, c := range cs {
+		if c.CheckDigit != CheckInvalid {
+			return c, true
+		}
+	}
+	return Candidate{}, false
+}
+
+func formatByID(id string) *Format {
+	for i := range formats {
+		if formats[i].ID == id {
+			return &formats[i]
+		}
+	}
+	return nil
+}
+
+// quoteShort quotes n for a message, cut so a 10 000-character paste does not fill the screen.
+func quoteShort(n string) string {
+	const limit = 40
+	r := []rune(n)
+	if len(r) > limit {
+		return fmt.Sprintf("%q…", string(r[:limit]))
+	}
+	return fmt.Sprintf("%q", n)
+}

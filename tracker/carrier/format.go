@@ -1,0 +1,154 @@
+package carrier
+
+import "fmt"
+
+// Format is one kind of tracking number a carrier issues: a row of the rule table.
+type Format struct {
+	ID      string // unique, e.g. "fedex_12"; "s10" for UPU S10
+	Carrier string // carrier id: the conformance suite's courier_code, else snake_case
+	Name    string // carrier and format, for people
+	// Shape is the anchored RE2 expression the cleaned number must fit (dashes and spaces are
+	// already gone, letters uppercase).
+	Shape string
+	// Check reports whether the check digit holds; nil when the format carries none.
+	Check func(n string) bool
+	// Fits adds conditions a shape cannot say, such as "the last two letters are a country";
+	// nil when the shape says it all.
+	Fits func(n string) bool
+	// Decode returns the fields the number spells out (service, origin country...); may be nil.
+	Decode func(n string) map[string]string
+	// CarrierOf names the carrier from the number itself (S10: the origin post); nil uses Carrier.
+	CarrierOf func(n string) string
+	// Printed spells the number the way the carrier prints it, for links; nil when n is that.
+	Printed func(n string) string
+	// Routing: the number may be preceded by a USPS routing code (420 + 5 or 9 digit ZIP).
+	Routing bool
+	// Weak marks shapes broad enough to fit numbers of other carriers by chance; they rank last.
+	Weak bool
+	// Relabelled marks consolidator numbers that get a new last-mile number on arrival.
+	Relabelled bool
+
+	shape shape
+}
+
+// Check-digit verdicts, as Candidate.CheckDigit spells them.
+const (
+	CheckValid   = "valid"
+	CheckInvalid = "invalid"
+	CheckNone    = "none"
+)
+
+// Match is one format a cleaned number fits; Detect returns these without allocating.
+type Match struct {
+	Format     *Format
+	Number     string // the part the format covers: without a USPS routing prefix
+	Routing    string // the USPS routing prefix (420 + ZIP), when there is one
+	CheckDigit string // CheckValid, CheckInvalid or CheckNone
+}
+
+// formats is the rule table, every carrier file's formats in one list; order breaks ranking ties.
+var formats = concat(usFormats, europeFormats, canadaFormats, chinaFormats, []Format{s10Format})
+
+// byFirst indexes formats by the first byte they can start with: most numbers try only a few.
+var byFirst [128][]*Format
+
+func concat(lists ...[]Format) []Format {
+	var out []Format
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
+}
+
+func init() {
+	seen := map[string]bool{}
+	for i := range formats {
+		f := &formats[i]
+		if seen[f.ID] {
+			panic(fmt.Sprintf("carrier: format %q listed twice", f.ID))
+		}
+		seen[f.ID] = true
+		sh, err := compileShape(f.Shape)
+		if err != nil {
+			panic(fmt.Sprintf("carrier: format %s: %v", f.ID, err))
+		}
+		f.shape = sh
+		firsts := sh.firstBytes()
+		if f.Routing {
+			firsts = append(firsts, '4')
+		}
+		for _, c := range firsts {
+			if len(byFirst[c]) == 0 || byFirst[c][len(byFirst[c])-1] != f {
+				byFirst[c] = append(byFirst[c], f)
+			}
+		}
+	}
+}
+
+// Formats returns the rule table, for documentation and tests; callers must not change it.
+func Formats() []Format { return formats }
+
+// Detect lists the formats a cleaned number (see Normalize) fits, best first, appending to dst.
+// It builds no links and decodes no fields, so with a dst of spare capacity it allocates
+// nothing: this is the hot path.
+func Detect(n string, dst []Match) []Match {
+	start := len(dst)
+	if n == "" || n[0] >= 128 {
+		return dst
+	}
+	for _, f := range byFirst[n[0]] {
+		if m, ok := f.match(n, ""); ok {
+			dst = append(dst, m)
+		}
+		if f.Routing && len(n) > 8 && n[:3] == "420" {
+			for _, zip := range [2]int{5, 9} { // 420 + ZIP or ZIP+4
+				if p := 3 + zip; len(n) > p {
+					if m, ok := f.match(n[p:], n[:p]); ok {
+						dst = append(dst, m)
+					}
+				}
+			}
+		}
+	}
+	rank(dst[start:])
+	return dst
+}
+
+func (f *Format) match(n, routing string) (Match, bool) {
+	if !f.shape.match(n) || f.Fits != nil && !f.Fits(n) {
+		return Match{}, false
+	}
+	m := Match{Format: f, Number: n, Routing: routing, CheckDigit: CheckNone}
+	if f.Check != nil {
+		m.CheckDigit = CheckInvalid
+		if f.Check(n) {
+			m.CheckDigit = CheckValid
+		}
+	}
+	return m, true
+}
+
+// rank orders matches: a holding check digit first, then shape-only formats, weak shapes after
+// strong ones, failed check digits last; the table order breaks ties. Insertion sort: the list
+// is short and sort.Slice would allocate.
+func rank(ms []Match) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && score(ms[j]) < score(ms[j-1]); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func score(m Match) int {
+	s := 0
+	switch m.CheckDigit {
+	case CheckNone:
+		s = 2
+	case CheckInvalid:
+		s = 4
+	}
+	if m.Format.Weak {
+		s++
+	}
+	return s
+}
