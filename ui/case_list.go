@@ -31,6 +31,7 @@ func (u *App) updateCaseRow(i widget.ListItemID, o fyne.CanvasObject) {
 	st.SetText(statusText(c.Status()))
 	st.Importance = statusImportance(c.Status())
 	st.Refresh()
+	row.Refresh() // the status text changed width: lay the row out again
 }
 
 var marketplaceNames = map[string]string{

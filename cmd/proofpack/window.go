@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
 	"proofpack/ui"
@@ -42,9 +43,16 @@ func (e *env) openWindow(screenshot string) error {
 	return shotErr
 }
 
+// savePNG renders the window's content with Fyne's software painter at the window's size. The GL
+// canvas's own Capture reads the front buffer, which Mesa under Xvfb returns all black.
 func savePNG(path string, w fyne.Window) error {
-	img := w.Canvas().Capture()
-	if img == nil {
+	size := w.Canvas().Size()
+	c := software.NewCanvas()
+	c.SetContent(w.Content())
+	c.Resize(size)
+	c.Content().Refresh() // lay out again for the new canvas's text measurements
+	img := c.Capture()
+	if img == nil || img.Bounds().Empty() {
 		return fmt.Errorf("the window could not be captured")
 	}
 	f, err := os.Create(path)
