@@ -1,0 +1,160 @@
+package history
+
+import (
+	"strings"
+
+	"proofpack/tracker"
+)
+
+// phrases maps statuses to the words carriers use for them, folded (see Fold). The order of
+// the list is the order of the checks: the narrower meaning comes first, so "not delivered",
+// "delivery attempt" and "out for delivery" win over "delivered", and Russian "место вручения"
+// (at the pick-up office) over "вручен" (handed over).
+var phrases = []struct {
+	status tracker.Status
+	words  []string
+}{
+	{tracker.StatusNotFound, []string{
+		"no information available", "no tracking information", "not found", "no results", "no record",
+		"could not locate", "not yet available", "invalid tracking number", "status not available", "no information",
+		"objeto nao encontrado", "nenhum dado encontrado", "nao foi possivel encontrar", "nao ha informacoes", "sem informacoes",
+		"no se ha encontrado", "no hay informacion", "no encontrado", "sin informacion", "no disponible todavia",
+		"aucune information", "introuvable", "pas d'information", "numero inconnu", "aucun resultat",
+		"keine informationen", "keine daten", "nicht gefunden", "keine sendung", "unbekannte sendungsnummer",
+		"nessuna informazione", "non trovata", "non trovato", "nessun risultato", "non e stato trovato",
+		"brak informacji", "nie znaleziono", "brak danych", "nie odnaleziono",
+		"не найдено", "нет информации", "не найден", "информация отсутствует", "нет данных",
+		"查询不到", "暂无", "无信息", "未查询到", "没有找到", "查无", "未找到",
+	}},
+	{tracker.StatusException, []string{
+		"returned to sender", "return to sender", "returning to sender", "undeliverable", "undelivered", "not delivered",
+		"refused", "lost", "damaged", "held by customs", "customs hold", "exception", "cancelled", "canceled", "rejected",
+		"devolvido", "devolucao", "extraviado", "nao entregue", "roubado", "recusado",
+		"devuelto", "devolucion", "no entregado", "rechazado", "perdido",
+		"retourne a l'expediteur", "retour a l'expediteur", "retour expediteur", "non distribuable", "non livre", "refuse", "perdu", "endommage",
+		"rucksendung", "zuruck an absender", "unzustellbar", "nicht zustellbar", "nicht zugestellt", "verloren", "beschadigt", "verweigert",
+		"restituito", "reso al mittente", "in restituzione", "smarrito", "non consegnat", "rifiutat", "danneggiat",
+		"zwrot do nadawcy", "zwrocono", "zaginion", "uszkodzon", "odmowa przyjecia", "nie doreczono", "odeslan",
+		"возврат", "возвращено", "утрачено", "уничтожено", "повреждено", "отказ", "не вручено",
+		"退回", "退件", "异常", "丢失", "破损", "拒收", "退还",
+	}},
+	{tracker.StatusAttemptFail, []string{
+		"delivery attempt", "attempted delivery", "attempted - ", "notice left", "addressee not available", "no one available",
+		"business closed", "unable to deliver", "delivery failed",
+		"tentativa de entrega", "destinatario ausente", "carteiro nao atendido", "ausente",
+		"intento de entrega", "entrega fallida", "entrega no efectuada",
+		"tentative de livraison", "avis de passage", "destinataire absent",
+		"zustellversuch", "nicht angetroffen", "benachrichtigungskarte",
+		"tentativo di consegna", "destinatario assente", "mancata consegna",
+		"proba doreczenia", "nieudana", "awizo", "awizowan", "adresat nieobecny",
+		"неудачная попытка", "попытка вручения", "адресат отсутствует",
+		"投递失败", "未妥投", "投递未成功", "派送失败",
+	}},
+	{tracker.StatusPickup, []string{
+		"available for pickup", "ready for pickup", "ready for collection", "awaiting collection", "held at post office",
+		"at pickup point", "available for collection",
+		"aguardando retirada", "disponivel para retirada", "disponivel para retirar",
+		"disponible para recoger", "listo para recoger", "disponible en oficina",
+		"disponible en point", "disponible au bureau", "disponible dans votre", "en attente de retrait", "a retirer",
+		"zur abholung", "abholbereit", "liegt in der filiale", "in der packstation", "bereit zur abholung",
+		"in giacenza", "disponibile per il ritiro", "pronto per il ritiro",
+		"gotowa do odbioru", "do odbioru w", "czeka na odbior", "awaiting pickup",
+		"место вручения", "ожидает адресата", "готово к выдаче", "ожидает в пункте выдачи",
+		"待取件", "待自取", "可取件", "驿站",
+	}},
+	{tracker.StatusOutForDelivery, []string{
+		"out for delivery", "with delivery courier", "on vehicle for delivery", "on its way to you today",
+		"saiu para entrega", "em rota de entrega",
+		"en reparto", "salio para entrega", "en proceso de entrega",
+		"en cours de livraison", "en livraison",
+		"in zustellung", "wird heute zugestellt", "zustellung heute", "in der zustellung",
+		"in consegna", "in fase di consegna",
+		"wydano do doreczenia", "w doreczeniu", "przekazano do doreczenia", "kurier dorecza",
+		"передано курьеру", "доставляется курьером", "передано для доставки", "выдано курьеру",
+		"派送中", "正在派送", "派件中", "正在投递", "安排投递",
+	}},
+	{tracker.StatusDelivered, []string{
+		"delivered", "delivery completed", "signed for", "picked up by customer", "collected by customer", "collected by recipient",
+		"entregue", "entregado", "entrega realizada", "est livre", "ete livre", "livre au", "livre a ", "colis livre", "distribue",
+		"zugestellt", "ausgeliefert", "consegnato", "consegnata", "recapitat", "consegna effettuata",
+		"doreczono", "dostarczono", "doreczona", "odebrano", "odebrana",
+		"вручен", "получено адресатом", "доставлено", "доставлен",
+		"已签收", "签收", "妥投", "已投递",
+	}},
+	{tracker.StatusInfoReceived, []string{
+		"label created", "pre-shipment", "shipment information received", "electronic information", "awaiting item",
+		"order information received", "pre-advice", "info received", "awaiting seller", "preparing to ship",
+		"etiqueta emitida", "aguardando postagem", "informacoes eletronicas",
+		"pre-admision", "prerregistrado", "informacion recibida", "etiqueta creada",
+		"etiquette creee", "en attente de prise en charge", "annonce",
+		"elektronisch angekundigt", "sendungsdaten", "auftragsdaten",
+		"dati ricevuti", "in attesa di presa in carico", "spedizione registrata",
+		"zarejestrowan", "dane przesylki", "etykieta utworzona", "przygotowana przez nadawce",
+		"присвоен", "получена информация", "регистрация отправления",
+		"已下单", "等待揽收", "已发货", "电子信息", "待揽收",
+	}},
+	// Ordinary transit words: they classify as the default anyway, but mark the cell that
+	// describes the event, so the town printed beside it is read as the place.
+	{tracker.StatusInTransit, []string{
+		"accepted", "arrived", "departed", "processed", "in transit", "customs", "sorting", "dispatched", "received",
+		"postado", "em transito", "encaminhado", "recebido", "en transito", "admitido", "clasificado",
+		"pris en charge", "achemine", "en transit", "bearbeitet", "eingegangen", "transport", "verladen",
+		"in transito", "partit", "arrivat", "lavorazione", "przyjet", "nadan", "wyslan", "w drodze", "sortown",
+		"принято", "прибыло", "покинуло", "таможен", "сортиров", "обработ",
+		"揽收", "到达", "离开", "发往", "运输", "清关", "转运",
+	}},
+}
+
+// Classify returns the status the words of an event description mean. A dated event whose words
+// are not known is in transit: that is what the middle of every history looks like.
+func Classify(description string) tracker.Status {
+	if s, ok := match(Fold(description)); ok {
+		return s
+	}
+	return tracker.StatusInTransit
+}
+
+// phraseIndex files every phrase under its first two bytes, so match reads a description once
+// instead of searching it for each of several hundred phrases.
+var phraseIndex = func() (idx [256]*[256][]phrase) {
+	for rank, p := range phrases {
+		for _, w := range p.words {
+			if idx[w[0]] == nil {
+				idx[w[0]] = new([256][]phrase)
+			}
+			idx[w[0]][w[1]] = append(idx[w[0]][w[1]], phrase{w, rank})
+		}
+	}
+	return idx
+}()
+
+type phrase struct {
+	words string
+	rank  int // index in phrases: the lower, the narrower the meaning
+}
+
+// match returns the status of the highest-ranked phrase in folded text. Phrases start at the
+// start of a word (Latin text) or anywhere (Chinese, Cyrillic, whose bytes are not ASCII).
+func match(folded string) (tracker.Status, bool) {
+	best := len(phrases)
+	for i := 0; i+1 < len(folded); i++ {
+		if i > 0 && isWordByte(folded[i-1]) {
+			continue
+		}
+		second := phraseIndex[folded[i]]
+		if second == nil {
+			continue
+		}
+		for _, p := range second[folded[i+1]] {
+			if p.rank < best && strings.HasPrefix(folded[i:], p.words) {
+				best = p.rank
+			}
+		}
+	}
+	if best == len(phrases) {
+		return "", false
+	}
+	return phrases[best].status, true
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
