@@ -81,6 +81,7 @@ func newRoot(e *env) *cobra.Command {
 	root.Flags().StringVar(&screenshot, "screenshot", "", "render the window to this PNG file and exit")
 	root.AddCommand(
 		newCaseCmd(e),
+		newCheckCmd(e),
 		newDemoCmd(e),
 	)
 	return root

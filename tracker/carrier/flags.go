@@ -13,7 +13,8 @@ func numberFlags(res Result, country string) []tracker.Flag {
 	flags := []tracker.Flag{}
 	best, plausible := bestPlausible(res.Candidates)
 	// The carrier's own spelling (LaserShip's "-1") is not something the buyer should unlearn.
-	if len(res.Fixes) > 0 && !(plausible && best.Number == res.Input) {
+	// Cleaning is worth a word only when it found a number.
+	if len(res.Fixes) > 0 && len(res.Candidates) > 0 && !(plausible && best.Number == res.Input) {
 		clean := res.Normalized
 		if plausible {
 			clean = best.Number
