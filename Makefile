@@ -4,7 +4,8 @@ SHELL := /bin/bash
 # Fyne logs a locale error on every start under LANG=C.
 export LANG := C.UTF-8
 export LC_ALL := C.UTF-8
-export PATH := $(PATH):/usr/local/go/bin
+# scripts/setup puts Go here when the machine has none new enough.
+export PATH := /usr/local/go/bin:$(PATH)
 
 GO      ?= go
 BIN     := bin/proofpack
