@@ -13,6 +13,7 @@ SHARED  ?= ../shared
 # The window tests use Fyne's software driver: no display, no GLFW compile for `go test`.
 TAGS    := -tags ci
 FUZZTIME ?= 30s
+STATICCHECK := v0.8.2
 
 .PHONY: setup build run test lint unit fuzz conformance bench clean
 
@@ -31,6 +32,7 @@ test: setup build lint unit fuzz conformance
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(TAGS) ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK) $(TAGS) ./...
 
 # PROOFPACK_BIN lets the end-to-end tests run the binary just built instead of building their own.
 unit:

@@ -136,7 +136,7 @@ func (u *App) addOrder(f *orderForm) {
 		c, err = u.svc.Store.AddCase(c)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("The order was not added.\n%s", formErr(err)), u.win)
+		dialog.ShowError(fmt.Errorf("the order was not added: %s", formErr(err)), u.win)
 		return
 	}
 	u.reload(c.ID)
