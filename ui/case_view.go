@@ -11,6 +11,7 @@ import (
 // caseTabs builds the tabs of a case, in order. Add a tab by writing its file and one line here.
 var caseTabs = []func(*caseView) *container.TabItem{
 	orderTab,
+	trackingTab,
 }
 
 // caseView is one case on screen. Tabs keep what they need to refresh in refreshers.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
+	"proofpack/tracker/carrier"
 )
 
 // orderForm is the "Add order" form: one entry per case field, each checked as it is typed, and
@@ -19,6 +20,7 @@ type orderForm struct {
 	order, seller, item, amount, currency   *widget.Entry
 	ordered, shipped, promised              *widget.Entry
 	tracking, link, city, postcode, country *widget.Entry
+	number                                  *numberView // what the tracking number is, as typed
 	items                                   []*widget.FormItem
 }
 
@@ -58,6 +60,10 @@ func newOrderForm() *orderForm {
 		}
 		return nil
 	})
+	f.number = newNumberView()
+	for _, e := range []*widget.Entry{f.tracking, f.link, f.country} {
+		e.OnChanged = func(string) { f.checkNumber() }
+	}
 	f.items = []*widget.FormItem{
 		widget.NewFormItem("Marketplace", f.marketplace),
 		widget.NewFormItem("Order number", f.order),
@@ -70,12 +76,25 @@ func newOrderForm() *orderForm {
 		widget.NewFormItem("Shipped on", f.shipped),
 		widget.NewFormItem("Promised by", f.promised),
 		widget.NewFormItem("Tracking number", f.tracking),
+		widget.NewFormItem("", f.number.box),
 		widget.NewFormItem("Seller's tracking link", f.link),
 		widget.NewFormItem("City", f.city),
 		widget.NewFormItem("Postcode", f.postcode),
 		widget.NewFormItem("Country", f.country),
 	}
 	return f
+}
+
+// checkNumber recognises the tracking number as it is typed, offline, against the country and
+// the seller's link typed so far.
+func (f *orderForm) checkNumber() {
+	if strings.TrimSpace(f.tracking.Text) == "" {
+		f.number.clear()
+		return
+	}
+	f.number.show(carrier.Check(f.tracking.Text, carrier.Options{
+		Country: strings.ToUpper(strings.TrimSpace(f.country.Text)), SellerLink: strings.TrimSpace(f.link.Text),
+	}))
 }
 
 // toCase reads the entries into a case; it reports the first entry that does not parse.
