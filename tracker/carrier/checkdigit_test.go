@@ -29,7 +29,7 @@ func TestCheckDigitFunctions(t *testing.T) {
 		{"luhn old dominion", luhn("0720956276"), 3},
 		{"luhn bad", luhn("07209A6276"), -1},
 		{"mod37,36 dpd 28", mod3736("008182709980000020033350276"), 12}, // C
-		{"mod37,36 dpd 14", mod3736("09980000020033"), 15},               // F
+		{"mod37,36 dpd 14", mod3736("09980000020033"), 15},              // F
 		{"mod37,36 bad", mod3736("0998-000"), -1},
 		{"mod11mod10 fedex 12", mod11mod10("98657878885", fedexW317), 5},
 		{"mod11mod10 fedex 34", mod11mod10("0077901797269", fedexW173), 7},
