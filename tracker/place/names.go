@@ -1,6 +1,8 @@
 package place
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"proofpack/tracker"
@@ -86,11 +88,28 @@ var countryNames = func() map[string]string {
 	return m
 }()
 
+// countryRuns are countryNames split into words once, longest names first so that "united
+// states of america" is read before "united states".
+var countryRuns = func() (out []countryRun) {
+	for n, code := range countryNames {
+		out = append(out, countryRun{strings.Fields(n), code})
+	}
+	slices.SortFunc(out, func(a, b countryRun) int {
+		return cmp.Or(cmp.Compare(len(b.words), len(a.words)), cmp.Compare(strings.Join(a.words, " "), strings.Join(b.words, " ")))
+	})
+	return out
+}()
+
+type countryRun struct {
+	words []string
+	code  string
+}
+
 // countryIn returns the code of a country named in the place, or "".
 func countryIn(words []string) string {
-	for n, code := range countryNames {
-		if hasRun(words, strings.Fields(n)) {
-			return code
+	for _, c := range countryRuns {
+		if hasRun(words, c.words) {
+			return c.code
 		}
 	}
 	return ""

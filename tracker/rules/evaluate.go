@@ -1,0 +1,132 @@
+package rules
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+)
+
+// Input is everything the rules look at for one case.
+type Input struct {
+	Case     tracker.Case
+	Exhibits []tracker.Exhibit
+	// Reused maps a tracking number of the case to the IDs of the other cases that carry it.
+	Reused map[string][]string
+	Now    time.Time
+}
+
+// Report is the diagnosis of one case; its JSON is the `analyze --json` contract.
+type Report struct {
+	CaseID string `json:"case_id"`
+	// Status is the status of the newest dated event of any shipment; not_found when none.
+	Status tracker.Status  `json:"status"`
+	Flags  []tracker.Flag  `json:"flags"`  // critical first
+	Events []tracker.Event `json:"events"` // every shipment's events, newest first, unparsed last
+}
+
+// Evaluate runs every rule on the case and returns its status, events and flags. It replaces
+// the Evaluate(case, now) of DESIGN.md: the exhibits and the other cases with the same number
+// come in with the case, so the rules stay pure.
+func Evaluate(in Input, s Settings) Report {
+	r := Report{CaseID: in.Case.ID, Status: tracker.StatusNotFound, Flags: []tracker.Flag{}, Events: []tracker.Event{}}
+	today := tracker.DateOf(in.Now)
+	for _, sh := range in.Case.Shipments {
+		r.Events = append(r.Events, sh.Events...)
+		dated := datedEvents(sh.Events)
+		ck := check{in: in, s: s, sh: sh, dated: dated, today: today}
+		r.Flags = append(r.Flags, carrierFlags(in.Case, sh)...)
+		r.Flags = append(r.Flags, ck.reused()...)
+		r.Flags = append(r.Flags, ck.online()...)
+		r.Flags = append(r.Flags, ck.stalled()...)
+		r.Flags = append(r.Flags, ck.deliveredElsewhere()...)
+		r.Flags = append(r.Flags, ck.deliveredBeforeOrder()...)
+	}
+	sortEvents(r.Events)
+	if len(r.Events) > 0 && !r.Events[0].Unparsed {
+		r.Status = r.Events[0].Status
+	}
+	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(rank(b.Severity), rank(a.Severity)) })
+	return r
+}
+
+func rank(s tracker.Severity) int {
+	switch s {
+	case tracker.Critical:
+		return 2
+	case tracker.Warning:
+		return 1
+	}
+	return 0
+}
+
+// check holds what the rules for one shipment share.
+type check struct {
+	in    Input
+	s     Settings
+	sh    tracker.Shipment
+	dated []tracker.Event // newest first
+	today tracker.Date
+}
+
+// datedEvents returns the events with a date, newest first.
+func datedEvents(evs []tracker.Event) []tracker.Event {
+	var out []tracker.Event
+	for _, e := range evs {
+		if !e.Unparsed {
+			out = append(out, e)
+		}
+	}
+	sortEvents(out)
+	return out
+}
+
+// sortEvents orders events newest first, unparsed last, as history.Parse does. Histories
+// usually arrive sorted one way or the other, so those need no sort at all.
+func sortEvents(evs []tracker.Event) {
+	newestFirst := func(a, b tracker.Event) int {
+		if a.Unparsed != b.Unparsed {
+			if a.Unparsed {
+				return 1
+			}
+			return -1
+		}
+		return b.Time.Compare(a.Time)
+	}
+	if slices.IsSortedFunc(evs, newestFirst) {
+		return
+	}
+	if slices.IsSortedFunc(evs, func(a, b tracker.Event) int { return newestFirst(b, a) }) && !hasTies(evs) {
+		slices.Reverse(evs)
+		return
+	}
+	slices.SortStableFunc(evs, newestFirst)
+}
+
+// hasTies reports equal neighbours, which a reversal would swap and a stable sort keeps.
+func hasTies(evs []tracker.Event) bool {
+	for i := 1; i < len(evs); i++ {
+		if evs[i].Unparsed == evs[i-1].Unparsed && evs[i].Time.Equal(evs[i-1].Time) {
+			return true
+		}
+	}
+	return false
+}
+
+// carrierFlags are the number-level flags of tracker/carrier for the number as the buyer gave it.
+func carrierFlags(c tracker.Case, sh tracker.Shipment) []tracker.Flag {
+	input := sh.Input
+	if input == "" {
+		input = sh.Number
+	}
+	var out []tracker.Flag
+	for _, f := range carrier.Check(input, carrier.Options{Country: c.Buyer.Country, SellerLink: sh.Link}).Flags {
+		if f.Exhibits == nil {
+			f.Exhibits = []int{}
+		}
+		out = append(out, f)
+	}
+	return out
+}

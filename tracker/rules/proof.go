@@ -1,0 +1,76 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"proofpack/tracker"
+)
+
+// pageKinds are the exhibit kinds that show a tracking page.
+var pageKinds = []string{"history", "screenshot", "page", "text", "pdf"}
+
+// pageExhibits are the exhibits that show this shipment's tracking page, found by the number
+// in their URL or note: with no events, they are what proves "nothing there".
+func (c check) pageExhibits() []int {
+	out := []int{}
+	for _, e := range c.in.Exhibits {
+		if slices.Contains(pageKinds, e.Kind) && (strings.Contains(e.URL, c.sh.Number) || strings.Contains(e.Note, c.sh.Number)) {
+			out = appendNo(out, e.No)
+		}
+	}
+	return out
+}
+
+// eventExhibits are the exhibits the events were read from.
+func eventExhibits(evs ...tracker.Event) []int {
+	out := []int{}
+	for _, e := range evs {
+		if e.Exhibit > 0 {
+			out = appendNo(out, e.Exhibit)
+		}
+	}
+	return out
+}
+
+func appendNo(nos []int, n int) []int {
+	if slices.Contains(nos, n) {
+		return nos
+	}
+	return append(nos, n)
+}
+
+// attach tells the buyer what to attach: "attach exhibit 3", "attach exhibits 3 and 5", or,
+// with none yet, how to make one.
+func attach(nos []int) string {
+	switch len(nos) {
+	case 0:
+		return "capture the tracking page first (Capture, or proofpack capture) and attach it"
+	case 1:
+		return fmt.Sprintf("attach exhibit %d", nos[0])
+	}
+	s := make([]string, len(nos))
+	for i, n := range nos {
+		s[i] = fmt.Sprint(n)
+	}
+	return "attach exhibits " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// holidayNote says which holidays stretched a wait: " (longer because of Golden Week 2026)".
+func holidayNote(hs []Holiday) string {
+	if len(hs) == 0 {
+		return ""
+	}
+	names := make([]string, len(hs))
+	for i, h := range hs {
+		names[i] = h.Name
+	}
+	return " (longer because of " + strings.Join(names, " and ") + " in China)"
+}
+
+func day(t tracker.Event) string { return tracker.DateOf(t.Time).String() }
+
+func flag(code string, sev tracker.Severity, exhibits []int, action, format string, a ...any) tracker.Flag {
+	return tracker.Flag{Code: code, Severity: sev, Message: fmt.Sprintf(format, a...), Action: action, Exhibits: exhibits}
+}
