@@ -1,0 +1,296 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"maps"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"proofpack/evidence"
+)
+
+// Options say where a packet goes and where its files are.
+type Options struct {
+	Profile Profile
+	Root    string // the data folder that exhibit paths are relative to
+	// Progress, when set, hears how many pictures are encoded out of how many.
+	Progress func(done, total int)
+}
+
+// Output is a rendered packet.
+type Output struct {
+	PDF     []byte
+	Pages   int
+	Packet  evidence.Packet // as drawn: exhibits left out are marked, the cover says why
+	Layout  []string        // what each page holds, one line per page: the structure goldens compare
+	Notes   []string        // what the buyer must be told: exhibits left out, pictures not drawn
+	Quality int             // JPEG quality of the pictures
+	DPI     float64         // the resolution cap the pictures were scaled to; 0 for none
+}
+
+// textLimit is how much of a text exhibit is printed; the file itself stays in the index.
+const textLimit = 6000
+
+// Render lays out the packet for the profile and fits it into the profile's limits: first the
+// page limit (leaving out the least important exhibits), then the size limit (lower JPEG
+// quality, then lower resolution, then leaving out exhibits). It never returns a packet over a
+// limit: when even the text alone is over, it returns an error that says so.
+func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error) {
+	if err := CheckFonts(); err != nil {
+		return nil, err
+	}
+	prof := opt.Profile
+	r := &renderer{opt: opt, pics: map[string]picture{}, texts: map[string]string{},
+		cache: &decoded{pics: map[string]*image.RGBA{}, budget: 60_000_000}, encoded: map[string][][]byte{}}
+	for _, e := range p.Exhibits {
+		for _, f := range e.Files {
+			switch f.Show {
+			case evidence.ShowImage:
+				r.pics[f.Path] = probe(opt.Root, f.Path)
+			case evidence.ShowText:
+				r.texts[f.Path] = readText(opt.Root, f.Path)
+			}
+		}
+	}
+
+	// Pages first: they depend only on picture sizes, not on their bytes.
+	var pageDrop []int
+	pageReason := fmt.Sprintf("the %s profile allows at most %d pages", prof.Name, prof.MaxPages)
+	var plan *doc
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		cur := p.Leave(pageDrop, pageReason)
+		plan = r.build(cur, nil, 0)
+		if err := plan.pdf.Error(); err != nil {
+			return nil, fmt.Errorf("laying out the packet: %w", err)
+		}
+		if prof.MaxPages == 0 || plan.pdf.PageNo() <= prof.MaxPages {
+			break
+		}
+		more := r.dropFor(cur, plan.pdf.PageNo()-prof.MaxPages, plan.exPages)
+		if len(more) == 0 {
+			return nil, fmt.Errorf("the packet's text alone takes %d pages, more than the %d the %s profile allows: shorten the statement or use the paypal profile", plan.pdf.PageNo(), prof.MaxPages, prof.Name)
+		}
+		pageDrop = append(pageDrop, more...)
+	}
+
+	// Then bytes: encode, measure, and step down until the file fits.
+	var sizeDrop []int
+	sizeReason := fmt.Sprintf("the %s profile allows at most %s per file", prof.Name, humanBytes(prof.MaxBytes))
+	steps := prof.steps()
+	step := 0
+	for {
+		cur := p.Leave(pageDrop, pageReason).Leave(sizeDrop, sizeReason)
+		plan = r.build(cur, nil, 0)
+		st := steps[step]
+		if err := r.encode(ctx, plan, st); err != nil {
+			return nil, err
+		}
+		if len(r.broken) > 0 {
+			// A picture whose header read but whose pixels did not: lay out again without it.
+			for path, msg := range r.broken {
+				pic := r.pics[path]
+				pic.err = msg
+				r.pics[path] = pic
+			}
+			r.broken = nil
+			continue
+		}
+		final := r.build(cur, r.encoded, plan.pdf.PageNo())
+		final.pdf.SetCreationDate(cur.GeneratedAt.UTC())
+		final.pdf.SetModificationDate(cur.GeneratedAt.UTC())
+		var buf bytes.Buffer
+		if err := final.pdf.Output(&buf); err != nil {
+			return nil, fmt.Errorf("writing the PDF: %w", err)
+		}
+		if prof.MaxBytes == 0 || int64(buf.Len()) <= prof.MaxBytes {
+			out := &Output{PDF: buf.Bytes(), Pages: final.pdf.PageNo(), Packet: cur, Layout: final.layout, Quality: st.quality, DPI: st.dpi}
+			out.Notes = r.notes(cur)
+			return out, nil
+		}
+		if step < len(steps)-1 {
+			step++
+			continue
+		}
+		more := r.dropFor(cur, 1, plan.exPages)
+		if len(more) == 0 {
+			return nil, fmt.Errorf("the packet is %s even without its exhibits, more than the %s profile's %s: use the paypal or archive profile", humanBytes(int64(buf.Len())), prof.Name, humanBytes(prof.MaxBytes))
+		}
+		sizeDrop = append(sizeDrop, more...)
+	}
+}
+
+// step is one try at fitting the size limit.
+type step struct {
+	quality int
+	dpi     float64
+}
+
+func (p Profile) steps() []step {
+	var s []step
+	for _, q := range p.Qualities {
+		s = append(s, step{q, p.MaxDPI})
+	}
+	last := p.Qualities[len(p.Qualities)-1]
+	for _, d := range p.DPISteps {
+		s = append(s, step{last, d})
+	}
+	return s
+}
+
+// renderer holds what stays the same across layout tries: picture sizes, text exhibits, and
+// the pictures decoded and encoded so far.
+type renderer struct {
+	opt     Options
+	pics    map[string]picture
+	texts   map[string]string
+	cache   *decoded
+	encoded map[string][][]byte // path -> JPEG per band, for the current step
+	done    map[string]string   // path -> the step its encoded bands were made at
+	broken  map[string]string   // pictures that failed to decode in this pass
+}
+
+// dropFor picks exhibits to leave out, least important first, until they free at least need
+// pages (a size drop asks for one exhibit).
+func (r *renderer) dropFor(p evidence.Packet, need int, pages map[int]int) []int {
+	prio := p.Priority()
+	var out []int
+	for i := len(prio) - 1; i >= 0 && need > 0; i-- {
+		no := prio[i]
+		if pages[no] == 0 {
+			continue // already left out
+		}
+		out = append(out, no)
+		need -= pages[no]
+	}
+	return out
+}
+
+// encode makes the JPEG bands the plan laid out, in parallel, reusing bands already made at
+// this step.
+func (r *renderer) encode(ctx context.Context, plan *doc, st step) error {
+	key := fmt.Sprintf("q%d@%g", st.quality, st.dpi)
+	if r.done == nil {
+		r.done = map[string]string{}
+	}
+	type job struct {
+		path  string
+		bands []band
+	}
+	var jobs []job
+	for _, path := range slices.Sorted(maps.Keys(plan.bands)) {
+		if r.done[path] != key || len(r.encoded[path]) != len(plan.bands[path]) {
+			jobs = append(jobs, job{path, plan.bands[path]})
+		}
+	}
+	results := make([][][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	finished := make(chan int, len(jobs)) // workers never wait on a caller that gave up
+	workers := min(len(jobs), runtime.GOMAXPROCS(0))
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range next {
+				pic := r.pics[jobs[i].path]
+				width := scaledWidth(pic.w, imageWidthMM(pic), st.dpi)
+				img, err := r.cache.get(r.opt.Root, pic, width)
+				if err == nil {
+					results[i], err = encodeBands(img, pic.h, jobs[i].bands, st.quality)
+				}
+				errs[i] = err
+				finished <- i
+			}
+		}()
+	}
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			if ctx.Err() != nil {
+				return
+			}
+			next <- i
+		}
+	}()
+	for done := 1; done <= len(jobs); done++ {
+		select {
+		case <-finished:
+		case <-ctx.Done():
+			// Workers finish their current picture and stop: the feeder sends no more.
+			return ctx.Err()
+		}
+		if r.opt.Progress != nil {
+			r.opt.Progress(done, len(jobs))
+		}
+	}
+	for i, j := range jobs {
+		if errs[i] != nil {
+			if r.broken == nil {
+				r.broken = map[string]string{}
+			}
+			r.broken[j.path] = errs[i].Error()
+			continue
+		}
+		r.encoded[j.path] = results[i]
+		r.done[j.path] = key
+	}
+	return nil
+}
+
+// notes are the sentences the command and the window show after making the packet.
+func (r *renderer) notes(p evidence.Packet) []string {
+	var out []string
+	for _, w := range p.Warnings {
+		if strings.Contains(w, "left out of this packet") {
+			out = append(out, w)
+		}
+	}
+	for _, e := range p.Exhibits {
+		for _, f := range e.Files {
+			if pic, ok := r.pics[f.Path]; ok && pic.err != "" && e.Omitted == "" {
+				out = append(out, fmt.Sprintf("Exhibit %d: %s cannot be drawn: %s; it is listed with its hash.", e.No, f.Name, pic.err))
+			}
+		}
+	}
+	return out
+}
+
+func readText(root, rel string) string {
+	b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return "(the file cannot be read: " + err.Error() + ")"
+	}
+	if !utf8.Valid(b) {
+		return "(the file is not UTF-8 text; it is listed with its hash)"
+	}
+	s := string(b)
+	if n := utf8.RuneCountInString(s); n > textLimit {
+		s = string([]rune(s)[:textLimit]) + fmt.Sprintf("\n[… %d more characters in the file]", n-textLimit)
+	}
+	return s
+}
+
+// imageWidthMM is how wide a picture is drawn: the text width, or its size at 96 pixels per
+// inch when that is narrower, so a small picture is not blown up.
+func imageWidthMM(p picture) float64 {
+	return math.Min(contentW, float64(p.w)*25.4/96)
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1_000_000:
+		return fmt.Sprintf("%.1f MB", float64(n)/1_000_000)
+	case n >= 1000:
+		return fmt.Sprintf("%d KB", n/1000)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
