@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -11,6 +12,7 @@ import (
 
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
+	"proofpack/tracker/rules"
 	"proofpack/tracker/storetest"
 )
 
@@ -31,9 +33,13 @@ func newTestApp(t *testing.T, cases ...tracker.Case) (*App, *boltstore.Store, fy
 	a := test.NewTempApp(t)
 	w := a.NewWindow("ProofPack")
 	w.Resize(fyne.NewSize(1100, 700))
-	u := Create(a, w, Services{Store: s, DataDir: dir, NewShipment: func(in string) tracker.Shipment {
-		return tracker.Shipment{Number: in, Input: in}
-	}})
+	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
+	u := Create(a, w, Services{Store: s, DataDir: dir, Now: func() time.Time { return now },
+		NewShipment: func(in string) tracker.Shipment { return tracker.Shipment{Number: in, Input: in} },
+		Analyze: func(id string) (rules.Report, error) {
+			return rules.Analyze(s, id, now, rules.DefaultSettings())
+		},
+	})
 	return u, s, w
 }
 

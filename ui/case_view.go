@@ -12,6 +12,7 @@ import (
 var caseTabs = []func(*caseView) *container.TabItem{
 	orderTab,
 	trackingTab,
+	diagnosisTab,
 }
 
 // caseView is one case on screen. Tabs keep what they need to refresh in refreshers.

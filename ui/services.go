@@ -1,6 +1,9 @@
 package ui
 
-import "proofpack/tracker"
+import (
+	"proofpack/tracker"
+	"proofpack/tracker/rules"
+)
 
 // Services are what the window works with, handed in by cmd/proofpack so that tests can pass
 // real ones on temporary data.
@@ -10,4 +13,6 @@ type Services struct {
 	Now     tracker.Clock // nil means time.Now
 	// NewShipment turns a pasted tracking number into a shipment (normalised, carrier noted).
 	NewShipment func(input string) tracker.Shipment
+	// Analyze diagnoses a stored case, the same call as `proofpack analyze`.
+	Analyze func(caseID string) (rules.Report, error)
 }

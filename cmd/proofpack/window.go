@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
 
@@ -28,7 +29,12 @@ func (e *env) openWindow(screenshot string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, ui.Services{Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment})
+	ui.Create(a, w, ui.Services{
+		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
+		Analyze: func(id string) (rules.Report, error) {
+			return rules.Analyze(s, id, time.Now(), rules.DefaultSettings())
+		},
+	})
 	w.Resize(fyne.NewSize(1180, 720))
 	var shotErr error
 	if screenshot != "" {

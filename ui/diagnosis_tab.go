@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/tracker"
+	"proofpack/tracker/rules"
+)
+
+// diagnosisTab says what is wrong with the parcel and what to do: the status, one card per flag
+// (coloured by severity, with the next step and the exhibits that prove it), and the events.
+func diagnosisTab(v *caseView) *container.TabItem {
+	body := container.NewVBox()
+	fill := func(c tracker.Case) {
+		body.Objects = diagnosisObjects(v, c)
+		body.Refresh()
+	}
+	fill(v.c)
+	v.onUpdate(fill)
+	return container.NewTabItemWithIcon("Diagnosis", theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
+}
+
+func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
+	if v.app.svc.Analyze == nil {
+		return []fyne.CanvasObject{widget.NewLabel("Diagnosis is not available in this window.")}
+	}
+	r, err := v.app.svc.Analyze(c.ID)
+	if err != nil {
+		return []fyne.CanvasObject{widget.NewLabel("Could not analyse this case: " + err.Error())}
+	}
+	status := widget.NewLabelWithStyle("Status: "+statusText(r.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status.Importance = statusImportance(r.Status)
+	out := []fyne.CanvasObject{status}
+	if len(r.Flags) == 0 {
+		out = append(out, widget.NewLabel("Nothing looks wrong with this tracking so far."))
+	}
+	for _, f := range r.Flags {
+		out = append(out, flagCard(f))
+	}
+	out = append(out, widget.NewSeparator(),
+		widget.NewLabelWithStyle(fmt.Sprintf("Tracking events (%d)", len(r.Events)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		eventsTable(r))
+	return out
+}
+
+// flagCard is one finding: a coloured bar for its severity, the message, the next step, the proof.
+func flagCard(f tracker.Flag) fyne.CanvasObject {
+	msg := widget.NewLabelWithStyle(f.Message, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = severityImportance(f.Severity)
+	lines := []fyne.CanvasObject{msg}
+	if f.Action != "" {
+		next := widget.NewLabel("Next step: " + f.Action)
+		next.Wrapping = fyne.TextWrapWord
+		lines = append(lines, next)
+	}
+	if len(f.Exhibits) > 0 {
+		nums := make([]string, len(f.Exhibits))
+		for i, n := range f.Exhibits {
+			nums[i] = fmt.Sprint(n)
+		}
+		lines = append(lines, widget.NewLabel("Proof: exhibit "+strings.Join(nums, ", ")))
+	}
+	bar := canvas.NewRectangle(severityColour(f.Severity))
+	bar.SetMinSize(fyne.NewSize(6, 0))
+	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(lines...))
+}
+
+func severityColour(s tracker.Severity) color.Color {
+	switch s {
+	case tracker.Critical:
+		return theme.Color(theme.ColorNameError)
+	case tracker.Warning:
+		return theme.Color(theme.ColorNameWarning)
+	}
+	return theme.Color(theme.ColorNamePrimary)
+}
+
+// eventsTable lists the events newest first, as the rules read them.
+func eventsTable(r rules.Report) fyne.CanvasObject {
+	if len(r.Events) == 0 {
+		return widget.NewLabel("No events yet. Capture the carrier page, or paste its tracking history.")
+	}
+	rows := make([]fyne.CanvasObject, 0, 4*(len(r.Events)+1))
+	for _, h := range []string{"When", "Where", "What", "Status"} {
+		rows = append(rows, widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	}
+	for _, e := range r.Events {
+		when := e.Time.Format("2006-01-02 15:04")
+		if e.Unparsed {
+			when = "(no date)"
+		}
+		what := widget.NewLabel(e.Description)
+		what.Wrapping = fyne.TextWrapWord
+		rows = append(rows, widget.NewLabel(when), widget.NewLabel(e.Place), what, widget.NewLabel(statusText(e.Status)))
+	}
+	return container.NewGridWithColumns(4, rows...)
+}

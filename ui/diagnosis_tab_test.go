@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/tracker"
+	"proofpack/tracker/storetest"
+)
+
+func TestDiagnosisShowsDeliveryElsewhereAsCritical(t *testing.T) {
+	c := storetest.Sample("1001", "RR204873517CN") // buyer in Kraków
+	c.Shipments[0].Events = append(c.Shipments[0].Events, tracker.Event{
+		Time: time.Date(2026, 10, 14, 10, 22, 0, 0, time.UTC), Place: "RECIFE - PE",
+		Description: "Objeto entregue ao destinatário", Status: tracker.StatusDelivered,
+	})
+	u, _, _ := newTestApp(t, c)
+	tab := u.view.tabs.Items[2]
+	if tab.Text != "Diagnosis" {
+		t.Fatalf("third tab is %q", tab.Text)
+	}
+	texts := strings.Join(keys(labelsIn(tab.Content)), "\n")
+	critical := 0
+	walk(tab.Content, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && strings.Contains(l.Text, "you live in Kraków") {
+			critical++
+		}
+	})
+	if critical != 1 {
+		t.Errorf("%d critical cards about the delivery elsewhere, want 1", critical)
+	}
+	for _, want := range []string{"Status: Delivered", "RECIFE - PE", "Next step:"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("diagnosis does not show %q:\n%s", want, texts)
+		}
+	}
+}
+
+func TestDiagnosisOfADeliveryAtHomeRaisesNoAlarm(t *testing.T) {
+	c := storetest.Sample("1002", "LP00612345678901")
+	c.Shipments[0].Events = append(c.Shipments[0].Events, tracker.Event{
+		Time: time.Date(2026, 10, 14, 10, 22, 0, 0, time.UTC), Place: "UP KRAKOW 1",
+		Description: "Doręczono", Status: tracker.StatusDelivered,
+	})
+	u, _, _ := newTestApp(t, c)
+	tab := u.view.tabs.Items[2].Content
+	walk(tab, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance {
+			t.Errorf("a delivery at home gets a critical card: %q", l.Text)
+		}
+	})
+	if texts := strings.Join(keys(labelsIn(tab)), "\n"); !strings.Contains(texts, "Status: Delivered") {
+		t.Errorf("status not shown:\n%s", texts)
+	}
+}
