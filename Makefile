@@ -38,8 +38,10 @@ lint:
 unit:
 	PROOFPACK_BIN=$(abspath $(BIN)) $(GO) test $(TAGS) -count=1 -timeout 30m ./...
 
+# Go fuzzes one target per run: tracking numbers for FUZZTIME, pasted pages for half as long.
 fuzz:
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./tracker/carrier
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 15s ./tracker/history
 
 # The peer's tracking-number suite and the command-line contract of DESIGN.md, when ../shared is there.
 conformance: build
