@@ -84,7 +84,7 @@ func Parse(text string, opt Options) (Page, error) {
 			Msg: "no dates found in the text: copy the carrier's list of events with their dates (like 14/10/2026 10:22)"}
 	}
 	p.Events = dedupe(p.Events)
-	sortNewestFirst(p.Events)
+	SortNewestFirst(p.Events)
 	if !opt.Now.IsZero() {
 		for _, e := range p.Events {
 			if !e.Unparsed && e.Time.After(opt.Now.Add(zoneSlack)) {
@@ -183,19 +183,39 @@ func dedupe(evs []tracker.Event) []tracker.Event {
 	return out
 }
 
-// sortNewestFirst orders events as carrier pages do, newest at the top; unparsed ones go last
-// and keep their page order.
-func sortNewestFirst(evs []tracker.Event) {
-	slices.SortStableFunc(evs, func(a, b tracker.Event) int {
-		switch {
-		case a.Unparsed != b.Unparsed:
-			if a.Unparsed {
-				return 1
-			}
-			return -1
-		case a.Unparsed:
-			return 0
+// SortNewestFirst orders events as carrier pages do and as ProofPack keeps them: newest at the
+// top, unparsed ones last in their page order. Histories usually arrive sorted one way or the
+// other, so those cost no sort at all.
+func SortNewestFirst(evs []tracker.Event) {
+	if slices.IsSortedFunc(evs, newestFirst) {
+		return
+	}
+	if slices.IsSortedFunc(evs, func(a, b tracker.Event) int { return newestFirst(b, a) }) && !hasTies(evs) {
+		slices.Reverse(evs)
+		return
+	}
+	slices.SortStableFunc(evs, newestFirst)
+}
+
+func newestFirst(a, b tracker.Event) int {
+	switch {
+	case a.Unparsed != b.Unparsed:
+		if a.Unparsed {
+			return 1
 		}
-		return b.Time.Compare(a.Time)
-	})
+		return -1
+	case a.Unparsed:
+		return 0
+	}
+	return b.Time.Compare(a.Time)
+}
+
+// hasTies reports equal neighbours, which a reversal would swap and a stable sort keeps.
+func hasTies(evs []tracker.Event) bool {
+	for i := 1; i < len(evs); i++ {
+		if evs[i].Unparsed == evs[i-1].Unparsed && (evs[i].Unparsed || evs[i].Time.Equal(evs[i-1].Time)) {
+			return true
+		}
+	}
+	return false
 }

@@ -7,6 +7,7 @@ import (
 
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
+	"proofpack/tracker/history"
 )
 
 // Input is everything the rules look at for one case.
@@ -44,7 +45,7 @@ func Evaluate(in Input, s Settings) Report {
 		r.Flags = append(r.Flags, ck.deliveredElsewhere()...)
 		r.Flags = append(r.Flags, ck.deliveredBeforeOrder()...)
 	}
-	sortEvents(r.Events)
+	history.SortNewestFirst(r.Events)
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
 	}
@@ -79,40 +80,8 @@ func datedEvents(evs []tracker.Event) []tracker.Event {
 			out = append(out, e)
 		}
 	}
-	sortEvents(out)
+	history.SortNewestFirst(out)
 	return out
-}
-
-// sortEvents orders events newest first, unparsed last, as history.Parse does. Histories
-// usually arrive sorted one way or the other, so those need no sort at all.
-func sortEvents(evs []tracker.Event) {
-	newestFirst := func(a, b tracker.Event) int {
-		if a.Unparsed != b.Unparsed {
-			if a.Unparsed {
-				return 1
-			}
-			return -1
-		}
-		return b.Time.Compare(a.Time)
-	}
-	if slices.IsSortedFunc(evs, newestFirst) {
-		return
-	}
-	if slices.IsSortedFunc(evs, func(a, b tracker.Event) int { return newestFirst(b, a) }) && !hasTies(evs) {
-		slices.Reverse(evs)
-		return
-	}
-	slices.SortStableFunc(evs, newestFirst)
-}
-
-// hasTies reports equal neighbours, which a reversal would swap and a stable sort keeps.
-func hasTies(evs []tracker.Event) bool {
-	for i := 1; i < len(evs); i++ {
-		if evs[i].Unparsed == evs[i-1].Unparsed && evs[i].Time.Equal(evs[i-1].Time) {
-			return true
-		}
-	}
-	return false
 }
 
 // carrierFlags are the number-level flags of tracker/carrier for the number as the buyer gave it.

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+	"proofpack/tracker/history"
+)
+
+// maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
+// tell the buyer how big the wrong file was.
+const maxPaste = 64 << 20
+
+// newEventsCmd groups the commands on a case's tracking events.
+func newEventsCmd(e *env) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "Tracking events of a case",
+	}
+	cmd.AddCommand(newEventsAddCmd(e))
+	return cmd
+}
+
+// newEventsAddCmd reads tracking history the buyer copied from a carrier page, keeps the text as
+// an exhibit and adds the events to the shipment. Nothing is stored when the text holds no
+// events and no "not found" notice.
+func newEventsAddCmd(e *env) *cobra.Command {
+	var file, number string
+	cmd := &cobra.Command{
+		Use:   "add ID (--file FILE | -)",
+		Short: "Add the tracking history copied from a carrier page (a file, or - for standard input)",
+		Long: "events add reads the tracking history text copied from a carrier's page, finds each event's\n" +
+			"date, place and status (in English, Portuguese, Spanish, French, German, Italian, Polish,\n" +
+			"Russian or Chinese), keeps the text as an exhibit and adds the events to the case.\n" +
+			"A case with several tracking numbers takes --tracking to say which one; the first by default.",
+		Args: cobra.RangeArgs(1, 2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := args[0]
+			fromStdin := len(args) == 2 && args[1] == "-"
+			switch {
+			case len(args) == 2 && !fromStdin:
+				return tracker.Invalid("FILE", "give the history with --file FILE, or - to read standard input")
+			case fromStdin == (file != ""):
+				return tracker.Invalid("--file", "give exactly one of --file FILE and -")
+			}
+			text, err := readPaste(e.stdin, file)
+			if err != nil {
+				return err
+			}
+			st, err := e.open()
+			if err != nil {
+				return err
+			}
+			c, err := st.Case(id)
+			if err != nil {
+				return err
+			}
+			sh, err := pickShipment(c, number)
+			if err != nil {
+				return err
+			}
+			page, err := history.Parse(text, history.Options{Now: time.Now(), MonthFirst: c.Buyer.Country == "US"})
+			if err != nil {
+				return err
+			}
+			dir, err := e.dataDir()
+			if err != nil {
+				return err
+			}
+			added, err := evidence.Add(st, dir, id, evidence.TextGroup("history", text, "Tracking history pasted for "+c.Shipments[sh].Number))
+			if err != nil {
+				return err
+			}
+			no := added[0].No
+			fresh := 0
+			_, err = st.UpdateCase(id, func(c *tracker.Case) error {
+				if sh >= len(c.Shipments) {
+					return fmt.Errorf("the case's shipments changed while reading: add the history again")
+				}
+				c.Shipments[sh].Events, fresh = mergeEvents(c.Shipments[sh].Events, page.Events, no)
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("the text is kept as exhibit %d, but its events were not saved: %w", no, err)
+			}
+			return printEventsAdded(e.stdout, c.Shipments[sh].Number, no, page, fresh)
+		},
+	}
+	cmd.Flags().StringVar(&file, "file", "", "a text file with the tracking history")
+	cmd.Flags().StringVar(&number, "tracking", "", "the tracking number the history belongs to (default: the case's first)")
+	return cmd
+}
+
+// readPaste reads the history from the file, or standard input when file is "".
+func readPaste(stdin io.Reader, file string) (string, error) {
+	r := stdin
+	if file != "" {
+		f, err := os.Open(file)
+		if err != nil {
+			return "", tracker.Invalid("--file", "cannot read %s: %v", file, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, maxPaste))
+	if err != nil {
+		return "", fmt.Errorf("reading the tracking history: %w", err)
+	}
+	return string(b), nil
+}
+
+// pickShipment finds the shipment whose number is given, cleaned as `check` cleans it.
+func pickShipment(c tracker.Case, number string) (int, error) {
+	if number == "" {
+		return 0, nil
+	}
+	want := carrier.Check(number, carrier.Options{}).Normalized
+	for i, s := range c.Shipments {
+		if s.Number == want || s.Number == number || s.Input == number {
+			return i, nil
+		}
+	}
+	return 0, tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, number, c.Numbers())
+}
+
+// mergeEvents adds the page's events (read from exhibit no) to those already known: a history
+// pasted twice, or the origin and destination posts' pages of one number, adds each event once.
+// It returns the events newest first and how many were new.
+func mergeEvents(old, page []tracker.Event, no int) ([]tracker.Event, int) {
+	type key struct {
+		t                  time.Time
+		place, description string
+		unparsed           bool
+	}
+	seen := map[key]bool{}
+	out := make([]tracker.Event, 0, len(old)+len(page))
+	for _, ev := range old {
+		seen[key{ev.Time, ev.Place, ev.Description, ev.Unparsed}] = true
+		out = append(out, ev)
+	}
+	fresh := 0
+	for _, ev := range page {
+		k := key{ev.Time, ev.Place, ev.Description, ev.Unparsed}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		ev.Exhibit = no
+		out = append(out, ev)
+		fresh++
+	}
+	history.SortNewestFirst(out)
+	return out, fresh
+}
+
+func printEventsAdded(w io.Writer, number string, no int, page history.Page, fresh int) error {
+	if page.NotFound {
+		_, err := fmt.Fprintf(w, "The page says the carrier has no information on %s yet. Kept as exhibit %d; run analyze to see what it means.\n", number, no)
+		return err
+	}
+	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, fresh, no)
+	if len(page.Events) > 0 && !page.Events[0].Unparsed {
+		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, page.Events[0].Description)
+	}
+	unparsed := 0
+	for _, ev := range page.Events {
+		if ev.Unparsed {
+			unparsed++
+		}
+	}
+	if unparsed > 0 {
+		fmt.Fprintf(w, "Warning: %d lines look like dates that do not exist (like 31/02); they are kept without a date.\n", unparsed)
+	}
+	if page.Future > 0 {
+		fmt.Fprintf(w, "Warning: %d events are dated after today: check the year; a real carrier page does not show the future.\n", page.Future)
+	}
+	return nil
+}
