@@ -83,6 +83,8 @@ func newRoot(e *env) *cobra.Command {
 		newCaseCmd(e),
 		newCheckCmd(e),
 		newDemoCmd(e),
+		newEventsCmd(e),
+		newAnalyzeCmd(e),
 	)
 	return root
 }
