@@ -1,9 +1,10 @@
 # ProofPack: `make run` opens the app, `make test` runs every test; both set up what is missing.
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-# Fyne logs a locale error on every start under LANG=C.
-export LANG := C.UTF-8
+# One locale for every tool's output. Fyne reads C.UTF-8 as a language tag "C" and logs an error
+# on every start unless LANGUAGE names a language.
 export LC_ALL := C.UTF-8
+export LANGUAGE := en
 # scripts/setup puts Go here when the machine has none new enough.
 export PATH := /usr/local/go/bin:$(PATH)
 
