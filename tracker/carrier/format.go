@@ -49,8 +49,12 @@ type Match struct {
 // formats is the rule table, every carrier file's formats in one list; order breaks ranking ties.
 var formats = concat(usFormats, europeFormats, canadaFormats, chinaFormats, []Format{s10Format})
 
-// byFirst indexes formats by the first byte they can start with: most numbers try only a few.
-var byFirst [128][]*Format
+// maxIndexed is longer than any shape allows, the USPS routing prefix included.
+const maxIndexed = 64
+
+// byStart indexes formats by the first byte and the length a number can have: most numbers try
+// only the two or three formats that could fit at all.
+var byStart [128][maxIndexed + 1][]*Format
 
 func concat(lists ...[]Format) []Format {
 	var out []Format
@@ -73,14 +77,22 @@ func init() {
 			panic(fmt.Sprintf("carrier: format %s: %v", f.ID, err))
 		}
 		f.shape = sh
-		firsts := sh.firstBytes()
-		if f.Routing {
-			firsts = append(firsts, '4')
+		if sh.maxLen+len("420")+9 > maxIndexed {
+			panic(fmt.Sprintf("carrier: format %s: shape longer than maxIndexed", f.ID))
 		}
-		for _, c := range firsts {
-			if len(byFirst[c]) == 0 || byFirst[c][len(byFirst[c])-1] != f {
-				byFirst[c] = append(byFirst[c], f)
-			}
+		for _, c := range sh.firstBytes() {
+			index(c, sh.minLen, sh.maxLen, f)
+		}
+		if f.Routing { // 420 + a 5 or 9 digit ZIP in front
+			index('4', sh.minLen+8, sh.maxLen+12, f)
+		}
+	}
+}
+
+func index(c byte, minLen, maxLen int, f *Format) {
+	for l := minLen; l <= maxLen; l++ {
+		if list := byStart[c][l]; len(list) == 0 || list[len(list)-1] != f {
+			byStart[c][l] = append(list, f)
 		}
 	}
 }
@@ -93,10 +105,10 @@ func Formats() []Format { return formats }
 // nothing: this is the hot path.
 func Detect(n string, dst []Match) []Match {
 	start := len(dst)
-	if n == "" || n[0] >= 128 {
+	if n == "" || n[0] >= 128 || len(n) > maxIndexed {
 		return dst
 	}
-	for _, f := range byFirst[n[0]] {
+	for _, f := range byStart[n[0]][len(n)] {
 		if m, ok := f.match(n, ""); ok {
 			dst = append(dst, m)
 		}
