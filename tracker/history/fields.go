@@ -27,7 +27,9 @@ func fieldsOf(s string) []string {
 // labels that pages put before a cell: the place, or the description.
 var (
 	placeLabels = []string{"location", "local", "localizacao", "lugar", "localidad", "ubicacion", "lieu", "ort", "standort", "luogo", "miejsce", "miejscowosc", "место", "地点", "city", "place"}
-	descLabels  = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
+	// numberLabels head the tracking number a page repeats above its events: page chrome.
+	numberLabels = []string{"tracking number", "tracking no", "tracking", "numer przesylki", "codigo de rastreio", "codigo de seguimiento", "numero de suivi", "sendungsnummer", "codice spedizione", "трек-номер", "номер отправления", "运单号", "单号", "objeto"}
+	descLabels   = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
 )
 
 // cell is one field of an event with what it looks like.
@@ -57,6 +59,15 @@ func newCell(s string) cell {
 	return c
 }
 
+// isNumberLine reports "Tracking Number: RR123456785CN" and its translations.
+func isNumberLine(f string) bool {
+	label, _, ok := strings.Cut(f, ":")
+	if !ok {
+		label, _, ok = strings.Cut(f, "：")
+	}
+	return ok && contains(numberLabels, Fold(strings.TrimSpace(label)))
+}
+
 func contains(list []string, s string) bool {
 	for _, v := range list {
 		if v == s {
@@ -81,7 +92,9 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 					continue
 				}
 			}
-			cells = append(cells, newCell(f))
+			if !isNumberLine(f) {
+				cells = append(cells, newCell(f))
+			}
 		}
 	}
 	if a.bad {

@@ -254,3 +254,17 @@ func BenchmarkParse200(b *testing.B) {
 		Parse(page, Options{})
 	}
 }
+
+func TestTrackingNumberLineIsNotADescription(t *testing.T) {
+	page := "Tracking Number: 9400111899223197428490\nDelivered, In/At Mailbox\nDENVER, CO 80202\nOctober 3, 2026, 2:14 pm\n" +
+		"运单号：LP00123456789012\n2026-10-01 09:00:00 Accepted"
+	p, err := Parse(page, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range p.Events {
+		if strings.Contains(e.Description, "9400111899223197428490") || strings.Contains(e.Description, "LP001") {
+			t.Errorf("the tracking number line became part of %q", e.Description)
+		}
+	}
+}
