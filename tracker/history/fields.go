@@ -12,17 +12,32 @@ import (
 // them when text is copied from a browser.
 func fieldsOf(s string) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '|' || r == '¦' }) {
-		for _, g := range strings.Split(f, "  ") {
-			g = strings.TrimFunc(g, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—·.", r) })
-			g = strings.Join(strings.Fields(g), " ")
-			if g != "" {
-				out = append(out, g)
-			}
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		sep := 0
+		switch {
+		case i == len(s):
+			sep = 1
+		case s[i] == '\t' || s[i] == '|':
+			sep = 1
+		case strings.HasPrefix(s[i:], "¦"):
+			sep = len("¦")
+		case s[i] == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			sep = 2
 		}
+		if sep == 0 {
+			continue
+		}
+		if f := strings.TrimFunc(s[start:i], isCellEdge); f != "" {
+			out = append(out, f)
+		}
+		i += sep - 1
+		start = i + 1
 	}
 	return out
 }
+
+func isCellEdge(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune(",;:-–—·.", r) }
 
 // labels that pages put before a cell: the place, or the description.
 var (
@@ -53,7 +68,7 @@ func newCell(s string) cell {
 			c.text, c.isDesc = strings.TrimSpace(rest), true
 		}
 	}
-	_, c.phrase = match(Fold(c.text))
+	_, c.phrase = matchText(c.text)
 	c.place = c.isPlace || strongPlace(c.text)
 	c.caps = allCaps(c.text)
 	return c
@@ -194,7 +209,8 @@ func cutBracket(f string) (place, rest string, ok bool) {
 // strongPlace spots the shapes towns are printed in: "RECIFE - PE", "BROOKLYN, NY 11201",
 // "UP Kraków 1", "Москва 125009", "00-950 Warszawa", "01310-100".
 func strongPlace(s string) bool {
-	f := strings.Fields(s)
+	var arr [16]string
+	f := appendFields(arr[:0], s)
 	if len(f) == 0 {
 		return false
 	}
@@ -255,4 +271,23 @@ func allCaps(s string) bool {
 		}
 	}
 	return letters >= 3 && utf8.RuneCountInString(s) <= 60
+}
+
+// appendFields is strings.Fields into a caller's (usually stack) slice.
+func appendFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,24 +32,27 @@ func Fold(s string) string {
 	if isFolded(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	return string(foldAppend(make([]byte, 0, len(s)), s))
+}
+
+// foldAppend appends the folded s to dst, so hot loops can fold into a reused buffer.
+func foldAppend(dst []byte, s string) []byte {
 	for _, r := range s {
 		switch {
 		case r < utf8.RuneSelf:
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
 			}
-			b.WriteRune(r)
+			dst = append(dst, byte(r))
 		case foldLatin[r] != "":
-			b.WriteString(foldLatin[r])
+			dst = append(dst, foldLatin[r]...)
 		case unicode.Is(unicode.Mn, r):
 			// a combining accent pasted apart from its letter
 		default:
-			b.WriteRune(unicode.ToLower(r))
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // isFolded reports plain lower-case ASCII, which Fold returns as it is, without copying.

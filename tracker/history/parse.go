@@ -77,7 +77,7 @@ func Parse(text string, opt Options) (Page, error) {
 		p.Events = append(p.Events, g.event(lines, p.MonthFirst))
 	}
 	if len(p.Events) == 0 {
-		if s, ok := match(Fold(text)); ok && s == tracker.StatusNotFound {
+		if s, ok := matchText(text); ok && s == tracker.StatusNotFound {
 			return Page{NotFound: true, MonthFirst: p.MonthFirst}, nil
 		}
 		return Page{}, &tracker.Error{Kind: tracker.KindInvalid, Field: "history", Err: ErrNoDates,

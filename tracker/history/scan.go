@@ -14,9 +14,38 @@ type token struct {
 	start, end int
 }
 
-// maxKeyword is longer than every month, weekday and joiner word in bytes; longer words are
-// left unfolded, as no lookup can match them.
+// maxKeyword is longer than every keyword in bytes; longer words cannot be one.
 const maxKeyword = 24
+
+// keywords are the words dates are read by, folded: months, weekdays, joiners and the few
+// marks of ordinals, "am"/"pm" and "Uhr". Each maps to itself so a lookup returns a shared string.
+var keywords = func() map[string]string {
+	m := map[string]string{}
+	for _, set := range []map[string]int{months} {
+		for k := range set {
+			m[k] = k
+		}
+	}
+	for _, set := range []map[string]bool{weekdays, joiners} {
+		for k := range set {
+			m[k] = k
+		}
+	}
+	for _, k := range []string{"st", "nd", "rd", "th", "am", "pm", "p", "m", "h", "uhr", "hrs"} {
+		m[k] = k
+	}
+	return m
+}()
+
+// keyword returns the folded word when it is a keyword, else "" (a word no lookup needs).
+// Folding into a reused buffer keeps tokenizing a page free of a string per word.
+func keyword(w string) string {
+	if len(w) > maxKeyword {
+		return ""
+	}
+	var buf [maxKeyword * 2]byte
+	return keywords[string(foldAppend(buf[:0], w))]
+}
 
 // maxDigits keeps numbers that are really tracking numbers or barcodes out of the arithmetic.
 const maxDigits = 9
@@ -50,11 +79,7 @@ func tokenize(line string, toks []token) []token {
 				}
 				j += s2
 			}
-			w := line[i:j]
-			if len(w) <= maxKeyword {
-				w = Fold(w)
-			}
-			toks = append(toks, token{kind: 'w', text: w, start: i, end: j})
+			toks = append(toks, token{kind: 'w', text: keyword(line[i:j]), start: i, end: j})
 			i = j
 		case unicode.IsSpace(r):
 			i += size

@@ -1,8 +1,6 @@
 package history
 
 import (
-	"strings"
-
 	"proofpack/tracker"
 )
 
@@ -108,7 +106,7 @@ var phrases = []struct {
 // Classify returns the status the words of an event description mean. A dated event whose words
 // are not known is in transit: that is what the middle of every history looks like.
 func Classify(description string) tracker.Status {
-	if s, ok := match(Fold(description)); ok {
+	if s, ok := matchText(description); ok {
 		return s
 	}
 	return tracker.StatusInTransit
@@ -133,9 +131,16 @@ type phrase struct {
 	rank  int // index in phrases: the lower, the narrower the meaning
 }
 
+// matchText folds s into a stack buffer and matches it: classifying a page's cells allocates
+// nothing.
+func matchText(s string) (tracker.Status, bool) {
+	var buf [256]byte
+	return match(foldAppend(buf[:0], s))
+}
+
 // match returns the status of the highest-ranked phrase in folded text. Phrases start at the
 // start of a word (Latin text) or anywhere (Chinese, Cyrillic, whose bytes are not ASCII).
-func match(folded string) (tracker.Status, bool) {
+func match(folded []byte) (tracker.Status, bool) {
 	best := len(phrases)
 	for i := 0; i+1 < len(folded); i++ {
 		if i > 0 && isWordByte(folded[i-1]) {
@@ -146,7 +151,7 @@ func match(folded string) (tracker.Status, bool) {
 			continue
 		}
 		for _, p := range second[folded[i+1]] {
-			if p.rank < best && strings.HasPrefix(folded[i:], p.words) {
+			if p.rank < best && len(folded)-i >= len(p.words) && string(folded[i:i+len(p.words)]) == p.words {
 				best = p.rank
 			}
 		}
