@@ -18,7 +18,8 @@ type Profile struct {
 	Images      bool    // also hand over each exhibit picture as its own file
 	Archive     bool    // also write a zip with every original file and the hash lists
 	// Qualities are the JPEG steps tried in order until the packet fits; after the last, the
-	// pictures are downscaled along DPISteps before exhibits are left out.
+	// pictures are downscaled along DPISteps before exhibits are left out. 150 DPI is the
+	// floor: below it a 1280-pixel page's text is no longer readable at 100 % zoom.
 	Qualities []int
 	DPISteps  []float64
 }
@@ -26,11 +27,11 @@ type Profile struct {
 // Profiles are the places a packet can go, by name.
 var Profiles = map[string]Profile{
 	"bank": {Name: "bank", Description: "one PDF of at most 2 MB and 20 pages, images at most 300 DPI, for a card chargeback",
-		MaxBytes: 2_000_000, MaxPages: 20, MaxDPI: 300, NameLimit: 16, Qualities: []int{72, 60, 50}, DPISteps: []float64{150, 120}},
+		MaxBytes: 2_000_000, MaxPages: 20, MaxDPI: 300, NameLimit: 16, Qualities: []int{72, 60, 50}, DPISteps: []float64{150}},
 	"paypal": {Name: "paypal", Description: "one PDF under 10 MB for a PayPal dispute",
-		MaxBytes: 10_000_000 - 1, Qualities: []int{85, 72, 60, 50}, DPISteps: []float64{150, 120}},
+		MaxBytes: 10_000_000 - 1, Qualities: []int{85, 72, 60, 50}, DPISteps: []float64{150}},
 	"marketplace": {Name: "marketplace", Description: "one PDF under 5 MB plus each exhibit picture as an image, for marketplaces that take only pictures",
-		MaxBytes: 5_000_000 - 1, Images: true, Qualities: []int{85, 72, 60, 50}, DPISteps: []float64{150, 120}},
+		MaxBytes: 5_000_000 - 1, Images: true, Qualities: []int{85, 72, 60, 50}, DPISteps: []float64{150}},
 	"archive": {Name: "archive", Description: "the PDF at full quality plus a zip of every original file with its hashes",
 		Archive: true, Qualities: []int{92}},
 }

@@ -118,11 +118,12 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 			out.Notes = r.notes(cur)
 			return out, nil
 		}
+		images := r.imageBytes(plan)
 		if step < len(steps)-1 {
-			step++
+			step = nextStep(steps, step, float64(prof.MaxBytes-(int64(buf.Len())-images))/float64(images))
 			continue
 		}
-		more := r.dropFor(cur, 1, plan.exPages)
+		more := r.dropBytes(cur, plan, int64(buf.Len())-prof.MaxBytes)
 		if len(more) == 0 {
 			return nil, fmt.Errorf("the packet is %s even without its exhibits, more than the %s profile's %s: use the paypal or archive profile", humanBytes(int64(buf.Len())), prof.Name, humanBytes(prof.MaxBytes))
 		}
@@ -146,6 +147,69 @@ func (p Profile) steps() []step {
 		s = append(s, step{last, d})
 	}
 	return s
+}
+
+// relSize is roughly how big a step's JPEGs are against quality 72 at full resolution, for
+// text screenshots (measured here); it only picks which step to try next, the file is
+// always measured.
+func relSize(st step, fullDPI float64) float64 {
+	q := map[int]float64{92: 1.7, 85: 1.3, 72: 1.0, 60: 0.86, 50: 0.76}[st.quality]
+	if q == 0 {
+		q = 1
+	}
+	if st.dpi > 0 && st.dpi < fullDPI {
+		q *= math.Pow(st.dpi/fullDPI, 1.6)
+	}
+	return q
+}
+
+// nextStep skips the steps that cannot shrink the pictures to ratio of their current size;
+// a packet just over the limit takes one step, one far over goes straight to a harsher one.
+func nextStep(steps []step, cur int, ratio float64) int {
+	const fullDPI = 187 // a 1280-pixel page at the text width
+	have := relSize(steps[cur], fullDPI)
+	for k := cur + 1; k < len(steps); k++ {
+		if relSize(steps[k], fullDPI)/have <= ratio*0.95 {
+			return k
+		}
+	}
+	return len(steps) - 1
+}
+
+// imageBytes is how many bytes of the PDF are the plan's pictures.
+func (r *renderer) imageBytes(plan *doc) int64 {
+	n := int64(0)
+	for path := range plan.bands {
+		for _, b := range r.encoded[path] {
+			n += int64(len(b))
+		}
+	}
+	return n
+}
+
+// dropBytes picks exhibits to leave out, least important first, until their pictures free
+// at least excess bytes; at least one exhibit when any is left.
+func (r *renderer) dropBytes(p evidence.Packet, plan *doc, excess int64) []int {
+	weight := map[int]int64{}
+	for _, e := range p.Exhibits {
+		for _, f := range e.Files {
+			for _, b := range r.encoded[f.Path] {
+				if _, ok := plan.bands[f.Path]; ok {
+					weight[e.No] += int64(len(b))
+				}
+			}
+		}
+	}
+	prio := p.Priority()
+	var out []int
+	for i := len(prio) - 1; i >= 0 && excess > 0; i-- {
+		if plan.exPages[prio[i]] == 0 {
+			continue
+		}
+		out = append(out, prio[i])
+		excess -= max(weight[prio[i]], 1)
+	}
+	return out
 }
 
 // renderer holds what stays the same across layout tries: picture sizes, text exhibits, and
