@@ -52,6 +52,7 @@ type Result struct {
 	Browser    string // product and version, e.g. Chrome/131.0.6778.85
 	Viewport   string // e.g. 1280x900
 	Text       string // the page's visible text, for the event parser
+	Banner     string // the banner's text as read back from the page before the screenshot
 	Notes      []string
 	Err        error
 }

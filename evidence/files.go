@@ -42,7 +42,7 @@ func AddFiles(s tracker.Store, dataDir, caseID string, paths []string, note stri
 			return nil, tracker.Invalid("FILE", "cannot read %s (%v): nothing was added", p, err)
 		}
 		groups = append(groups, Group{Files: []File{{Src: p, Ext: ext, Exhibit: tracker.Exhibit{
-			Kind: KindFile, MediaType: mt, CapturedAt: now, Zone: time.Local.String(), Note: note,
+			Kind: KindFile, MediaType: mt, CapturedAt: now, Zone: ZoneName(nil), Note: note,
 			Source: filepath.Base(p),
 		}}}})
 	}
@@ -52,7 +52,7 @@ func AddFiles(s tracker.Store, dataDir, caseID string, paths []string, note stri
 // TextGroup is a text exhibit, such as tracking history the buyer pasted (kind "history").
 func TextGroup(kind, text, note string) Group {
 	return Group{Files: []File{{Data: []byte(text), Ext: "txt", Exhibit: tracker.Exhibit{
-		Kind: kind, MediaType: "text/plain; charset=utf-8", Zone: time.Local.String(), Note: note,
+		Kind: kind, MediaType: "text/plain; charset=utf-8", Zone: ZoneName(nil), Note: note,
 	}}}}
 }
 

@@ -1,0 +1,157 @@
+package chrome
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+
+	"proofpack/evidence"
+)
+
+// Options configure the browser. The zero value finds Chromium and runs it headless.
+type Options struct {
+	// ExecPath is the browser to run; "" looks for chromium, then Chrome.
+	ExecPath string
+	// Visible opens a window (assisted capture); it needs a display.
+	Visible bool
+	// Width and Height are the viewport; 0 means 1280 by 900.
+	Width, Height int
+	// Env adds variables to the browser's environment, e.g. DISPLAY for a test's Xvfb.
+	Env []string
+}
+
+// NotInstalledError says no browser was found and how to install one.
+type NotInstalledError struct{ Tried string }
+
+func (e *NotInstalledError) Error() string {
+	return "Chromium is not installed: run `sudo apt-get install chromium`"
+}
+
+// Is lets callers that only know package evidence recognise it.
+func (e *NotInstalledError) Is(target error) bool { return target == evidence.ErrNoBrowser }
+
+// candidates are the browsers tried in order; Debian's is chromium.
+var candidates = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless_shell"}
+
+func findBrowser(path string) (string, error) {
+	if path != "" {
+		p, err := exec.LookPath(path)
+		if err != nil {
+			return "", &NotInstalledError{Tried: path}
+		}
+		return p, nil
+	}
+	for _, c := range candidates {
+		if p, err := exec.LookPath(c); err == nil {
+			return p, nil
+		}
+	}
+	return "", &NotInstalledError{Tried: "chromium"}
+}
+
+// Browser is one running Chromium. Captures on it may run concurrently, each in its own tab.
+type Browser struct {
+	opt     Options
+	ctx     context.Context // the browser's own context: its lifetime
+	cancel  context.CancelFunc
+	alloc   context.CancelFunc
+	tmp     string // the browser's TMPDIR, removed on Close
+	version string
+}
+
+// Start launches a browser. ctx only bounds the start; Close ends the browser.
+func Start(ctx context.Context, opt Options) (*Browser, error) {
+	path, err := findBrowser(opt.ExecPath)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Width == 0 || opt.Height == 0 {
+		opt.Width, opt.Height = 1280, 900
+	}
+	// Chromium creates org.chromium.Chromium.* folders in TMPDIR and does not remove them.
+	tmp, err := os.MkdirTemp("", "proofpack-chromium-")
+	if err != nil {
+		return nil, err
+	}
+	flags := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("mute-audio", true),
+		chromedp.WindowSize(opt.Width, opt.Height),
+		chromedp.Env(append([]string{"TMPDIR=" + tmp}, opt.Env...)...),
+	)
+	if opt.Visible {
+		flags = append(flags, chromedp.VisibleWindow)
+	}
+	b := &Browser{opt: opt, tmp: tmp}
+	var allocCtx context.Context
+	allocCtx, b.alloc = chromedp.NewExecAllocator(context.Background(), flags...)
+	b.ctx, b.cancel = chromedp.NewContext(allocCtx)
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(b.ctx) }()
+	select {
+	case err = <-started:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	if err == nil {
+		var v browser.GetVersionResult
+		v, err = chromedp.CallBrowser(b.ctx, browser.GetVersion, cdp.Empty{})
+		b.version = v.Product
+	}
+	if err != nil {
+		b.Close()
+		if errors.Is(err, chromedp.ErrNoDisplay) {
+			return nil, fmt.Errorf("assisted capture needs a display to show the browser window: %w", err)
+		}
+		return nil, fmt.Errorf("starting %s: %w", path, err)
+	}
+	return b, nil
+}
+
+// Version is the browser's product and version, e.g. HeadlessChrome/131.0.6778.85.
+func (b *Browser) Version() string { return b.version }
+
+// PID is the browser's main process, the root of its process tree.
+func (b *Browser) PID() int {
+	if c := chromedp.FromContext(b.ctx); c != nil && c.Browser != nil && c.Browser.Process() != nil {
+		return c.Browser.Process().Pid
+	}
+	return 0
+}
+
+// Close ends the browser, waits until its processes are gone and removes its profile and
+// temporary folder.
+func (b *Browser) Close() error {
+	b.cancel()
+	b.alloc() // waits for the process and removes the temporary profile
+	return os.RemoveAll(b.tmp)
+}
+
+// Capturer is the evidence.Capturer: a browser of its own for each batch.
+type Capturer struct{ Options }
+
+var _ evidence.Capturer = Capturer{}
+
+// Capture starts a browser (a visible one when req.Confirm is set), captures the batch and
+// closes the browser.
+func (c Capturer) Capture(ctx context.Context, req evidence.Request, progress func(evidence.Progress)) ([]evidence.Result, error) {
+	opt := c.Options
+	opt.Visible = opt.Visible || req.Confirm != nil
+	b, err := Start(ctx, opt)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	return b.Capture(ctx, req, progress)
+}

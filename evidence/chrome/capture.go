@@ -1,0 +1,321 @@
+package chrome
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"proofpack/evidence"
+)
+
+// Capture captures the batch in one tab of b, replaced after a page fails. See
+// evidence.Capturer.
+func (b *Browser) Capture(ctx context.Context, req evidence.Request, progress func(evidence.Progress)) ([]evidence.Result, error) {
+	if req.Confirm != nil && !b.opt.Visible {
+		return nil, errors.New("assisted capture needs a visible browser window")
+	}
+	if req.PageTimeout <= 0 {
+		req.PageTimeout = evidence.DefaultPageTimeout
+	}
+	if err := os.MkdirAll(req.Dir, 0o700); err != nil {
+		return nil, err
+	}
+	report := func(done int, url string) {
+		if progress != nil {
+			progress(evidence.Progress{Done: done, Total: len(req.Pages), URL: url})
+		}
+	}
+	var t *tab
+	defer func() {
+		if t != nil {
+			t.close()
+		}
+	}()
+	results := make([]evidence.Result, 0, len(req.Pages))
+	for i, p := range req.Pages {
+		report(i, p.URL)
+		if err := ctx.Err(); err != nil {
+			results = append(results, evidence.Result{Page: p, Err: fmt.Errorf("capture canceled: %w", err)})
+			continue
+		}
+		if t == nil {
+			var err error
+			if t, err = b.newTab(); err != nil {
+				results = append(results, evidence.Result{Page: p, Err: err})
+				continue
+			}
+		}
+		r := t.capture(ctx, req, p)
+		if r.Err != nil {
+			// Its renderer may be stuck in a script: the next page gets a fresh tab.
+			t.close()
+			t = nil
+		}
+		results = append(results, r)
+	}
+	report(len(req.Pages), "")
+	return results, nil
+}
+
+// tab is one browser tab and the dialogs it has dismissed since the last page began.
+type tab struct {
+	b       *Browser
+	ctx     context.Context
+	cancel  context.CancelFunc
+	mu      sync.Mutex
+	dialogs []string
+}
+
+// tabOpenLimit bounds opening a tab, which never takes long unless the browser is gone.
+const tabOpenLimit = 20 * time.Second
+
+func (b *Browser) newTab() (*tab, error) {
+	t := &tab{b: b}
+	t.ctx, t.cancel = chromedp.NewContext(b.ctx)
+	steps := []chromedp.Action[chromedp.Void]{}
+	if !b.opt.Visible {
+		steps = append(steps, chromedp.EmulateViewport(int64(b.opt.Width), int64(b.opt.Height)))
+	}
+	// The first Do opens the tab and ties its life to the context it gets, so it must get the
+	// tab's own context; the limit is kept from outside.
+	opened := make(chan error, 1)
+	go func() { opened <- chromedp.Do(t.ctx, steps...) }()
+	var err error
+	select {
+	case err = <-opened:
+	case <-time.After(tabOpenLimit):
+		err = fmt.Errorf("no answer within %s", tabOpenLimit)
+	}
+	if err != nil {
+		t.cancel()
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	// An alert, confirm or beforeunload dialog blocks the page until someone answers it.
+	dialogs := chromedp.Events(t.ctx, page.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			t.mu.Lock()
+			t.dialogs = append(t.dialogs, fmt.Sprintf("the page showed a %s dialog: %q", ev.Type, ev.Message))
+			t.mu.Unlock()
+			chromedp.Call(t.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	return t, nil
+}
+
+func (t *tab) close() { t.cancel() }
+
+func (t *tab) takeDialogs() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	d := t.dialogs
+	t.dialogs = nil
+	return d
+}
+
+// within derives a context of the tab that ends after d or when the caller's ctx ends.
+func (t *tab) within(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	c, cancel := context.WithTimeout(t.ctx, d)
+	stop := context.AfterFunc(ctx, cancel)
+	return c, func() { stop(); cancel() }
+}
+
+func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page) (r evidence.Result) {
+	r = evidence.Result{Page: p, Browser: t.b.version, Zone: evidence.ZoneName(req.Zone)}
+	t.takeDialogs()
+	defer func() { r.Notes = append(r.Notes, t.takeDialogs()...) }()
+	limit := req.PageTimeout
+
+	pctx, cancel := t.within(ctx, limit)
+	defer cancel()
+	err := t.load(pctx, p.URL, limit, &r)
+	if err == nil && req.Confirm != nil {
+		// The buyer takes the time they need; the page limit starts again afterwards.
+		if err = req.Confirm(ctx, p); err == nil {
+			cancel()
+			pctx, cancel = t.within(ctx, limit)
+			defer cancel()
+		}
+	}
+	if err == nil {
+		err = t.save(pctx, req, &r)
+	}
+	if err != nil {
+		switch {
+		case ctx.Err() != nil:
+			err = fmt.Errorf("capture canceled: %w", ctx.Err())
+		case pctx.Err() != nil:
+			err = fmt.Errorf("%w: nothing came back within %s (a script may never stop)", evidence.ErrTimeout, limit)
+		}
+		r.Err = err
+		r.Files = nil
+	}
+	return r
+}
+
+// load navigates to url. Loading gets two thirds of the limit; then it is stopped and the
+// page is taken as it is, if the site sent a page at all.
+func (t *tab) load(pctx context.Context, url string, limit time.Duration, r *evidence.Result) error {
+	token := make([]byte, 8)
+	rand.Read(token)
+	mark := hex.EncodeToString(token)
+	// The old document carries the mark: if it still does after the navigation, the site never
+	// answered and there is nothing of this page to capture.
+	if err := chromedp.Do(pctx, chromedp.Evaluate[chromedp.Void](`document.__proofpack = "`+mark+`"`)); err != nil {
+		return err
+	}
+	lctx, cancel := context.WithTimeout(pctx, limit*2/3)
+	defer cancel()
+	resp, err := chromedp.Run(lctx, chromedp.NavigateResponse(url))
+	switch {
+	case err == nil:
+		if resp != nil {
+			r.HTTPStatus = int(resp.Status)
+		}
+		return nil
+	case lctx.Err() != nil && pctx.Err() == nil:
+		if _, err := chromedp.Call(pctx, page.StopLoading, cdp.Empty{}); err != nil {
+			return err
+		}
+		same, err := chromedp.Run(pctx, chromedp.Evaluate[bool](`document.__proofpack === "`+mark+`"`))
+		if err != nil {
+			return err
+		}
+		if same {
+			return fmt.Errorf("%w: %s did not answer within %s", evidence.ErrTimeout, url, limit*2/3)
+		}
+		r.Notes = append(r.Notes, fmt.Sprintf("the page had not finished loading after %s and was captured as it was", (limit*2/3).Round(time.Second)))
+		status, err := chromedp.Run(pctx, chromedp.Evaluate[int](`(performance.getEntriesByType("navigation")[0] || {}).responseStatus || 0`))
+		if err != nil {
+			return err
+		}
+		r.HTTPStatus = status
+		return nil
+	default:
+		var le *chromedp.LoadError
+		if errors.As(err, &le) {
+			return fmt.Errorf("the page could not be loaded: %s", le.ErrorText)
+		}
+		return err
+	}
+}
+
+// pageState is read in one round trip, before the banner changes the page.
+type pageState struct {
+	Text   string `json:"text"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+const readState = `({text: (document.body || document.documentElement).innerText, width: innerWidth, height: innerHeight})`
+
+// save reads the page's text, archives it as MHTML, draws the banner and takes the screenshot
+// (and the PDF), writing each file into req.Dir.
+func (t *tab) save(pctx context.Context, req evidence.Request, r *evidence.Result) error {
+	st, err := chromedp.Run(pctx, chromedp.Evaluate[pageState](readState))
+	if err != nil {
+		return err
+	}
+	r.Text, r.Viewport = st.Text, fmt.Sprintf("%dx%d", st.Width, st.Height)
+	if r.Title, err = chromedp.Run(pctx, chromedp.Title()); err != nil {
+		return err
+	}
+	if r.FinalURL, err = chromedp.Run(pctx, chromedp.Location()); err != nil {
+		return err
+	}
+	snap, err := chromedp.Call(pctx, page.CaptureSnapshot, page.CaptureSnapshotParams{Format: page.CaptureSnapshotFormatMhtml})
+	if err != nil {
+		return fmt.Errorf("saving the page as MHTML: %w", err)
+	}
+
+	r.CapturedAt = time.Now().UTC()
+	lines := bannerLines(req.CaseID, r.Page, r.FinalURL, r.CapturedAt, req.Zone)
+	js, _ := json.Marshal(lines)
+	if r.Banner, err = chromedp.Run(pctx, chromedp.Evaluate[string](fmt.Sprintf(drawBanner, js))); err != nil {
+		return fmt.Errorf("drawing the banner: %w", err)
+	}
+	shot, err := chromedp.Run(pctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		return fmt.Errorf("taking the screenshot: %w", err)
+	}
+	files := []struct {
+		kind, ext, media string
+		data             []byte
+	}{
+		{evidence.KindScreenshot, "png", "image/png", shot},
+		{evidence.KindPage, "mhtml", "multipart/related", []byte(snap.Data)},
+		{evidence.KindText, "txt", "text/plain; charset=utf-8", []byte(r.Text)},
+	}
+	if req.PDF {
+		pdf, err := chromedp.Run(pctx, chromedp.PrintToPDF(chromedp.PDFPrintBackground()))
+		if err != nil {
+			return fmt.Errorf("printing the page: %w", err)
+		}
+		files = append(files, struct {
+			kind, ext, media string
+			data             []byte
+		}{evidence.KindPDF, "pdf", "application/pdf", pdf})
+	}
+	for _, f := range files {
+		p := filepath.Join(req.Dir, evidence.FileName(r.Page.No, f.kind, f.ext))
+		if err := os.WriteFile(p, f.data, 0o600); err != nil {
+			return err
+		}
+		r.Files = append(r.Files, evidence.Staged{Kind: f.kind, Path: p, Ext: f.ext, MediaType: f.media})
+	}
+	return nil
+}
+
+// bannerLines is what the banner says: whose evidence, which exhibit, where and when.
+func bannerLines(caseID string, p evidence.Page, final string, at time.Time, zone *time.Location) []string {
+	if zone == nil {
+		zone = time.Local
+	}
+	const layout = "2006-01-02 15:04:05"
+	local := at.In(zone)
+	lines := []string{
+		fmt.Sprintf("ProofPack evidence · case %s · exhibit %d", caseID, p.No),
+		fmt.Sprintf("Captured %s UTC · local %s %s (%s)", at.UTC().Format(layout), local.Format(layout), local.Format("MST -07:00"), evidence.ZoneName(zone)),
+		"URL: " + final,
+	}
+	if final != p.URL && strings.TrimSpace(p.URL) != "" {
+		lines = append(lines, "Requested: "+p.URL)
+	}
+	return lines
+}
+
+// drawBanner puts the banner above the page's content, in a shadow root that the page's
+// styles cannot reach, and returns its text as the DOM holds it.
+const drawBanner = `(() => {
+	const lines = %s;
+	const host = document.createElement("proofpack-banner");
+	host.style.cssText = "all:initial;display:block;position:relative;z-index:2147483647";
+	const root = host.attachShadow({mode: "open"});
+	const box = document.createElement("div");
+	box.style.cssText = "background:#ffe14d;color:#000;font:15px/1.4 sans-serif;padding:8px 12px;border-bottom:3px solid #000;overflow-wrap:anywhere;text-align:left";
+	for (const l of lines) {
+		const d = document.createElement("div");
+		d.textContent = l;
+		box.appendChild(d);
+	}
+	root.appendChild(box);
+	// Above the body, so the body's margins and layout (flex, grid) leave the banner alone.
+	const html = document.documentElement;
+	html.insertBefore(host, document.body && document.body.parentNode === html ? document.body : html.firstChild);
+	return Array.from(box.children, d => d.textContent).join("\n");
+})()`

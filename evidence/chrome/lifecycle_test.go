@@ -1,0 +1,127 @@
+package chrome
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"proofpack/evidence"
+)
+
+// tempEntries lists what the system temporary folder holds that a browser could leave behind.
+func tempEntries(t *testing.T) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	entries, err := os.ReadDir(os.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		for _, prefix := range []string{"org.chromium.", "chromedp-runner", "proofpack-chromium-", ".org.chromium."} {
+			if strings.HasPrefix(e.Name(), prefix) {
+				out[e.Name()] = true
+			}
+		}
+	}
+	return out
+}
+
+func TestBatchLeavesNoProcessOrFolderBehind(t *testing.T) {
+	srv := newCarrierServer(t)
+	before := tempEntries(t)
+	var seen []int
+	req := evidence.Request{CaseID: "7", Dir: t.TempDir(), PageTimeout: time.Minute, Pages: []evidence.Page{
+		{URL: srv.URL + "/track/4", No: 1}, {URL: srv.URL + "/cainiao", No: 2},
+	}}
+	rs, err := Capturer{}.Capture(context.Background(), req, func(p evidence.Progress) {
+		if p.Done == 1 {
+			// The batch's own browser, not the shared one: both are children of this process.
+			seen = descendants(os.Getpid(), shared.PID())
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+	}
+	if len(seen) < 2 {
+		t.Fatalf("saw %v while capturing; want the browser and its helpers", seen)
+	}
+	for _, pid := range seen {
+		if alive(pid) {
+			cmd, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "cmdline"))
+			t.Errorf("process %d outlived the batch: %s", pid, strings.ReplaceAll(string(cmd), "\x00", " "))
+		}
+	}
+	for name := range tempEntries(t) {
+		if !before[name] {
+			t.Errorf("left in %s: %s", os.TempDir(), name)
+		}
+	}
+}
+
+// startXvfb starts a virtual display for the assisted capture and returns its DISPLAY.
+func startXvfb(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("Xvfb")
+	if err != nil {
+		t.Fatal("the assisted capture test needs Xvfb (apt-get install xvfb):", err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-displayfd", "3", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	line, err := bufio.NewReader(r).ReadString('\n')
+	r.Close()
+	if err != nil {
+		t.Fatalf("Xvfb gave no display: %v", err)
+	}
+	return ":" + strings.TrimSpace(line)
+}
+
+func TestAssistedCaptureWaitsForTheBuyer(t *testing.T) {
+	srv := newCarrierServer(t)
+	t.Setenv("DISPLAY", startXvfb(t))
+	var asked []evidence.Page
+	req := evidence.Request{CaseID: "7", Dir: t.TempDir(), PageTimeout: time.Minute, Pages: []evidence.Page{
+		{URL: srv.URL + "/poczta", No: 4}, {URL: srv.URL + "/track/5", No: 5},
+	}, Confirm: func(ctx context.Context, p evidence.Page) error {
+		asked = append(asked, p)
+		if p.No == 5 {
+			return context.Canceled // the buyer skipped this page
+		}
+		return nil
+	}}
+	rs, err := Capturer{}.Capture(context.Background(), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != 2 || asked[0].No != 4 {
+		t.Errorf("confirm asked for %+v, want both pages in order", asked)
+	}
+	if r := rs[0]; r.Err != nil || !strings.Contains(r.Text, "Przesyłka nadana") || !strings.Contains(r.Banner, "exhibit 4") || strings.HasPrefix(r.Browser, "Headless") {
+		t.Errorf("assisted page: err %v, browser %q, banner %q", r.Err, r.Browser, r.Banner)
+	}
+	if r := rs[1]; r.Err == nil || len(r.Files) != 0 {
+		t.Errorf("skipped page: err %v, files %v; want it left out", r.Err, r.Files)
+	}
+}

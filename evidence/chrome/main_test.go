@@ -1,0 +1,106 @@
+package chrome
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// shared is the one browser the package's tests capture with, a tab per batch.
+var shared *Browser
+
+func TestMain(m *testing.M) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	b, err := Start(ctx, Options{})
+	cancel()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "chrome tests need Chromium:", err)
+		os.Exit(1)
+	}
+	shared = b
+	code := m.Run()
+	if err := b.Close(); err != nil {
+		fmt.Fprintln(os.Stderr, "closing the shared browser:", err)
+		code = 1
+	}
+	os.Exit(code)
+}
+
+// carrierPages serves testdata's imitation carrier pages, each with the charset it is stored in,
+// and the awkward cases a capture must survive.
+var carrierPages = map[string]string{
+	"/correios": "correios.html|utf-8",
+	"/poczta":   "poczta.html|iso-8859-2",
+	"/pochta":   "pochta.html|windows-1251",
+	"/cainiao":  "cainiao.html|utf-8",
+}
+
+// newCarrierServer starts the test server. Handlers that hang wait for the request to end or
+// the test to finish, so the server always closes.
+func newCarrierServer(t testing.TB) *httptest.Server {
+	done := make(chan struct{})
+	mux := http.NewServeMux()
+	for path, spec := range carrierPages {
+		file, charset, _ := strings.Cut(spec, "|")
+		body, err := os.ReadFile(filepath.Join("testdata", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset="+charset)
+			w.Write(body)
+		})
+	}
+	mux.HandleFunc("/track/", func(w http.ResponseWriter, r *http.Request) {
+		// Ten small distinct pages for the batch benchmark and tests.
+		n, _ := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/track/"))
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><title>Parcel %d</title><h1>Parcel LP%014d</h1><ul>
+<li>2026-10-%02d 10:00 Shenzhen: accepted by carrier</li><li>2026-10-%02d 22:00 departed from sorting center</li></ul>`, n, n, 10+n%10, 11+n%10)
+	})
+	mux.HandleFunc("/old-link", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/correios?from=old-link", http.StatusFound)
+	})
+	mux.HandleFunc("/missing", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		fmt.Fprint(w, `<!DOCTYPE html><title>Não encontrado</title><p>Objeto não encontrado na base de dados dos Correios.</p>`)
+	})
+	mux.HandleFunc("/never-finishes", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Loading…</title><p>2026-10-13 09:05 Shenzhen: accepted</p>`)
+		w.(http.Flusher).Flush()
+		select {
+		case <-r.Context().Done():
+		case <-done:
+		}
+	})
+	mux.HandleFunc("/silent", func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-r.Context().Done():
+		case <-done:
+		}
+	})
+	mux.HandleFunc("/alerts", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Consent</title><script>alert("Aceite os cookies"); confirm("Continuar?");</script>
+<p>2026-10-18 14:05 Curitiba: entregue</p><script>window.addEventListener("load", () => alert("carregado"))</script>`)
+	})
+	mux.HandleFunc("/endless-script", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Busy</title><p>before the loop</p><script>for (;;) {}</script>`)
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(func() {
+		close(done)
+		srv.Close()
+	})
+	return srv
+}
