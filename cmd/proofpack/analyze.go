@@ -11,9 +11,6 @@ import (
 	"proofpack/tracker/rules"
 )
 
-// settingsKey is the store setting that overrides rules.DefaultSettings (JSON of rules.Settings).
-const settingsKey = "rules"
-
 // newAnalyzeCmd prints a case's diagnosis: status, flags with the next step, and events.
 func newAnalyzeCmd(e *env) *cobra.Command {
 	var asJSON bool
@@ -34,8 +31,8 @@ func newAnalyzeCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			s := rules.DefaultSettings()
-			if _, err := st.Setting(settingsKey, &s); err != nil {
+			s, err := rules.LoadSettings(st)
+			if err != nil {
 				return err
 			}
 			r, err := rules.Analyze(st, args[0], clock(), s)

@@ -11,7 +11,6 @@ import (
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
-	"proofpack/tracker/history"
 )
 
 // maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
@@ -66,31 +65,15 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			page, err := history.Parse(text, history.Options{Now: time.Now(), MonthFirst: c.Buyer.Country == "US"})
-			if err != nil {
-				return err
-			}
 			dir, err := e.dataDir()
 			if err != nil {
 				return err
 			}
-			added, err := evidence.Add(st, dir, id, evidence.TextGroup("history", text, "Tracking history pasted for "+c.Shipments[sh].Number))
+			r, err := evidence.AddHistory(st, dir, id, sh, text, time.Now())
 			if err != nil {
 				return err
 			}
-			no := added[0].No
-			fresh := 0
-			_, err = st.UpdateCase(id, func(c *tracker.Case) error {
-				if sh >= len(c.Shipments) {
-					return fmt.Errorf("the case's shipments changed while reading: add the history again")
-				}
-				c.Shipments[sh].Events, fresh = mergeEvents(c.Shipments[sh].Events, page.Events, no)
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("the text is kept as exhibit %d, but its events were not saved: %w", no, err)
-			}
-			return printEventsAdded(e.stdout, c.Shipments[sh].Number, no, page, fresh)
+			return printEventsAdded(e.stdout, r)
 		},
 	}
 	cmd.Flags().StringVar(&file, "file", "", "a text file with the tracking history")
@@ -130,42 +113,13 @@ func pickShipment(c tracker.Case, number string) (int, error) {
 	return 0, tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, number, c.Numbers())
 }
 
-// mergeEvents adds the page's events (read from exhibit no) to those already known: a history
-// pasted twice, or the origin and destination posts' pages of one number, adds each event once.
-// It returns the events newest first and how many were new.
-func mergeEvents(old, page []tracker.Event, no int) ([]tracker.Event, int) {
-	type key struct {
-		t                  time.Time
-		place, description string
-		unparsed           bool
-	}
-	seen := map[key]bool{}
-	out := make([]tracker.Event, 0, len(old)+len(page))
-	for _, ev := range old {
-		seen[key{ev.Time, ev.Place, ev.Description, ev.Unparsed}] = true
-		out = append(out, ev)
-	}
-	fresh := 0
-	for _, ev := range page {
-		k := key{ev.Time, ev.Place, ev.Description, ev.Unparsed}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		ev.Exhibit = no
-		out = append(out, ev)
-		fresh++
-	}
-	history.SortNewestFirst(out)
-	return out, fresh
-}
-
-func printEventsAdded(w io.Writer, number string, no int, page history.Page, fresh int) error {
+func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
+	page, number, no := r.Page, r.Number, r.Exhibit
 	if page.NotFound {
 		_, err := fmt.Fprintf(w, "The page says the carrier has no information on %s yet. Kept as exhibit %d; run analyze to see what it means.\n", number, no)
 		return err
 	}
-	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, fresh, no)
+	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {
 		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, page.Events[0].Description)
 	}

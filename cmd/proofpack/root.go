@@ -85,6 +85,7 @@ func newRoot(e *env) *cobra.Command {
 		newDemoCmd(e),
 		newEventsCmd(e),
 		newAnalyzeCmd(e),
+		newPacketCmd(e),
 	)
 	return root
 }

@@ -32,7 +32,11 @@ func (e *env) openWindow(screenshot string) error {
 	ui.Create(a, w, ui.Services{
 		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
 		Analyze: func(id string) (rules.Report, error) {
-			return rules.Analyze(s, id, time.Now(), rules.DefaultSettings())
+			settings, err := rules.LoadSettings(s)
+			if err != nil {
+				return rules.Report{}, err
+			}
+			return rules.Analyze(s, id, time.Now(), settings)
 		},
 	})
 	w.Resize(fyne.NewSize(1180, 720))

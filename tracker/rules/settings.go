@@ -17,3 +17,20 @@ type Settings struct {
 func DefaultSettings() Settings {
 	return Settings{OnlineGrace: 15, StalledAfter: 20, Holidays: ChinaHolidays}
 }
+
+// SettingsKey is the store setting that overrides DefaultSettings, as JSON of Settings.
+const SettingsKey = "rules"
+
+// SettingsStore is the part of tracker.Store that keeps settings.
+type SettingsStore interface {
+	Setting(key string, v any) (bool, error)
+}
+
+// LoadSettings returns the defaults with the buyer's stored overrides applied.
+func LoadSettings(src SettingsStore) (Settings, error) {
+	s := DefaultSettings()
+	if _, err := src.Setting(SettingsKey, &s); err != nil {
+		return DefaultSettings(), err
+	}
+	return s, nil
+}

@@ -1,0 +1,53 @@
+package evidence
+
+import (
+	"fmt"
+	"time"
+
+	"proofpack/tracker"
+	"proofpack/tracker/history"
+)
+
+// HistoryAdded is what AddHistory read and kept.
+type HistoryAdded struct {
+	Number  string       // the shipment's tracking number
+	Exhibit int          // the exhibit number the text is kept as
+	Page    history.Page // what the parser read
+	Fresh   int          // events not known before
+}
+
+// AddHistory reads tracking history the buyer copied from a carrier page for one shipment of a
+// case, keeps the text as a "history" exhibit and merges its events into the shipment. Text that
+// holds no events and no "not found" notice is refused before anything is stored. The command
+// line (events add) and the window share it.
+func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
+	c, err := s.Case(caseID)
+	if err != nil {
+		return HistoryAdded{}, err
+	}
+	if shipment < 0 || shipment >= len(c.Shipments) {
+		return HistoryAdded{}, tracker.Invalid("--tracking", "case %s has no shipment %d", caseID, shipment+1)
+	}
+	number := c.Shipments[shipment].Number
+	page, err := history.Parse(text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"})
+	if err != nil {
+		return HistoryAdded{}, err
+	}
+	added, err := Add(s, dataDir, caseID, TextGroup(KindHistory, text, "Tracking history pasted for "+number))
+	if err != nil {
+		return HistoryAdded{}, err
+	}
+	r := HistoryAdded{Number: number, Exhibit: added[0].No, Page: page}
+	// The exhibit is committed first: if saving the events fails, the text is not lost.
+	_, err = s.UpdateCase(caseID, func(c *tracker.Case) error {
+		if shipment >= len(c.Shipments) || c.Shipments[shipment].Number != number {
+			return fmt.Errorf("the case's tracking numbers changed while reading")
+		}
+		c.Shipments[shipment].Events, r.Fresh = history.Merge(c.Shipments[shipment].Events, page.Events, r.Exhibit)
+		return nil
+	})
+	if err != nil {
+		return r, fmt.Errorf("the text is kept as exhibit %d, but its events were not saved (add it again): %w", r.Exhibit, err)
+	}
+	return r, nil
+}
