@@ -8,11 +8,14 @@ import (
 	"proofpack/tracker"
 )
 
-// caseTabs builds the tabs of a case, in order. Add a tab by writing its file and one line here.
-var caseTabs = []func(*caseView) *container.TabItem{
-	orderTab,
-	trackingTab,
-	diagnosisTab,
+// caseTabs lists the builders of a case's tabs, in order. Add a tab by writing its file and one
+// line here. (A function, not a variable: tabs reach back to newCaseView, a cycle for a var.)
+func caseTabs() []func(*caseView) *container.TabItem {
+	return []func(*caseView) *container.TabItem{
+		orderTab,
+		trackingTab,
+		diagnosisTab,
+	}
 }
 
 // caseView is one case on screen. Tabs keep what they need to refresh in refreshers.
@@ -27,7 +30,7 @@ type caseView struct {
 func newCaseView(a *App, c tracker.Case) *caseView {
 	v := &caseView{app: a, c: c}
 	v.tabs = container.NewAppTabs()
-	for _, build := range caseTabs {
+	for _, build := range caseTabs() {
 		v.tabs.Append(build(v))
 	}
 	v.content = v.tabs

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
@@ -55,5 +56,43 @@ func TestDiagnosisOfADeliveryAtHomeRaisesNoAlarm(t *testing.T) {
 	})
 	if texts := strings.Join(keys(labelsIn(tab)), "\n"); !strings.Contains(texts, "Status: Delivered") {
 		t.Errorf("status not shown:\n%s", texts)
+	}
+}
+
+func TestPastedHistoryBecomesEventsAndAnExhibit(t *testing.T) {
+	c := storetest.Sample("1003", "RR204873517CN") // buyer in Kraków
+	c.Shipments[0].Events = nil
+	u, s, w := newTestApp(t, c)
+	id := u.view.c.ID
+	test.Tap(findButton(u.view.tabs.Items[2].Content, "Paste tracking history"))
+	form := w.Canvas().Overlays().Top()
+	var entry *widget.Entry
+	walk(form, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+			entry = e
+		}
+	})
+	if entry == nil {
+		t.Fatal("no text box in the paste dialog")
+	}
+	entry.SetText("15.10.2026 12:01\nPrzesyłka doręczona do odbiorcy\nUP Kraków 1\n\n12.10.2026 08:00\nPrzesyłka przyjęta w kraju przeznaczenia\nWarszawa\n")
+	test.Tap(findButton(form, "Add"))
+
+	got, err := s.Case(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.Shipments[0].Events); n != 2 {
+		t.Fatalf("%d events stored, want 2", n)
+	}
+	ex, _ := s.Exhibits(id)
+	if len(ex) != 1 || ex[0].Kind != "history" {
+		t.Errorf("exhibits %+v", ex)
+	}
+	if msg := dialogText(w); !strings.Contains(msg, "Read 2 events") {
+		t.Errorf("confirmation: %q", msg)
+	}
+	if texts := strings.Join(keys(labelsIn(u.view.tabs.Items[2].Content)), "\n"); !strings.Contains(texts, "Status: Delivered") {
+		t.Errorf("the tab did not refresh:\n%s", texts)
 	}
 }

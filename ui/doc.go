@@ -7,7 +7,7 @@
 // How the pieces fit:
 //   - Create builds the window's content from a fyne.App, a fyne.Window and Services.
 //   - caseView (case_view.go) shows one case as tabs. A tab is a func(*caseView) *container.TabItem
-//     listed in caseTabs; each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
+//     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
 //     caseView.changed() reloads the case and refreshes the list after a tab changed it.
 //   - Long work (capture, packet, import) runs in a goroutine with a progress bar and a Cancel
 //     button; it touches widgets only inside fyne.Do (see task.go).

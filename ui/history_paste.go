@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/evidence"
+)
+
+// showPasteHistory asks for the tracking history the buyer copied from a carrier page and adds it
+// to the case as `proofpack events add` does: the text becomes an exhibit, its events join the
+// shipment's.
+func (v *caseView) showPasteHistory() {
+	text := widget.NewMultiLineEntry()
+	text.SetPlaceHolder("Copy the tracking history from the carrier's page and paste it here:\ndates, places and what happened, in any of nine languages.")
+	text.SetMinRowsVisible(14)
+	numbers := v.c.Numbers()
+	which := widget.NewSelect(numbers, nil)
+	which.SetSelectedIndex(0)
+	items := []*widget.FormItem{widget.NewFormItem("History", text)}
+	if len(numbers) > 1 {
+		items = append([]*widget.FormItem{widget.NewFormItem("Tracking number", which)}, items...)
+	}
+	d := dialog.NewForm("Paste tracking history", "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			v.addHistory(which.SelectedIndex(), text.Text)
+		}
+	}, v.app.win)
+	d.Resize(fyne.NewSize(720, 520))
+	d.Show()
+}
+
+func (v *caseView) addHistory(shipment int, text string) {
+	svc := v.app.svc
+	r, err := evidence.AddHistory(svc.Store, svc.DataDir, v.c.ID, shipment, text, svc.Now())
+	if err != nil {
+		dialog.ShowError(err, v.app.win)
+		if r.Exhibit == 0 {
+			return
+		}
+	}
+	v.changed()
+	msg := fmt.Sprintf("Read %d events for %s (%d new). The text is kept as exhibit %d.", len(r.Page.Events), r.Number, r.Fresh, r.Exhibit)
+	if r.Page.NotFound {
+		msg = fmt.Sprintf("The page says the carrier has no information on %s yet. Kept as exhibit %d.", r.Number, r.Exhibit)
+	}
+	if err == nil {
+		dialog.ShowInformation("Tracking history added", msg, v.app.win)
+	}
+}
