@@ -9,8 +9,10 @@
 //	tracker            domain types, validation, Store interface, error kinds, Clock
 //	tracker/carrier    tracking numbers: cleaning, carrier rules, check digits, links
 //	tracker/history    page or pasted text -> Events; status words; dates and places
+//	tracker/place      is this place the buyer's town? folding, postcodes, other names
 //	tracker/rules      Evaluate(case, now) -> Flags; the China holiday calendar
 //	tracker/deadlines  dispute windows per marketplace and payment route -> Reminders
+//	tracker/storetest  the contract every Store keeps, as one test suite
 //	tracker/boltstore  the bbolt Store
 //	evidence           exhibits: capture interface, hashing, manifest, verify, packet model
 //	evidence/chrome    the chromedp Capturer
