@@ -89,6 +89,12 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 	sizeReason := fmt.Sprintf("the %s profile allows at most %s per file", prof.Name, humanBytes(prof.MaxBytes))
 	steps := prof.steps()
 	step := 0
+	if prof.MaxBytes > 0 {
+		var err error
+		if step, err = r.firstStep(plan, steps, prof.MaxBytes); err != nil {
+			return nil, err
+		}
+	}
 	for {
 		cur := p.Leave(pageDrop, pageReason).Leave(sizeDrop, sizeReason)
 		plan = r.build(cur, nil, 0)
@@ -174,6 +180,37 @@ func nextStep(steps []step, cur int, ratio float64) int {
 		}
 	}
 	return len(steps) - 1
+}
+
+// firstStep guesses the first step likely to fit from a sample: the first band of each
+// picture, encoded at the first step, scaled up to all bands. Without it a packet far over
+// the limit pays for a full encoding pass it throws away.
+func (r *renderer) firstStep(plan *doc, steps []step, limit int64) (int, error) {
+	var sample, rows, total int64
+	for path, bands := range plan.bands {
+		pic := r.pics[path]
+		img, err := r.cache.get(r.opt.Root, pic, scaledWidth(pic.w, imageWidthMM(pic), steps[0].dpi))
+		if err != nil {
+			continue // the encoding pass reports it
+		}
+		enc, err := encodeBands(img, pic.h, bands[:1], steps[0].quality)
+		if err != nil {
+			return 0, err
+		}
+		sample += int64(len(enc[0]))
+		rows += int64(bands[0].y1 - bands[0].y0)
+		total += int64(pic.h)
+	}
+	if rows == 0 {
+		return 0, nil
+	}
+	// 150 KB covers the fonts, text and page objects of a typical packet.
+	predicted := float64(sample) * float64(total) / float64(rows)
+	ratio := float64(limit-150_000) / predicted
+	if ratio >= 1 {
+		return 0, nil
+	}
+	return nextStep(steps, 0, ratio), nil
 }
 
 // imageBytes is how many bytes of the PDF are the plan's pictures.
