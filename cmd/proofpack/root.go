@@ -86,6 +86,9 @@ func newRoot(e *env) *cobra.Command {
 		newEventsCmd(e),
 		newAnalyzeCmd(e),
 		newPacketCmd(e),
+		newCaptureCmd(e),
+		newVerifyCmd(e),
+		newEvidenceCmd(e),
 	)
 	return root
 }

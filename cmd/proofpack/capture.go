@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"proofpack/evidence"
+	"proofpack/evidence/chrome"
+	"proofpack/tracker"
+)
+
+// exhibitJSON is one exhibit in the capture --json contract (DESIGN.md); evidence add shares it.
+type exhibitJSON struct {
+	ID         string    `json:"id"`
+	Kind       string    `json:"kind"`
+	Path       string    `json:"path"`
+	SHA256     string    `json:"sha256"`
+	Size       int64     `json:"size"`
+	URL        string    `json:"url,omitempty"`
+	FinalURL   string    `json:"final_url,omitempty"`
+	HTTPStatus int       `json:"http_status,omitempty"`
+	CapturedAt time.Time `json:"captured_at"`
+	Note       string    `json:"note,omitempty"`
+}
+
+func exhibitsJSON(ex []tracker.Exhibit) []exhibitJSON {
+	out := make([]exhibitJSON, 0, len(ex))
+	for _, x := range ex {
+		out = append(out, exhibitJSON{ID: x.ID(), Kind: x.Kind, Path: x.Path, SHA256: x.SHA256, Size: x.Size,
+			URL: x.URL, FinalURL: x.FinalURL, HTTPStatus: x.HTTPStatus, CapturedAt: x.CapturedAt, Note: x.Note})
+	}
+	return out
+}
+
+func printExhibits(w io.Writer, ex []tracker.Exhibit) {
+	for _, x := range ex {
+		fmt.Fprintf(w, "%-14s %s  sha256 %s\n", x.ID(), x.Path, x.SHA256)
+	}
+}
+
+// newCaptureCmd captures the case's tracking pages as dated, hashed exhibits and reads their
+// tracking events.
+func newCaptureCmd(e *env) *cobra.Command {
+	var urls []string
+	var assisted, asJSON, pdf bool
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "capture ID [--url LINK]... [--assisted] [--json]",
+		Short: "Capture the case's tracking pages: screenshot with a dated banner, archived page, text, hashes",
+		Long: "capture opens each tracking page of the case (the seller's link and the carriers' links, or\n" +
+			"the --url links) in Chromium and keeps a full-page screenshot with a banner (URL, UTC and local\n" +
+			"time, case and exhibit number), the page as MHTML and its text, with the SHA-256 of each file.\n" +
+			"The tracking events on the pages are added to the case.\n" +
+			"--assisted shows the browser window: get the page right (captcha, cookie wall), then press Enter.",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id := args[0]
+			st, err := e.open()
+			if err != nil {
+				return err
+			}
+			dir, err := e.dataDir()
+			if err != nil {
+				return err
+			}
+			c, err := st.Case(id)
+			if err != nil {
+				return err
+			}
+			targets := evidence.Targets(c, urls)
+			opt := evidence.CaptureOptions{PageTimeout: timeout, PDF: pdf}
+			if assisted {
+				opt.Confirm = confirmOnStdin(e.stdin, e.stderr)
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			progress := func(p evidence.Progress) {
+				if p.Done < p.Total {
+					fmt.Fprintf(e.stderr, "capturing %d/%d %s\n", p.Done+1, p.Total, p.URL)
+				}
+			}
+			got, err := evidence.CaptureCase(ctx, st, dir, chrome.Capturer{}, id, evidence.URLs(targets), opt, progress)
+			if err != nil {
+				return err
+			}
+			fresh, err := evidence.MergeEvents(st, id, got, targets, time.Now())
+			if err != nil {
+				fmt.Fprintf(e.stderr, "the pages are kept, but their events were not saved: %v\n", err)
+			}
+			if asJSON {
+				err = e.printJSON(map[string]any{"exhibits": exhibitsJSON(got.Exhibits), "events_added": fresh})
+			} else {
+				printExhibits(e.stdout, got.Exhibits)
+				fmt.Fprintf(e.stdout, "%d new tracking events read from the pages.\n", fresh)
+			}
+			if err != nil {
+				return err
+			}
+			if failed := got.Failed(); len(failed) > 0 {
+				var b strings.Builder
+				fmt.Fprintf(&b, "%d of %d pages could not be captured:", len(failed), len(got.Pages))
+				for _, r := range failed {
+					fmt.Fprintf(&b, "\n  %s: %v", r.Page.URL, r.Err)
+				}
+				return &exitErr{code: exitError, msg: b.String()}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&urls, "url", nil, "a page to capture instead of the case's tracking links (repeatable)")
+	cmd.Flags().BoolVar(&assisted, "assisted", false, "show the browser window and capture each page when you press Enter")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the exhibits as JSON")
+	cmd.Flags().BoolVar(&pdf, "pdf", false, "also print each page to PDF")
+	cmd.Flags().DurationVar(&timeout, "timeout", evidence.DefaultPageTimeout, "time limit per page")
+	return cmd
+}
+
+// confirmOnStdin asks the buyer to press Enter once the page in the window is right; "s" skips it.
+func confirmOnStdin(in io.Reader, out io.Writer) func(context.Context, evidence.Page) error {
+	lines := bufio.NewReader(in)
+	return func(ctx context.Context, p evidence.Page) error {
+		fmt.Fprintf(out, "Exhibit %d: %s is open in the browser window.\nSolve any captcha or cookie wall there, then press Enter to capture it (s and Enter skips it): ", p.No, p.URL)
+		answer := make(chan string, 1)
+		go func() {
+			l, err := lines.ReadString('\n')
+			if err != nil && l == "" {
+				l = "s" // standard input closed: nobody is there to confirm
+			}
+			answer <- strings.TrimSpace(l)
+		}()
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case a := <-answer:
+			if strings.EqualFold(a, "s") {
+				return fmt.Errorf("skipped")
+			}
+			return nil
+		}
+	}
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"proofpack/evidence"
+)
+
+// newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed or missing
+// file; any problem makes the exit status non-zero.
+func newVerifyCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "verify [ID] [--json]",
+		Short: "Check every exhibit file against its recorded SHA-256",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := e.open()
+			if err != nil {
+				return err
+			}
+			dir, err := e.dataDir()
+			if err != nil {
+				return err
+			}
+			ids := args
+			if len(ids) == 0 {
+				cases, err := st.Cases()
+				if err != nil {
+					return err
+				}
+				for _, c := range cases {
+					ids = append(ids, c.ID)
+				}
+			}
+			reports := []evidence.Report{}
+			bad := 0
+			for _, id := range ids {
+				r, err := evidence.Verify(st, dir, id)
+				if err != nil {
+					return err
+				}
+				reports = append(reports, r)
+				bad += len(r.Problems)
+			}
+			if asJSON {
+				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports}); err != nil {
+					return err
+				}
+			} else {
+				for _, r := range reports {
+					fmt.Fprintln(e.stdout, r.Summary())
+				}
+			}
+			if bad > 0 {
+				return &exitErr{code: exitError, msg: fmt.Sprintf("%d files do not match their records", bad)}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the reports as JSON")
+	return cmd
+}
