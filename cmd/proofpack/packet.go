@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"proofpack/evidence"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker"
+	"proofpack/tracker/carrier"
 	"proofpack/tracker/rules"
 )
 
@@ -34,21 +36,17 @@ func newPacketCmd(e *env) *cobra.Command {
 			"says which. Exhibit files that changed or went missing stop the packet unless --force.",
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			prof, err := pdf.ProfileNamed(profile)
-			if err != nil {
-				return tracker.Invalid("--profile", "%v", err)
-			}
 			clock, err := parseNow(now)
 			if err != nil {
 				return err
 			}
-			var statement string
+			job := evidence.PacketJob{CaseID: args[0], Out: out, Profile: profile, Address: address, Force: force, Now: clock()}
 			if statementFile != "" {
 				b, err := os.ReadFile(statementFile)
 				if err != nil {
 					return tracker.Invalid("--statement", "cannot read %s: %v", statementFile, err)
 				}
-				statement = string(b)
+				job.Statement = string(b)
 			}
 			st, err := e.open()
 			if err != nil {
@@ -58,55 +56,21 @@ func newPacketCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := st.Case(args[0])
+			made, err := makePacket(cmd.Context(), st, dir, job)
 			if err != nil {
 				return err
 			}
-			ex, err := st.Exhibits(c.ID)
-			if err != nil {
-				return err
-			}
-			problems, err := exhibitProblems(st, dir, c.ID)
-			if err != nil {
-				return err
-			}
-			if len(problems) > 0 && !force {
-				return &exitErr{code: exitError, msg: "these exhibit files do not match the SHA-256 recorded when they were saved:\n" +
-					problemLines(problems) + "\nrestore them, or pass --force to make the packet anyway (its cover will name them)"}
-			}
-			if len(problems) > 0 {
-				fmt.Fprintf(e.stderr, "proofpack: making the packet anyway (--force); the cover names these files:\n%s\n", problemLines(problems))
-			}
-			settings, err := rules.LoadSettings(st)
-			if err != nil {
-				return err
-			}
-			report, err := rules.Analyze(st, c.ID, clock(), settings)
-			if err != nil {
-				return err
-			}
-			p := evidence.NewPacket(c, ex, report.Flags, clock(), evidence.PacketOptions{
-				Statement: statement, Address: address, Problems: problems,
-			})
-			res, err := pdf.Render(cmd.Context(), p, pdf.Options{Profile: prof, Root: dir})
-			if err != nil {
-				return err
-			}
-			written, err := writePacket(out, prof, res, dir)
-			if err != nil {
-				return err
-			}
-			if msg := prof.NameProblem(out); msg != "" {
-				fmt.Fprintf(e.stderr, "proofpack: written as asked, but banks may refuse the name: %s (e.g. %s)\n", msg, pdf.ShortName(c.OrderNumber))
+			if len(made.Problems) > 0 {
+				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", problemLines(made.Problems))
 			}
 			if asJSON {
-				return e.printJSON(packetJSON(out, prof, res, written))
+				return e.printJSON(packetJSON(out, made))
 			}
-			fmt.Fprintf(e.stdout, "Wrote %s: %d pages, %s, %s profile.\n", out, res.Pages, sizeText(len(res.PDF)), prof.Name)
-			for _, w := range written[1:] {
+			fmt.Fprintf(e.stdout, "Wrote %s: %d pages, %s, %s profile.\n", out, made.Pages, sizeText(made.Bytes), made.Profile)
+			for _, w := range made.Files[1:] {
 				fmt.Fprintf(e.stdout, "Wrote %s.\n", w)
 			}
-			for _, n := range res.Notes {
+			for _, n := range made.Notes {
 				fmt.Fprintln(e.stdout, n)
 			}
 			return nil
@@ -121,6 +85,65 @@ func newPacketCmd(e *env) *cobra.Command {
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print what was written as JSON")
 	cmd.MarkFlagRequired("out")
 	return cmd
+}
+
+// makePacket checks every exhibit file against its hash, diagnoses the case, renders the packet
+// for the job's profile and writes it and the profile's loose files, each atomically. The
+// command line and the window both make packets through it.
+func makePacket(ctx context.Context, st tracker.Store, dir string, job evidence.PacketJob) (evidence.PacketMade, error) {
+	prof, err := pdf.ProfileNamed(job.Profile)
+	if err != nil {
+		return evidence.PacketMade{}, tracker.Invalid("--profile", "%v", err)
+	}
+	if strings.TrimSpace(job.Out) == "" {
+		return evidence.PacketMade{}, tracker.Invalid("--out", "give the PDF file to write")
+	}
+	c, err := st.Case(job.CaseID)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	ex, err := st.Exhibits(c.ID)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	problems, err := exhibitProblems(st, dir, c.ID)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	if len(problems) > 0 && !job.Force {
+		return evidence.PacketMade{}, &exitErr{code: exitError, msg: "these exhibit files do not match the SHA-256 recorded when they were saved:\n" +
+			problemLines(problems) + "\nrestore them, or pass --force to make the packet anyway (its cover will name them)"}
+	}
+	settings, err := rules.LoadSettings(st)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	report, err := rules.Analyze(st, c.ID, job.Now, settings)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	p := evidence.NewPacket(c, ex, report.Flags, job.Now, evidence.PacketOptions{
+		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name,
+	})
+	res, err := pdf.Render(ctx, p, pdf.Options{Profile: prof, Root: dir, Progress: job.Progress})
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	written, err := writePacket(job.Out, prof, res, dir)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
+	if msg := prof.NameProblem(job.Out); msg != "" {
+		res.Notes = append(res.Notes, fmt.Sprintf("Banks may refuse the file name: %s (e.g. %s).", msg, pdf.ShortName(c.OrderNumber)))
+	}
+	made := evidence.PacketMade{Profile: prof.Name, Files: written, Pages: res.Pages, Bytes: len(res.PDF),
+		LeftOut: []int{}, Notes: nonNilStrings(res.Notes), Problems: problems}
+	for _, e := range res.Packet.Exhibits {
+		if e.Omitted != "" {
+			made.LeftOut = append(made.LeftOut, e.No)
+		}
+	}
+	return made, nil
 }
 
 // exhibitProblems are the exhibit files that are missing or changed; a stale manifest or a
@@ -208,24 +231,11 @@ func writeAtomic(path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-func packetJSON(out string, prof pdf.Profile, res *pdf.Output, written []string) any {
-	var left []int
-	for _, e := range res.Packet.Exhibits {
-		if e.Omitted != "" {
-			left = append(left, e.No)
-		}
-	}
+func packetJSON(out string, made evidence.PacketMade) any {
 	return map[string]any{
-		"path": out, "profile": prof.Name, "pages": res.Pages, "bytes": len(res.PDF),
-		"files": written, "left_out": nonNilInts(left), "notes": nonNilStrings(res.Notes),
+		"path": out, "profile": made.Profile, "pages": made.Pages, "bytes": made.Bytes,
+		"files": made.Files, "left_out": made.LeftOut, "notes": made.Notes,
 	}
-}
-
-func nonNilInts(s []int) []int {
-	if s == nil {
-		return []int{}
-	}
-	return s
 }
 
 func nonNilStrings(s []string) []string {
