@@ -31,13 +31,16 @@ type Result struct {
 // Match compares a place from a tracking page with the buyer's address. The buyer's town
 // (or one of its other names) anywhere in the place, or the buyer's postcode, makes it Same: a
 // delivery in the buyer's own town is never reported as elsewhere. Another country's name, a
-// different postcode, or a town name that is not the buyer's makes it Different.
+// different postcode, or a town name that is not the buyer's makes it Different; a town alone
+// says nothing when the case has no town to compare it with.
 func Match(text string, buyer tracker.Address) Result {
+	buyer.Country = strings.ToUpper(strings.TrimSpace(buyer.Country))
 	words := Words(text)
 	if len(words) == 0 {
 		return Result{Unknown, "no place given"}
 	}
-	if city := Words(cityPart(buyer.City)); len(city) > 0 && containsTown(words, city) {
+	city := Words(cityPart(buyer.City))
+	if len(city) > 0 && containsTown(words, city) {
 		return Result{Same, "the place names your town"}
 	}
 	pc, found := postcodeIn(text, buyer)
@@ -50,8 +53,8 @@ func Match(text string, buyer tracker.Address) Result {
 	if found {
 		return Result{Different, "postcode " + pc + " is not yours (" + buyer.Postcode + ")"}
 	}
-	if !namesTown(text, words) {
-		return Result{Unknown, "the place names no town"}
+	if len(city) == 0 || !namesTown(text, words) {
+		return Result{Unknown, "the place names no town to compare with yours"}
 	}
 	return Result{Different, "the place is not your town (" + buyer.City + ")"}
 }
@@ -67,20 +70,51 @@ func cityPart(s string) string {
 }
 
 // Words folds s into lower-case words without accents, Cyrillic spelled in Latin letters and
-// punctuation dropped: "UP Kraków 1" -> [up krakow 1], "Москва" -> [moskva].
+// punctuation dropped: "UP Kraków 1" -> [up krakow 1], "Москва" -> [moskva]. Spellings of one
+// name that pages and buyers mix are made equal too: "St"/"Sankt" before a name is "saint",
+// "Ft" "fort", "Mt" "mount", and the German ue/oe/ae for ü/ö/ä ("ZUERICH" -> zurich).
 func Words(s string) []string {
 	f := translit(history.Fold(s))
-	return strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	words := strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for i, w := range words {
+		// Only before another word: "HELENA MT" is Montana, "MT VERNON" Mount Vernon.
+		if full, ok := abbreviations[w]; ok && i+1 < len(words) && strings.IndexFunc(words[i+1], unicode.IsLetter) == 0 {
+			w = full
+		}
+		words[i] = umlautSpelling.Replace(w)
+	}
+	return words
 }
 
+// abbreviations are the short forms of the words town names start with.
+var abbreviations = map[string]string{
+	"st": "saint", "sankt": "saint", "ste": "sainte", "ft": "fort", "mt": "mount",
+}
+
+// umlautSpelling folds the two-letter spelling of ä, ö and ü to the letter Fold leaves.
+var umlautSpelling = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
 // containsTown reports whether town (or another name of it) appears as whole words in words.
+// A town the buyer typed with a qualifier ("Frankfurt am Main", "Newcastle upon Tyne") also
+// matches its first part, which is how most pages print it.
 func containsTown(words, town []string) bool {
+	for i, w := range town {
+		if i > 0 && qualifiers[w] && hasRun(words, town[:i]) {
+			return true
+		}
+	}
 	for _, name := range namesOf(town) {
 		if hasRun(words, name) {
 			return true
 		}
 	}
 	return false
+}
+
+// qualifiers join a town's name to the river, region or sea that tells it from namesakes.
+var qualifiers = map[string]bool{
+	"am": true, "an": true, "im": true, "ob": true, "bei": true, "upon": true, "on": true,
+	"under": true, "sur": true, "sous": true, "en": true,
 }
 
 func hasRun(words, run []string) bool {

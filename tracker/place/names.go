@@ -21,7 +21,7 @@ var towns = [][]string{
 	{"moskva", "moscow", "moskau", "moscou", "mosca", "moscu"},
 	{"sankt peterburg", "saint petersburg", "st petersburg", "petersburg", "spb"},
 	{"nizhniy novgorod", "nizhny novgorod", "nizhnii novgorod"},
-	{"kiev", "kyiv", "kiyev", "kiew", "kyiev"},
+	{"kiev", "kyiv", "kiyev", "kiew", "kyiev", "kiyiv"}, // kiyiv: Київ letter by letter
 	{"sao paulo", "sampa"},
 	{"rio de janeiro", "rio"},
 	{"new york", "new york city", "nyc", "manhattan", "brooklyn", "queens", "bronx", "staten island"},
@@ -45,11 +45,16 @@ var towns = [][]string{
 	{"mexico city", "ciudad de mexico", "cdmx"},
 }
 
-var townIndex = func() map[string][]string {
-	m := map[string][]string{}
+// townIndex files each name's words (as Words spells them) under every name of its town.
+var townIndex = func() map[string][][]string {
+	m := map[string][][]string{}
 	for _, group := range towns {
+		var names [][]string
 		for _, n := range group {
-			m[n] = group
+			names = append(names, Words(n))
+		}
+		for _, n := range names {
+			m[strings.Join(n, " ")] = names
 		}
 	}
 	return m
@@ -57,11 +62,7 @@ var townIndex = func() map[string][]string {
 
 // namesOf returns the town's words and those of its other names.
 func namesOf(town []string) [][]string {
-	out := [][]string{town}
-	for _, n := range townIndex[strings.Join(town, " ")] {
-		out = append(out, strings.Fields(n))
-	}
-	return out
+	return append([][]string{town}, townIndex[strings.Join(town, " ")]...)
 }
 
 // countryNames maps folded country names, English and local, to ISO codes. Georgia and Jordan
@@ -83,7 +84,7 @@ var countryNames = func() map[string]string {
 		"niemcy": "DE", "chiny": "CN", "kitai": "CN", "kitay": "CN", "germania": "DE", "alemanha": "DE",
 		"alemania": "DE", "allemagne": "DE", "chine": "CN", "cina": "CN",
 	} {
-		m[n] = code
+		m[strings.Join(Words(n), " ")] = code
 	}
 	return m
 }()
@@ -105,11 +106,14 @@ type countryRun struct {
 	code  string
 }
 
-// countryIn returns the code of a country named in the place, or "".
+// countryIn returns the code of a country named in the place, or "". "New" before a country's
+// name makes it a US state or a town (New Mexico, New Jersey), not that country.
 func countryIn(words []string) string {
 	for _, c := range countryRuns {
-		if hasRun(words, c.words) {
-			return c.code
+		for i := 0; i+len(c.words) <= len(words); i++ {
+			if (i == 0 || words[i-1] != "new") && hasRun(words[i:i+len(c.words)], c.words) {
+				return c.code
+			}
 		}
 	}
 	return ""
@@ -137,7 +141,9 @@ var generic = func() map[string]bool {
 		neighbour neighbor pickup point sorting international network unit local carrier usps ups dhl fedex correios
 		the of de da do la le el del des du di and et und i в на otdelenie ops sc msc tsekh mpo city town county
 		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional`) {
-		m[translit(w)] = true
+		for _, x := range Words(w) {
+			m[x] = true
+		}
 	}
 	return m
 }()
