@@ -7,7 +7,7 @@ import "time"
 type stamp struct {
 	y, a, b    int  // year and the two other fields: month/day, or day/month when numeric
 	numeric    bool // a and b are in page order: day-first or month-first decided per page
-	named      bool // b is the day and a the month, fixed by a month name or by Y-M-D order
+	named      bool // b is the day and a the month, fixed by a month name, Y-M-D order or dots
 	hh, mm, ss int
 	hasTime    bool
 	start, end int // byte range of the date and time in the line
@@ -76,6 +76,11 @@ func dateAt(t []token, i int) (s stamp, j int, ok bool) {
 	case isNum(t, i, 1, 2) && isPunct(t, i+1, "/.-") && isNum(t, i+2, 1, 2) &&
 		isPunct(t, i+3, t[i+1].text) && isNum(t, i+4, 4, 4):
 		// 14/10/2026, 14.10.2026, 10/14/2026
+		if t[i+1].text == "." {
+			// Dotted dates are day first wherever they are printed (DE, PL, RU...): a US
+			// buyer's page default must not turn 04.05.2026 into April 5.
+			return stamp{y: t[i+4].num, a: t[i+2].num, b: t[i].num, named: true}, i + 5, true
+		}
 		return stamp{y: t[i+4].num, a: t[i].num, b: t[i+2].num, numeric: true}, i + 5, true
 	case isNum(t, i, 1, 2):
 		// 12 октября 2026, 3. Oktober 2026, 3 de outubro de 2026, 15-Oct-2026

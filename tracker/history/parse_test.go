@@ -109,6 +109,9 @@ func TestNumericOrderDecidedByPage(t *testing.T) {
 		{"04/05/2026 Accepted\n05/13/2026 Delivered", false, "2026-04-05"}, // 13 settles month-first
 		{"04/05/2026 Accepted", true, "2026-04-05"},
 		{"04/05/2026 Accepted", false, "2026-05-04"},
+		// Dots are written day first (DE, PL, RU, ...), even when the buyer is in the US.
+		{"04.05.2026 Accepted", true, "2026-05-04"},
+		{"04.05.2026 Accepted\n05/13/2026 Delivered", true, "2026-05-04"},
 	}
 	for _, tt := range tests {
 		p, err := Parse(tt.page, Options{MonthFirst: tt.monthFirst})
@@ -193,6 +196,19 @@ func TestClassify(t *testing.T) {
 		"Brak informacji o przesyłce":         tracker.StatusNotFound,
 		"Keine Informationen verfügbar":       tracker.StatusNotFound,
 		"Processed through facility":          tracker.StatusInTransit,
+		// "delivered" inside a sentence that says it was not
+		"Your item could not be delivered":              tracker.StatusAttemptFail,
+		"Package cannot be delivered today":             tracker.StatusAttemptFail,
+		"Your parcel has not yet been delivered":        tracker.StatusInTransit,
+		"Not yet delivered, on its way":                 tracker.StatusInTransit,
+		"Your package has not been delivered":           tracker.StatusInTransit,
+		"Not delivered, returned to sender":             tracker.StatusException,
+		"Votre colis n'a pas pu être livré à l'adresse": tracker.StatusAttemptFail,
+		"Pas encore livré":                              tracker.StatusInTransit,
+		"No se pudo entregar, destinatario ausente":     tracker.StatusAttemptFail,
+		"Não foi possível entregar o objeto":            tracker.StatusAttemptFail,
+		"Die Sendung wurde noch nicht zugestellt":       tracker.StatusInTransit,
+		"未签收": tracker.StatusAttemptFail,
 	}
 	for desc, want := range tests {
 		if got := Classify(desc); got != want {

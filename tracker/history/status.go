@@ -24,6 +24,14 @@ var phrases = []struct {
 		"не найдено", "нет информации", "не найден", "информация отсутствует", "нет данных",
 		"查询不到", "暂无", "无信息", "未查询到", "没有找到", "查无", "未找到",
 	}},
+	// "Not delivered yet" holds "delivered" (and "nicht zugestellt", "не вручено"...): it must
+	// outrank the delivery and the "not delivered" exception phrases inside it, or a parcel on
+	// its way reads as delivered, which the rules then check against the buyer's town.
+	{tracker.StatusInTransit, []string{
+		"not yet delivered", "not yet been delivered", "not been delivered", "pas encore livre",
+		"pas encore ete livre", "noch nicht zugestellt", "ainda nao foi entregue", "todavia no entregado",
+		"todavia no ha sido entregado", "non ancora consegnat", "jeszcze nie doreczon", "еще не вручен",
+	}},
 	{tracker.StatusException, []string{
 		"returned to sender", "return to sender", "returning to sender", "undeliverable", "undelivered", "not delivered",
 		"refused", "lost", "damaged", "held by customs", "customs hold", "exception", "cancelled", "canceled", "rejected",
@@ -38,7 +46,9 @@ var phrases = []struct {
 	}},
 	{tracker.StatusAttemptFail, []string{
 		"delivery attempt", "attempted delivery", "attempted - ", "notice left", "addressee not available", "no one available",
-		"business closed", "unable to deliver", "delivery failed",
+		"business closed", "unable to deliver", "delivery failed", "could not be delivered", "cannot be delivered",
+		"can't be delivered", "couldn't be delivered", "pas pu etre livre", "pas pu etre distribue",
+		"no se pudo entregar", "nao foi possivel entregar", "未签收",
 		"tentativa de entrega", "destinatario ausente", "carteiro nao atendido", "ausente",
 		"intento de entrega", "entrega fallida", "entrega no efectuada",
 		"tentative de livraison", "avis de passage", "destinataire absent",
