@@ -72,8 +72,10 @@ func TestNumberFlags(t *testing.T) {
 		{"UK000000005YP", Options{}, []string{"number_changes_on_arrival"}, []string{"destination_tracking"}},
 		{"1Z5R89390357567127", Options{}, nil, []string{"check_digit_mismatch", "number_changes_on_arrival"}},
 		{"1Z5R89390357567128", Options{}, []string{"check_digit_mismatch"}, nil},
-		// A failed FedEx check digit is still a mismatch when a shape-only DHL format also fits.
-		{"60120172242320", Options{}, nil, []string{"unknown_format"}},
+		// 14 digits fit only the broad DHL eCommerce shape, which has no check digit to fail.
+		{"60120172242320", Options{}, nil, []string{"unknown_format", "check_digit_mismatch"}},
+		// 12 digits fit FedEx Express only: its failed check digit is the whole verdict.
+		{"601201722423", Options{}, []string{"check_digit_mismatch"}, []string{"unknown_format"}},
 		{"1z5r 8939 0357 5671 27", Options{}, []string{"input_cleaned"}, []string{"check_digit_mismatch"}},
 	}
 	for _, tt := range tests {
@@ -119,5 +121,13 @@ func TestCandidatesRanked(t *testing.T) {
 		if len(c.Links) == 0 || c.Name == "" {
 			t.Errorf("incomplete candidate %+v", c)
 		}
+	}
+}
+
+// Buyers read these messages: no standards jargon, and the country the item leaves named.
+func TestUntrackedServiceSpeaksPlainly(t *testing.T) {
+	msg, action := flagOf(Check("UA123456785CN", Options{Country: "US"}), "untracked_service")
+	if strings.Contains(msg+action, "UPU") || !strings.Contains(msg, "China") {
+		t.Errorf("untracked_service message %q / %q: want plain words naming China", msg, action)
 	}
 }

@@ -127,7 +127,7 @@ func rightLink(c Candidate) Link {
 
 func untrackedService(c Candidate) tracker.Flag {
 	return flag(tracker.FlagUntrackedService, tracker.Info,
-		fmt.Sprintf("%s is a UPU letter-post item (service %s): these are usually tracked only until they leave %s.", c.Number, c.Number[:2], c.Fields["origin_country_name"]),
+		fmt.Sprintf("%s is a letter-post number (it starts with U): the post usually tracks these only until they leave %s.", c.Number, c.Fields["origin_country_name"]),
 		"Missing updates after export do not mean the parcel is lost yet. If the order promised tracked shipping, keep this as evidence that the seller used an untracked service.")
 }
 
