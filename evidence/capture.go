@@ -65,7 +65,8 @@ type Staged struct {
 	MediaType string
 }
 
-// Progress reports a batch's progress: Done of Total pages finished, working on URL.
+// Progress reports a batch's progress as each page starts and ends: Done of Total pages are
+// finished, and URL is the page that just started or ended. Reports come one at a time.
 type Progress struct {
 	Done, Total int
 	URL         string

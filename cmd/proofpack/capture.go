@@ -82,9 +82,11 @@ func newCaptureCmd(e *env) *cobra.Command {
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
+			started := map[string]bool{}
 			progress := func(p evidence.Progress) {
-				if p.Done < p.Total {
-					fmt.Fprintf(e.stderr, "capturing %d/%d %s\n", p.Done+1, p.Total, p.URL)
+				if !started[p.URL] {
+					started[p.URL] = true
+					fmt.Fprintf(e.stderr, "capturing %s (%d of %d pages done)\n", p.URL, p.Done, p.Total)
 				}
 			}
 			got, err := evidence.CaptureCase(ctx, st, dir, chrome.Capturer{}, id, evidence.URLs(targets), opt, progress)

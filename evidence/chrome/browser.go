@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
@@ -22,6 +23,9 @@ type Options struct {
 	Visible bool
 	// Width and Height are the viewport; 0 means 1280 by 900.
 	Width, Height int
+	// Tabs is how many pages are captured at once; 0 means one per CPU, at most 2 (more only
+	// adds memory on the machines ProofPack runs on).
+	Tabs int
 	// Env adds variables to the browser's environment, e.g. DISPLAY for a test's Xvfb.
 	Env []string
 }
@@ -70,6 +74,9 @@ func Start(ctx context.Context, opt Options) (*Browser, error) {
 	path, err := findBrowser(opt.ExecPath)
 	if err != nil {
 		return nil, err
+	}
+	if opt.Tabs == 0 {
+		opt.Tabs = min(runtime.NumCPU(), 2)
 	}
 	if opt.Width == 0 || opt.Height == 0 {
 		opt.Width, opt.Height = 1280, 900

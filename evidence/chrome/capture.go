@@ -20,8 +20,8 @@ import (
 	"proofpack/evidence"
 )
 
-// Capture captures the batch in one tab of b, replaced after a page fails. See
-// evidence.Capturer.
+// Capture captures the batch in b, in up to Options.Tabs tabs at once, each reused from page to
+// page and replaced after a page fails. See evidence.Capturer.
 func (b *Browser) Capture(ctx context.Context, req evidence.Request, progress func(evidence.Progress)) ([]evidence.Result, error) {
 	if req.Confirm != nil && !b.opt.Visible {
 		return nil, errors.New("assisted capture needs a visible browser window")
@@ -32,41 +32,69 @@ func (b *Browser) Capture(ctx context.Context, req evidence.Request, progress fu
 	if err := os.MkdirAll(req.Dir, 0o700); err != nil {
 		return nil, err
 	}
-	report := func(done int, url string) {
+	tabs := b.opt.Tabs
+	if req.Confirm != nil || tabs < 1 {
+		tabs = 1 // the buyer confirms one page at a time
+	}
+	tabs = min(tabs, len(req.Pages))
+	var mu sync.Mutex
+	done := 0
+	report := func(url string, finished bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if finished {
+			done++
+		}
 		if progress != nil {
 			progress(evidence.Progress{Done: done, Total: len(req.Pages), URL: url})
 		}
 	}
-	var t *tab
-	defer func() {
-		if t != nil {
-			t.close()
-		}
-	}()
-	results := make([]evidence.Result, 0, len(req.Pages))
-	for i, p := range req.Pages {
-		report(i, p.URL)
-		if err := ctx.Err(); err != nil {
-			results = append(results, evidence.Result{Page: p, Err: fmt.Errorf("capture canceled: %w", err)})
-			continue
-		}
-		if t == nil {
-			var err error
-			if t, err = b.newTab(); err != nil {
-				results = append(results, evidence.Result{Page: p, Err: err})
-				continue
-			}
-		}
-		r := t.capture(ctx, req, p)
-		if r.Err != nil {
-			// Its renderer may be stuck in a script: the next page gets a fresh tab.
-			t.close()
-			t = nil
-		}
-		results = append(results, r)
+	results := make([]evidence.Result, len(req.Pages))
+	next := make(chan int, len(req.Pages))
+	for i := range req.Pages {
+		next <- i
 	}
-	report(len(req.Pages), "")
+	close(next)
+	var wg sync.WaitGroup
+	for range tabs {
+		wg.Go(func() {
+			var t *tab
+			defer func() {
+				if t != nil {
+					t.close()
+				}
+			}()
+			for i := range next {
+				p := req.Pages[i]
+				report(p.URL, false)
+				results[i] = b.capturePage(ctx, &t, req, p)
+				report(p.URL, true)
+			}
+		})
+	}
+	wg.Wait()
 	return results, nil
+}
+
+// capturePage captures p in *t, opening a tab when there is none and dropping it after a
+// failure, since its renderer may be stuck in a script.
+func (b *Browser) capturePage(ctx context.Context, t **tab, req evidence.Request, p evidence.Page) evidence.Result {
+	if err := ctx.Err(); err != nil {
+		return evidence.Result{Page: p, Err: fmt.Errorf("capture canceled: %w", err)}
+	}
+	if *t == nil {
+		nt, err := b.newTab()
+		if err != nil {
+			return evidence.Result{Page: p, Err: err}
+		}
+		*t = nt
+	}
+	r := (*t).capture(ctx, req, p)
+	if r.Err != nil {
+		(*t).close()
+		*t = nil
+	}
+	return r
 }
 
 // tab is one browser tab and the dialogs it has dismissed since the last page began.
@@ -220,9 +248,12 @@ type pageState struct {
 	Text   string `json:"text"`
 	Width  int    `json:"width"`
 	Height int    `json:"height"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
 }
 
-const readState = `({text: (document.body || document.documentElement).innerText, width: innerWidth, height: innerHeight})`
+const readState = `({text: (document.body || document.documentElement).innerText, width: innerWidth, height: innerHeight,
+	title: document.title, url: location.href})`
 
 // save reads the page's text, archives it as MHTML, draws the banner and takes the screenshot
 // (and the PDF), writing each file into req.Dir.
@@ -231,13 +262,7 @@ func (t *tab) save(pctx context.Context, req evidence.Request, r *evidence.Resul
 	if err != nil {
 		return err
 	}
-	r.Text, r.Viewport = st.Text, fmt.Sprintf("%dx%d", st.Width, st.Height)
-	if r.Title, err = chromedp.Run(pctx, chromedp.Title()); err != nil {
-		return err
-	}
-	if r.FinalURL, err = chromedp.Run(pctx, chromedp.Location()); err != nil {
-		return err
-	}
+	r.Text, r.Viewport, r.Title, r.FinalURL = st.Text, fmt.Sprintf("%dx%d", st.Width, st.Height), st.Title, st.URL
 	snap, err := chromedp.Call(pctx, page.CaptureSnapshot, page.CaptureSnapshotParams{Format: page.CaptureSnapshotFormatMhtml})
 	if err != nil {
 		return fmt.Errorf("saving the page as MHTML: %w", err)

@@ -61,19 +61,27 @@ func alive(pid int) bool {
 	return ok
 }
 
-// rssBytes is the resident memory of the processes.
-func rssBytes(pids []int) int64 {
-	var sum int64
+// memory sums the processes' resident memory (RSS, which counts shared pages once per process)
+// and their proportional share of it (PSS, which splits shared pages: the honest total).
+func memory(pids []int) (rss, pss int64) {
 	for _, pid := range pids {
-		b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "statm"))
+		b, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "smaps_rollup"))
 		if err != nil {
 			continue
 		}
-		f := strings.Fields(string(b))
-		if len(f) > 1 {
-			pages, _ := strconv.ParseInt(f[1], 10, 64)
-			sum += pages * int64(os.Getpagesize())
+		for _, l := range strings.Split(string(b), "\n") {
+			f := strings.Fields(l)
+			if len(f) < 2 {
+				continue
+			}
+			kb, _ := strconv.ParseInt(f[1], 10, 64)
+			switch f[0] {
+			case "Rss:":
+				rss += kb << 10
+			case "Pss:":
+				pss += kb << 10
+			}
 		}
 	}
-	return sum
+	return rss, pss
 }
