@@ -112,6 +112,8 @@ func TestRules(t *testing.T) {
 		{"delivered at home", austin("2026-09-01", ev("2026-09-12 10:00", tracker.StatusDelivered, "AUSTIN, TX 78701")), nil, "2026-09-20", nil},
 		{"delivered at home, other ZIP", austin("2026-09-01", ev("2026-09-12 10:00", tracker.StatusDelivered, "AUSTIN, TX 78745")), nil, "2026-09-20", nil},
 		{"delivered, no place", austin("2026-09-01", ev("2026-09-12 10:00", tracker.StatusDelivered, "")), nil, "2026-09-20", nil},
+		{"delivered at home, Saint spelled out", newCase("St. Louis", "63110", "US", "2026-09-01",
+			ev("2026-09-12 10:00", tracker.StatusDelivered, "SAINT LOUIS, MO 63103")), nil, "2026-09-20", nil},
 		{"delivered in another city", austin("2026-09-01", ev("2026-09-12 10:00", tracker.StatusDelivered, "DENVER, CO 80202")), nil, "2026-09-20", []string{"delivered_elsewhere"}},
 		{"one delivery line at home clears another", austin("2026-09-01",
 			ev("2026-09-12 10:00", tracker.StatusDelivered, "AUSTIN, TX 78701"),
