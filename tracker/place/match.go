@@ -81,7 +81,10 @@ func Words(s string) []string {
 		if full, ok := abbreviations[w]; ok && i+1 < len(words) && strings.IndexFunc(words[i+1], unicode.IsLetter) == 0 {
 			w = full
 		}
-		words[i] = umlautSpelling.Replace(w)
+		if strings.Contains(w, "ae") || strings.Contains(w, "oe") || strings.Contains(w, "ue") {
+			w = umlautSpelling.Replace(w) // Replace copies even when nothing matches
+		}
+		words[i] = w
 	}
 	return words
 }
