@@ -15,6 +15,7 @@ func caseTabs() []func(*caseView) *container.TabItem {
 		orderTab,
 		trackingTab,
 		diagnosisTab,
+		packetTab,
 	}
 }
 
@@ -25,6 +26,7 @@ type caseView struct {
 	tabs       *container.AppTabs
 	content    fyne.CanvasObject
 	refreshers []func(tracker.Case)
+	packet     *packetView // the Packet tab, for tests to drive
 }
 
 func newCaseView(a *App, c tracker.Case) *caseView {

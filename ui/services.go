@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"context"
+
+	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/rules"
 )
@@ -15,4 +18,8 @@ type Services struct {
 	NewShipment func(input string) tracker.Shipment
 	// Analyze diagnoses a stored case, the same call as `proofpack analyze`.
 	Analyze func(caseID string) (rules.Report, error)
+	// MakePacket makes a dispute packet, the same call as `proofpack packet`.
+	MakePacket func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error)
+	// PacketProfiles are the profiles MakePacket takes, the default first.
+	PacketProfiles []string
 }

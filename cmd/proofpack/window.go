@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"image/png"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/evidence"
+	"proofpack/evidence/pdf"
 	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
@@ -38,6 +41,10 @@ func (e *env) openWindow(screenshot string) error {
 			}
 			return rules.Analyze(s, id, time.Now(), settings)
 		},
+		MakePacket: func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
+			return pdf.Make(ctx, s, dir, job)
+		},
+		PacketProfiles: pdf.ProfileNames,
 	})
 	w.Resize(fyne.NewSize(1180, 720))
 	var shotErr error

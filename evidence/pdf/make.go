@@ -101,6 +101,9 @@ func ProblemLines(ps []evidence.Problem) string {
 // writePacket writes the PDF and the profile's loose files, each atomically, and returns
 // their paths, the PDF first.
 func writePacket(out string, prof Profile, res *Output, dir string) ([]string, error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot make the folder for %s: %w", out, err)
+	}
 	if err := evidence.WriteFileAtomic(out, res.PDF); err != nil {
 		return nil, err
 	}

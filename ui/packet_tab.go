@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+)
+
+// profileHelp says in a line where each profile goes.
+var profileHelp = map[string]string{
+	"bank":        "One PDF of at most 2 MB and 20 pages, for a card chargeback.",
+	"paypal":      "One PDF under 10 MB for PayPal's Resolution Center.",
+	"marketplace": "A PDF under 5 MB plus each picture as its own file, for marketplaces that take only pictures.",
+	"archive":     "Everything at full quality, with a zip of every original file and its hash.",
+}
+
+// packetView is the Packet tab: the statement the buyer may edit, where the packet goes, and
+// the button that makes it with a progress bar, then Open and Show in folder.
+type packetView struct {
+	v         *caseView
+	statement *widget.Entry
+	profile   *widget.Select
+	help      *widget.Label
+	out       *widget.Entry
+	force     *widget.Check
+	make      *widget.Button
+	task      *task
+	result    *widget.Label
+	open      *widget.Button
+	folder    *widget.Button
+	made      evidence.PacketMade
+	done      <-chan struct{} // closes when the packet under way is made, failed or cancelled
+}
+
+func packetTab(v *caseView) *container.TabItem {
+	p := &packetView{v: v, task: newTask(), result: widget.NewLabel("")}
+	v.packet = p
+	p.result.Wrapping = fyne.TextWrapWord
+	p.statement = widget.NewMultiLineEntry()
+	p.statement.Wrapping = fyne.TextWrapWord
+	p.statement.SetMinRowsVisible(7)
+	p.help = widget.NewLabel("")
+	p.help.Wrapping = fyne.TextWrapWord
+	p.out = widget.NewEntry()
+	p.profile = widget.NewSelect(v.app.svc.PacketProfiles, func(name string) {
+		p.help.SetText(profileHelp[name])
+		p.out.SetText(p.defaultOut(name))
+	})
+	p.force = widget.NewCheck("Make it even if exhibit files changed or went missing (the cover will say so)", nil)
+	p.make = widget.NewButtonWithIcon("Make packet", theme.DocumentSaveIcon(), p.makePacket)
+	p.make.Importance = widget.HighImportance
+	p.open = widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
+	p.folder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), func() { p.openURL(filepath.Dir(p.made.Files[0])) })
+	p.open.Hide()
+	p.folder.Hide()
+	rebuild := widget.NewButtonWithIcon("Rebuild from findings", theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
+
+	if len(v.app.svc.PacketProfiles) > 0 {
+		p.profile.SetSelectedIndex(0)
+	}
+	p.statement.SetText(p.draft())
+	v.onUpdate(func(tracker.Case) {
+		if !p.task.running {
+			p.statement.SetText(p.draft())
+		}
+	})
+
+	form := widget.NewForm(
+		widget.NewFormItem("Statement", p.statement),
+		widget.NewFormItem("", container.NewHBox(rebuild)),
+		widget.NewFormItem("Where it goes", p.profile),
+		widget.NewFormItem("", p.help),
+		widget.NewFormItem("Save as", p.out),
+		widget.NewFormItem("", p.force),
+	)
+	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder))
+	return container.NewTabItemWithIcon("Packet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+}
+
+// draft is the statement ProofPack would write from the case's findings.
+func (p *packetView) draft() string {
+	svc, c := p.v.app.svc, p.v.c
+	var flags []tracker.Flag
+	if svc.Analyze != nil {
+		if r, err := svc.Analyze(c.ID); err == nil {
+			flags = r.Flags
+		}
+	}
+	ex, _ := svc.Store.Exhibits(c.ID)
+	return evidence.NewPacket(c, ex, flags, svc.Now(), evidence.PacketOptions{CarrierName: carrier.Name}).Statement
+}
+
+// defaultOut names the packet by case and profile in the data folder's packets folder; short
+// enough for the bank profile's 16-character limit for cases up to 99999.
+func (p *packetView) defaultOut(profile string) string {
+	name := fmt.Sprintf("case%s-%s.pdf", p.v.c.ID, profile)
+	if profile == "bank" {
+		name = fmt.Sprintf("pp%s-bank.pdf", p.v.c.ID)
+	}
+	return filepath.Join(p.v.app.svc.DataDir, "packets", name)
+}
+
+func (p *packetView) makePacket() {
+	svc := p.v.app.svc
+	if svc.MakePacket == nil {
+		dialog.ShowError(errors.New("making packets is not available in this window"), p.v.app.win)
+		return
+	}
+	statement := strings.TrimSpace(p.statement.Text)
+	if statement == strings.TrimSpace(p.draft()) {
+		statement = "" // unchanged: let the packet say it was built from the findings
+	}
+	job := evidence.PacketJob{
+		CaseID: p.v.c.ID, Out: strings.TrimSpace(p.out.Text), Profile: p.profile.Selected,
+		Statement: statement, Force: p.force.Checked, Now: svc.Now(),
+	}
+	p.make.Disable()
+	p.open.Hide()
+	p.folder.Hide()
+	p.result.SetText("Making the packet…")
+	p.done = p.task.start(func(ctx context.Context, progress func(done, total int)) error {
+		job.Progress = progress
+		var err error
+		p.made, err = svc.MakePacket(ctx, job)
+		return err
+	}, p.finished)
+}
+
+// finished runs on the UI goroutine when the packet is made, failed or was cancelled.
+func (p *packetView) finished(err error) {
+	p.make.Enable()
+	switch {
+	case errors.Is(err, context.Canceled):
+		p.result.SetText("Cancelled: no packet was written.")
+	case err != nil:
+		p.result.SetText("")
+		dialog.ShowError(err, p.v.app.win)
+	default:
+		msg := fmt.Sprintf("Wrote %s: %d pages, %.1f MB.", p.made.Files[0], p.made.Pages, float64(p.made.Bytes)/1e6)
+		for _, f := range p.made.Files[1:] {
+			msg += "\nAlso wrote " + f
+		}
+		for _, n := range p.made.Notes {
+			msg += "\n" + n
+		}
+		p.result.SetText(msg)
+		p.open.Show()
+		p.folder.Show()
+	}
+}
+
+func (p *packetView) openURL(path string) {
+	u := &url.URL{Scheme: "file", Path: path}
+	if err := p.v.app.app.OpenURL(u); err != nil {
+		dialog.ShowError(err, p.v.app.win)
+	}
+}

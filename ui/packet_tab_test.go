@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"proofpack/evidence"
+	"proofpack/evidence/pdf"
+	"proofpack/tracker/storetest"
+)
+
+func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
+	c := storetest.Sample("1001", "RR204873517CN") // buyer in Kraków
+	c.Shipments[0].Events = nil
+	u, s, _ := newTestApp(t, c)
+	u.svc.MakePacket = func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
+		return pdf.Make(ctx, s, u.svc.DataDir, job)
+	}
+	u.svc.PacketProfiles = pdf.ProfileNames
+	if _, err := evidence.AddHistory(s, u.svc.DataDir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
+		t.Fatal(err)
+	}
+	u.reload(u.view.c.ID)
+	u.view = nil // build the tabs again with the packet services in place
+	u.selectCase(0)
+	tab := u.view.tabs.Items[3]
+	if tab.Text != "Packet" {
+		t.Fatalf("fourth tab is %q", tab.Text)
+	}
+	p := u.view.packet
+	if !strings.Contains(p.statement.Text, "RECIFE") && !strings.Contains(p.statement.Text, "Recife") {
+		t.Errorf("the draft statement does not mention the delivery in Recife: %q", p.statement.Text)
+	}
+	if p.profile.Selected != "bank" || filepath.Base(p.out.Text) != "pp1-bank.pdf" {
+		t.Errorf("defaults: profile %q, out %q", p.profile.Selected, p.out.Text)
+	}
+	p.statement.SetText("I never received the lamp. The tracking shows Recife; I live in Kraków.")
+	test.Tap(p.make)
+	<-p.done
+	if !p.open.Visible() || !strings.Contains(p.result.Text, "pp1-bank.pdf") {
+		t.Fatalf("after making: %q", p.result.Text)
+	}
+	text, err := exec.Command("pdftotext", p.made.Files[0], "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(text), "I never received the lamp.") {
+		t.Errorf("the buyer's statement is not in the packet")
+	}
+	if fi, err := os.Stat(p.made.Files[0]); err != nil || fi.Size() == 0 {
+		t.Errorf("packet file: %v", err)
+	}
+}
+
+func TestTaskCancels(t *testing.T) {
+	newTestApp(t)
+	tk := newTask()
+	var got error
+	reported := make(chan struct{})
+	finished := tk.start(func(ctx context.Context, progress func(done, total int)) error {
+		progress(1, 4)
+		close(reported)
+		<-ctx.Done()
+		return ctx.Err()
+	}, func(err error) { got = err })
+	if !tk.box.Visible() {
+		t.Error("no progress bar while running")
+	}
+	<-reported
+	if tk.bar.Value != 0.25 {
+		t.Errorf("progress %v, want 0.25", tk.bar.Value)
+	}
+	if again := tk.start(nil, nil); again != nil {
+		t.Error("a second task started while one runs")
+	}
+	test.Tap(tk.cancel)
+	<-finished
+	if got != context.Canceled || tk.box.Visible() || tk.running {
+		t.Errorf("after cancel: err %v, bar visible %v, running %v", got, tk.box.Visible(), tk.running)
+	}
+}
