@@ -56,7 +56,7 @@ func Match(text string, buyer tracker.Address) Result {
 	if len(city) == 0 || !namesTown(text, words) {
 		return Result{Unknown, "the place names no town to compare with yours"}
 	}
-	return Result{Different, "the place is not your town (" + buyer.City + ")"}
+	return Result{Different, "the page names another town"}
 }
 
 // cityPart drops what buyers type after the town: "São Paulo - SP", "Austin, TX".
