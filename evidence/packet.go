@@ -128,9 +128,9 @@ type PacketOptions struct {
 // packet is made; its location is the buyer's zone, used when a capture did not record one.
 func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag, now time.Time, opt PacketOptions) Packet {
 	flags = slices.Clone(flags)
-	slices.SortStableFunc(flags, func(a, b tracker.Flag) int { return cmp.Compare(rank(b.Severity), rank(a.Severity)) })
+	slices.SortStableFunc(flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	p := Packet{
-		Title:       fmt.Sprintf("Dispute packet: %s order %s", marketplaceName(c.Marketplace), c.OrderNumber),
+		Title:       fmt.Sprintf("Dispute packet: %s order %s", tracker.MarketplaceName(c.Marketplace), c.OrderNumber),
 		GeneratedAt: now,
 		Cover:       newCover(c, flags, opt),
 		Findings:    []Finding{},
@@ -179,7 +179,7 @@ func (p Packet) Priority() []int {
 	sev := map[int]int{}
 	for _, f := range p.Findings {
 		for _, n := range f.Exhibits {
-			sev[n] = max(sev[n], rank(tracker.Severity(f.Severity)))
+			sev[n] = max(sev[n], tracker.Severity(f.Severity).Rank())
 		}
 	}
 	var s []scored
@@ -237,12 +237,12 @@ const (
 
 func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 	cv := Cover{
-		Marketplace: marketplaceName(c.Marketplace),
+		Marketplace: tracker.MarketplaceName(c.Marketplace),
 		OrderNumber: c.OrderNumber,
 		Seller:      c.Seller,
 		Item:        c.Item,
 		Amount:      c.Amount.String() + " " + c.Currency,
-		Payment:     paymentName(c.Payment),
+		Payment:     tracker.PaymentName(c.Payment),
 		Ordered:     day(c.Ordered),
 		Shipped:     day(c.Shipped),
 		Promised:    day(c.Promised),
@@ -301,10 +301,10 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 	var s []string
 	paid := ""
 	if c.Payment != "" {
-		paid = " by " + paymentName(c.Payment)
+		paid = " by " + tracker.PaymentName(c.Payment)
 	}
 	s = append(s, fmt.Sprintf("On %s I ordered %q from %s on %s (order %s) and paid %s %s%s.",
-		day(c.Ordered), c.Item, c.Seller, marketplaceName(c.Marketplace), c.OrderNumber, c.Amount, c.Currency, paid))
+		day(c.Ordered), c.Item, c.Seller, tracker.MarketplaceName(c.Marketplace), c.OrderNumber, c.Amount, c.Currency, paid))
 	nums := strings.Join(c.Numbers(), " and ")
 	switch {
 	case !c.Shipped.IsZero():
@@ -535,28 +535,6 @@ func day(d tracker.Date) string {
 		return ""
 	}
 	return d.In(time.UTC).Format("2 Jan 2006")
-}
-
-func rank(s tracker.Severity) int {
-	switch s {
-	case tracker.Critical:
-		return 3
-	case tracker.Warning:
-		return 2
-	case tracker.Info:
-		return 1
-	}
-	return 0
-}
-
-func marketplaceName(id string) string {
-	names := map[string]string{"aliexpress": "AliExpress", "ebay": "eBay", "amazon": "Amazon", "temu": "Temu", "etsy": "Etsy", "shein": "SHEIN", "wish": "Wish", "other": "online shop"}
-	return cmp.Or(names[id], id)
-}
-
-func paymentName(id string) string {
-	names := map[string]string{"card": "card", "paypal": "PayPal", "balance": "marketplace balance"}
-	return cmp.Or(names[id], id)
 }
 
 // cite is " (exhibit 3)" or " (exhibits 2 and 3)", or "" when nothing is cited.

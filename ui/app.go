@@ -114,7 +114,7 @@ func (u *App) confirmDelete() {
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete case %s (%s order %s) and all its evidence files?\nThis cannot be undone.", c.ID, marketplaceName(c.Marketplace), c.OrderNumber)
+	msg := fmt.Sprintf("Delete case %s (%s order %s) and all its evidence files?\nThis cannot be undone.", c.ID, tracker.MarketplaceName(c.Marketplace), c.OrderNumber)
 	dialog.ShowConfirm("Delete case", msg, func(yes bool) {
 		if yes {
 			u.deleteCase(c.ID)

@@ -24,7 +24,7 @@ func (u *App) updateCaseRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	c := u.cases[i]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	box.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
 	row := box.Objects[1].(*fyne.Container)
 	row.Objects[0].(*widget.Label).SetText(c.Item)
 	st := row.Objects[1].(*widget.Label)
@@ -32,18 +32,6 @@ func (u *App) updateCaseRow(i widget.ListItemID, o fyne.CanvasObject) {
 	st.Importance = statusImportance(c.Status())
 	st.Refresh()
 	row.Refresh() // the status text changed width: lay the row out again
-}
-
-var marketplaceNames = map[string]string{
-	"aliexpress": "AliExpress", "ebay": "eBay", "amazon": "Amazon", "temu": "Temu", "etsy": "Etsy",
-	"shein": "Shein", "wish": "Wish", "other": "Other shop",
-}
-
-func marketplaceName(id string) string {
-	if n, ok := marketplaceNames[id]; ok {
-		return n
-	}
-	return id
 }
 
 var statusTexts = map[tracker.Status]string{

@@ -27,7 +27,7 @@ type orderForm struct {
 func newOrderForm() *orderForm {
 	f := &orderForm{
 		marketplace: widget.NewSelect(marketplaceLabels(), nil),
-		payment:     widget.NewSelect([]string{"Card", "PayPal", "Marketplace balance"}, nil),
+		payment:     widget.NewSelect(paymentLabels(), nil),
 	}
 	f.marketplace.SetSelected("AliExpress")
 	f.payment.SetSelected("Card")
@@ -203,23 +203,31 @@ func dateValidator(needed bool) fyne.StringValidator {
 func marketplaceLabels() []string {
 	out := make([]string, 0, len(tracker.Marketplaces))
 	for _, m := range tracker.Marketplaces {
-		out = append(out, marketplaceName(m))
+		out = append(out, tracker.MarketplaceName(m))
 	}
 	return out
 }
 
 func marketplaceID(label string) string {
-	for id, name := range marketplaceNames {
-		if name == label {
+	for _, id := range tracker.Marketplaces {
+		if tracker.MarketplaceName(id) == label {
 			return id
 		}
 	}
 	return ""
 }
 
+func paymentLabels() []string {
+	out := make([]string, 0, len(tracker.Payments))
+	for _, p := range tracker.Payments {
+		out = append(out, paymentLabel(p))
+	}
+	return out
+}
+
 func paymentID(label string) string {
-	for id, name := range paymentNames {
-		if name == label {
+	for _, id := range tracker.Payments {
+		if paymentLabel(id) == label {
 			return id
 		}
 	}

@@ -39,11 +39,11 @@ func orderDetails(c tracker.Case) []fyne.CanvasObject {
 		}
 	}
 	add("Case", c.ID)
-	add("Marketplace", marketplaceName(c.Marketplace))
+	add("Marketplace", tracker.MarketplaceName(c.Marketplace))
 	add("Order number", c.OrderNumber)
 	add("Seller", c.Seller)
 	add("Amount", c.Amount.String()+" "+c.Currency)
-	add("Paid by", paymentName(c.Payment))
+	add("Paid by", paymentLabel(c.Payment))
 	add("Ordered", c.Ordered.String())
 	add("Shipped", c.Shipped.String())
 	add("Promised by", c.Promised.String())
@@ -71,11 +71,11 @@ func deliverTo(a tracker.Address) string {
 	return city
 }
 
-var paymentNames = map[string]string{"card": "Card", "paypal": "PayPal", "balance": "Marketplace balance"}
-
-func paymentName(p string) string {
-	if n, ok := paymentNames[p]; ok {
+// paymentLabel names a payment route as a label: "Card", "PayPal", "Marketplace balance".
+func paymentLabel(id string) string {
+	n := tracker.PaymentName(id)
+	if n == "" {
 		return n
 	}
-	return p
+	return strings.ToUpper(n[:1]) + n[1:]
 }

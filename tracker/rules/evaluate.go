@@ -49,18 +49,8 @@ func Evaluate(in Input, s Settings) Report {
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
 	}
-	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(rank(b.Severity), rank(a.Severity)) })
+	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	return r
-}
-
-func rank(s tracker.Severity) int {
-	switch s {
-	case tracker.Critical:
-		return 2
-	case tracker.Warning:
-		return 1
-	}
-	return 0
 }
 
 // check holds what the rules for one shipment share.
