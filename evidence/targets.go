@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -112,4 +113,25 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		return nil
 	})
 	return fresh, err
+}
+
+// CaptureTracking captures a case's tracking pages (the given links, else its Targets), records
+// them as exhibits and reads their events into the case: the one capture that the command line
+// and the window both run. When the pages are kept but their events cannot be saved, it returns
+// what it captured together with the error.
+func CaptureTracking(ctx context.Context, s tracker.Store, dataDir string, c Capturer, caseID string, links []string, opt CaptureOptions, progress func(Progress), now time.Time) (Captured, int, error) {
+	cs, err := s.Case(caseID)
+	if err != nil {
+		return Captured{}, 0, err
+	}
+	targets := Targets(cs, links)
+	got, err := CaptureCase(ctx, s, dataDir, c, caseID, URLs(targets), opt, progress)
+	if err != nil {
+		return got, 0, err
+	}
+	fresh, err := MergeEvents(s, caseID, got, targets, now)
+	if err != nil {
+		return got, fresh, fmt.Errorf("the pages are kept, but their events were not saved: %w", err)
+	}
+	return got, fresh, nil
 }

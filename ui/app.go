@@ -49,6 +49,7 @@ func Create(a fyne.App, w fyne.Window, svc Services) *App {
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.32)
 	w.SetContent(split)
+	w.SetOnDropped(u.dropped)
 	u.reload("")
 	return u
 }
@@ -138,4 +139,31 @@ func (u *App) deleteCase(id string) {
 // removeCaseFiles deletes a case's exhibit folder; a case that never had files has none.
 func removeCaseFiles(dataDir, id string) error {
 	return os.RemoveAll(filepath.Join(dataDir, filepath.FromSlash(evidence.CaseDir(id))))
+}
+
+// dropped adds files dropped on the window to the case on screen as the buyer's own evidence.
+func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	u.addFiles(paths)
+}
+
+// addFiles records the buyer's own files (chats, photos, receipts) as exhibits of the case on
+// screen; a missing file or a folder adds nothing and says which.
+func (u *App) addFiles(paths []string) {
+	c, ok := u.selected()
+	if !ok || len(paths) == 0 {
+		return
+	}
+	added, err := evidence.AddFiles(u.svc.Store, u.svc.DataDir, c.ID, paths, "")
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	u.view.changed()
+	dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
 }

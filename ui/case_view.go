@@ -15,6 +15,7 @@ func caseTabs() []func(*caseView) *container.TabItem {
 		orderTab,
 		trackingTab,
 		diagnosisTab,
+		evidenceTab,
 		packetTab,
 	}
 }
@@ -26,7 +27,8 @@ type caseView struct {
 	tabs       *container.AppTabs
 	content    fyne.CanvasObject
 	refreshers []func(tracker.Case)
-	packet     *packetView // the Packet tab, for tests to drive
+	packet     *packetView   // the Packet tab, for tests to drive
+	evidence   *evidenceView // the Evidence tab, likewise
 }
 
 func newCaseView(a *App, c tracker.Case) *caseView {

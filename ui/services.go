@@ -18,6 +18,8 @@ type Services struct {
 	NewShipment func(input string) tracker.Shipment
 	// Analyze diagnoses a stored case, the same call as `proofpack analyze`.
 	Analyze func(caseID string) (rules.Report, error)
+	// Capturer captures web pages (Chromium in the real window).
+	Capturer evidence.Capturer
 	// MakePacket makes a dispute packet, the same call as `proofpack packet`.
 	MakePacket func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error)
 	// PacketProfiles are the profiles MakePacket takes, the default first.

@@ -71,11 +71,6 @@ func newCaptureCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := st.Case(id)
-			if err != nil {
-				return err
-			}
-			targets := evidence.Targets(c, urls)
 			opt := evidence.CaptureOptions{PageTimeout: timeout, PDF: pdf}
 			if assisted {
 				opt.Confirm = confirmOnStdin(e.stdin, e.stderr)
@@ -89,13 +84,12 @@ func newCaptureCmd(e *env) *cobra.Command {
 					fmt.Fprintf(e.stderr, "capturing %s (%d of %d pages done)\n", p.URL, p.Done, p.Total)
 				}
 			}
-			got, err := evidence.CaptureCase(ctx, st, dir, chrome.Capturer{}, id, evidence.URLs(targets), opt, progress)
-			if err != nil {
+			got, fresh, err := evidence.CaptureTracking(ctx, st, dir, chrome.Capturer{}, id, urls, opt, progress, time.Now())
+			if err != nil && len(got.Exhibits) == 0 {
 				return err
 			}
-			fresh, err := evidence.MergeEvents(st, id, got, targets, time.Now())
 			if err != nil {
-				fmt.Fprintf(e.stderr, "the pages are kept, but their events were not saved: %v\n", err)
+				fmt.Fprintln(e.stderr, "proofpack:", err)
 			}
 			if asJSON {
 				err = e.printJSON(map[string]any{"exhibits": exhibitsJSON(got.Exhibits), "events_added": fresh})

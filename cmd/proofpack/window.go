@@ -13,6 +13,7 @@ import (
 
 	"proofpack/assets"
 	"proofpack/evidence"
+	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker/rules"
 	"proofpack/ui"
@@ -41,6 +42,7 @@ func (e *env) openWindow(screenshot string) error {
 			}
 			return rules.Analyze(s, id, time.Now(), settings)
 		},
+		Capturer: chrome.Capturer{},
 		MakePacket: func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
 			return pdf.Make(ctx, s, dir, job)
 		},

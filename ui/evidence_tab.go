@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+)
+
+// evidenceView is the Evidence tab: capture the tracking pages (headless, or assisted in a
+// visible browser), add the buyer's own files, verify every hash, and a gallery of exhibits.
+type evidenceView struct {
+	v        *caseView
+	task     *task
+	capture  *widget.Button
+	assisted *widget.Button
+	status   *widget.Label
+	gallery  *fyne.Container
+	problems map[string]string // exhibit path -> what Verify found wrong with it
+	done     <-chan struct{}   // closes when the capture under way ends
+}
+
+func evidenceTab(v *caseView) *container.TabItem {
+	ev := &evidenceView{v: v, task: newTask(), status: widget.NewLabel(""), gallery: container.NewVBox()}
+	v.evidence = ev
+	ev.status.Wrapping = fyne.TextWrapWord
+	ev.capture = widget.NewButtonWithIcon("Capture tracking pages", theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
+	ev.capture.Importance = widget.HighImportance
+	ev.assisted = widget.NewButtonWithIcon("Capture in a browser window…", theme.ComputerIcon(), func() { ev.startCapture(true) })
+	add := widget.NewButtonWithIcon("Add your own files…", theme.ContentAddIcon(), ev.chooseFiles)
+	verify := widget.NewButtonWithIcon("Verify hashes", theme.ConfirmIcon(), ev.verify)
+	hint := widget.NewLabel("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case.")
+	hint.Wrapping = fyne.TextWrapWord
+	ev.fill()
+	v.onUpdate(func(tracker.Case) { ev.fill() })
+	top := container.NewVBox(container.NewHBox(ev.capture, ev.assisted, add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
+	return container.NewTabItemWithIcon("Evidence", theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
+}
+
+// fill shows every exhibit number as one card: the screenshot's thumbnail, where and when it
+// was captured, and each file with its SHA-256 and what Verify last found.
+func (ev *evidenceView) fill() {
+	svc := ev.v.app.svc
+	ex, err := svc.Store.Exhibits(ev.v.c.ID)
+	if err != nil {
+		ev.gallery.Objects = []fyne.CanvasObject{widget.NewLabel("Could not read the exhibits: " + err.Error())}
+		ev.gallery.Refresh()
+		return
+	}
+	ev.gallery.Objects = nil
+	if len(ex) == 0 {
+		ev.gallery.Objects = append(ev.gallery.Objects, widget.NewLabel("No exhibits yet. Capture the tracking pages, or add your own files."))
+	}
+	for _, group := range byNumber(ex) {
+		ev.gallery.Objects = append(ev.gallery.Objects, ev.card(group), widget.NewSeparator())
+	}
+	ev.gallery.Refresh()
+}
+
+func byNumber(ex []tracker.Exhibit) [][]tracker.Exhibit {
+	var out [][]tracker.Exhibit
+	for _, e := range ex {
+		if n := len(out); n > 0 && out[n-1][0].No == e.No {
+			out[n-1] = append(out[n-1], e)
+			continue
+		}
+		out = append(out, []tracker.Exhibit{e})
+	}
+	return out
+}
+
+func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
+	first := group[0]
+	title := fmt.Sprintf("Exhibit %d", first.No)
+	switch {
+	case first.Title != "":
+		title += ": " + first.Title
+	case first.Source != "":
+		title += ": " + first.Source
+	case first.Kind == evidence.KindHistory:
+		title += ": tracking history you pasted"
+	}
+	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	if u := cmp.Or(first.FinalURL, first.URL); u != "" {
+		l := widget.NewLabel(u)
+		l.Truncation = fyne.TextTruncateEllipsis
+		lines = append(lines, l)
+	}
+	when := "Captured " + first.CapturedAt.UTC().Format("2006-01-02 15:04:05 UTC")
+	if first.HTTPStatus >= 400 {
+		when += fmt.Sprintf(" · the page answered HTTP %d", first.HTTPStatus)
+	}
+	lines = append(lines, widget.NewLabel(when))
+	if first.Note != "" {
+		n := widget.NewLabel(first.Note)
+		n.Wrapping = fyne.TextWrapWord
+		lines = append(lines, n)
+	}
+	thumb := ev.thumbnail(group)
+	for _, e := range group {
+		l := widget.NewLabel(fmt.Sprintf("%s  %.0f KB  SHA-256 %s", filepath.Base(e.Path), float64(e.Size)/1000, e.SHA256))
+		l.Truncation = fyne.TextTruncateEllipsis
+		if p, bad := ev.problems[e.Path]; bad {
+			l.SetText(fmt.Sprintf("%s: %s", filepath.Base(e.Path), strings.ToUpper(p)))
+			l.Importance = widget.DangerImportance
+		} else if ev.problems != nil {
+			l.Importance = widget.SuccessImportance
+		}
+		lines = append(lines, l)
+	}
+	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(lines...))
+}
+
+// thumbnail is the exhibit's first picture scaled into a fixed box, or an empty box.
+func (ev *evidenceView) thumbnail(group []tracker.Exhibit) fyne.CanvasObject {
+	box := fyne.NewSize(120, 160)
+	for _, e := range group {
+		if strings.HasPrefix(e.MediaType, "image/") {
+			img := canvas.NewImageFromFile(filepath.Join(ev.v.app.svc.DataDir, filepath.FromSlash(e.Path)))
+			img.FillMode = canvas.ImageFillContain
+			img.ScaleMode = canvas.ImageScaleFastest
+			img.SetMinSize(box)
+			return img
+		}
+	}
+	r := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	r.SetMinSize(box)
+	return r
+}
+
+// startCapture captures the case's tracking pages off the UI goroutine. Assisted capture opens
+// a visible browser and asks before each page, so the buyer can get past a captcha first.
+func (ev *evidenceView) startCapture(assisted bool) {
+	svc := ev.v.app.svc
+	if svc.Capturer == nil {
+		dialog.ShowError(errors.New("capturing is not available in this window"), ev.v.app.win)
+		return
+	}
+	id := ev.v.c.ID
+	opt := evidence.CaptureOptions{}
+	if assisted {
+		opt.Confirm = ev.confirm
+	}
+	ev.capture.Disable()
+	ev.assisted.Disable()
+	ev.status.SetText("Starting the browser…")
+	var got evidence.Captured
+	var fresh int
+	ev.done = ev.task.start(func(ctx context.Context, progress func(done, total int)) error {
+		var err error
+		got, fresh, err = evidence.CaptureTracking(ctx, svc.Store, svc.DataDir, svc.Capturer, id, nil, opt, func(p evidence.Progress) {
+			progress(p.Done, p.Total)
+			fyne.Do(func() { ev.status.SetText(fmt.Sprintf("Capturing %s (%d of %d done)", p.URL, p.Done, p.Total)) })
+		}, svc.Now())
+		return err
+	}, func(err error) {
+		ev.capture.Enable()
+		ev.assisted.Enable()
+		ev.status.SetText(captureSummary(got, fresh, err))
+		if len(got.Exhibits) > 0 {
+			ev.v.changed()
+		}
+	})
+}
+
+func captureSummary(got evidence.Captured, fresh int, err error) string {
+	var b strings.Builder
+	switch {
+	case errors.Is(err, context.Canceled):
+		b.WriteString("Cancelled. ")
+	case err != nil:
+		b.WriteString(err.Error() + " ")
+	}
+	nos := map[int]bool{}
+	for _, e := range got.Exhibits {
+		nos[e.No] = true
+	}
+	if len(nos) > 0 {
+		fmt.Fprintf(&b, "Captured %d pages as exhibits; %d new tracking events read from them.", len(nos), fresh)
+	}
+	for _, r := range got.Failed() {
+		fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// confirm runs on the capturing goroutine for each page of an assisted capture: it asks the
+// buyer, in the window, to capture the page in the browser now or skip it.
+func (ev *evidenceView) confirm(ctx context.Context, p evidence.Page) error {
+	answer := make(chan error, 1)
+	fyne.Do(func() { ev.ask(p, answer) })
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case err := <-answer:
+		return err
+	}
+}
+
+// ask shows the "Capture this page?" dialog; the buyer's choice goes to answer (nil: capture).
+func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
+	msg := fmt.Sprintf("Exhibit %d: %s is open in the browser window.\nSolve any captcha or cookie wall there, then capture it.", p.No, p.URL)
+	dialog.NewCustomConfirm("Capture this page?", "Capture now", "Skip", widget.NewLabel(msg), func(ok bool) {
+		if ok {
+			answer <- nil
+		} else {
+			answer <- errors.New("skipped")
+		}
+	}, ev.v.app.win).Show()
+}
+
+// chooseFiles adds the buyer's own files picked in a file dialog.
+func (ev *evidenceView) chooseFiles() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		ev.v.app.addFiles([]string{r.URI().Path()})
+	}, ev.v.app.win)
+}
+
+// verify re-hashes every file of the case and marks the ones that changed or went missing.
+func (ev *evidenceView) verify() {
+	svc := ev.v.app.svc
+	rep, err := evidence.Verify(svc.Store, svc.DataDir, ev.v.c.ID)
+	if err != nil {
+		dialog.ShowError(err, ev.v.app.win)
+		return
+	}
+	ev.problems = map[string]string{}
+	for _, p := range rep.Problems {
+		ev.problems[p.Path] = p.Problem
+	}
+	ev.fill()
+	if rep.OK() {
+		ev.status.SetText(fmt.Sprintf("All %d files match the SHA-256 recorded when they were saved.", rep.Files))
+		return
+	}
+	lines := make([]string, 0, len(rep.Problems))
+	for _, p := range rep.Problems {
+		lines = append(lines, p.String())
+	}
+	slices.Sort(lines)
+	ev.status.SetText("These files do not match their records:\n" + strings.Join(lines, "\n"))
+	ev.status.Importance = widget.DangerImportance
+	ev.status.Refresh()
+}

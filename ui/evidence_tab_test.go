@@ -1,0 +1,134 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/evidence"
+	"proofpack/evidence/chrome"
+	"proofpack/tracker/storetest"
+)
+
+// The Capture button captures the case's tracking page in real Chromium, off the UI goroutine,
+// and the gallery shows the exhibit; the page's events join the case.
+func TestEvidenceTabCapturesTheTrackingPage(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><title>Rastreamento</title><h1>Objeto QQTEST000001</h1>
+<p>14/10/2026 10:22<br>Objeto entregue ao destinatário<br>RECIFE - PE</p>
+<p>09/10/2026 06:05<br>Objeto recebido pelos Correios do Brasil<br>CURITIBA - PR</p>`)
+	}))
+	defer srv.Close()
+	c := storetest.Sample("1001", "QQTEST000001") // no carrier fits: the seller's link is the only page
+	c.Shipments[0].Events = nil
+	c.Shipments[0].Link = srv.URL + "/track"
+	u, s, _ := newTestApp(t, c)
+	u.svc.Capturer = chrome.Capturer{}
+	u.view = nil
+	u.selectCase(0)
+	ev := u.view.evidence
+
+	test.Tap(ev.capture)
+	<-ev.done
+	if !strings.Contains(ev.status.Text, "Captured 1 pages") || !strings.Contains(ev.status.Text, "2 new tracking events") {
+		t.Fatalf("status after capture: %q", ev.status.Text)
+	}
+	ex, err := s.Exhibits(u.view.c.ID)
+	if err != nil || len(ex) < 3 {
+		t.Fatalf("exhibits %+v %v", ex, err)
+	}
+	got, _ := s.Case(u.view.c.ID)
+	if n := len(got.Shipments[0].Events); n != 2 {
+		t.Errorf("%d events after the capture, want 2", n)
+	}
+	var thumbs int
+	walk(ev.gallery, func(o fyne.CanvasObject) {
+		if _, ok := o.(*canvas.Image); ok {
+			thumbs++
+		}
+	})
+	if thumbs != 1 {
+		t.Errorf("%d thumbnails in the gallery, want 1", thumbs)
+	}
+	if texts := strings.Join(keys(labelsIn(ev.gallery)), "\n"); !strings.Contains(texts, "Exhibit 1: Rastreamento") || !strings.Contains(texts, ex[0].SHA256) {
+		t.Errorf("gallery:\n%s", texts)
+	}
+}
+
+func TestVerifyMarksAChangedFile(t *testing.T) {
+	u, s, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	chat := filepath.Join(t.TempDir(), "chat.png")
+	os.WriteFile(chat, []byte("\x89PNG not really"), 0o600)
+	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(chat)})
+	ex, _ := s.Exhibits(u.view.c.ID)
+	if len(ex) != 1 || ex[0].Kind != "file" || ex[0].Source != "chat.png" {
+		t.Fatalf("dropped file: %+v", ex)
+	}
+	stored := filepath.Join(u.svc.DataDir, filepath.FromSlash(ex[0].Path))
+	b, _ := os.ReadFile(stored)
+	b[len(b)-1] ^= 1
+	os.WriteFile(stored, b, 0o600)
+
+	ev := u.view.evidence
+	ev.verify()
+	if !strings.Contains(ev.status.Text, "01-file.png: changed") {
+		t.Errorf("status: %q", ev.status.Text)
+	}
+	marked := false
+	walk(ev.gallery, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "CHANGED") && l.Importance == widget.DangerImportance {
+			marked = true
+		}
+	})
+	if !marked {
+		t.Error("the changed file is not marked in the gallery")
+	}
+}
+
+func TestDroppingAFolderAddsNothing(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	u.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(t.TempDir())})
+	if ex, _ := s.Exhibits(u.view.c.ID); len(ex) != 0 {
+		t.Errorf("a folder was added: %+v", ex)
+	}
+	if msg := dialogText(w); !strings.Contains(msg, "is a folder") {
+		t.Errorf("message: %q", msg)
+	}
+}
+
+// Assisted capture asks in the window before each page; Skip and Capture now answer the browser.
+func TestAssistedCaptureAsksInTheWindow(t *testing.T) {
+	u, _, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	ev := u.view.evidence
+	for _, tt := range []struct {
+		button string
+		ok     bool
+	}{{"Capture now", true}, {"Skip", false}} {
+		answer := make(chan error, 1)
+		ev.ask(evidence.Page{URL: "https://example.test/track", No: 4}, answer)
+		if msg := dialogText(w); !strings.Contains(msg, "Exhibit 4: https://example.test/track") {
+			t.Errorf("dialog: %q", msg)
+		}
+		test.Tap(findButton(w.Canvas().Overlays().Top(), tt.button))
+		if err := <-answer; (err == nil) != tt.ok {
+			t.Errorf("%s: answered %v", tt.button, err)
+		}
+	}
+	// A cancelled capture stops waiting for the buyer.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ev.confirm(ctx, evidence.Page{URL: "https://example.test/track", No: 5}); err != context.Canceled {
+		t.Errorf("confirm after cancel: %v", err)
+	}
+}
