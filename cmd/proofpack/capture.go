@@ -63,11 +63,7 @@ func newCaptureCmd(e *env) *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
-			st, err := e.open()
-			if err != nil {
-				return err
-			}
-			dir, err := e.dataDir()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}

@@ -53,6 +53,17 @@ func (e *env) open() (*boltstore.Store, error) {
 	return s, nil
 }
 
+// openWithDir opens the store and returns the data folder with it, for the commands that read
+// or write exhibit files.
+func (e *env) openWithDir() (*boltstore.Store, string, error) {
+	s, err := e.open()
+	if err != nil {
+		return nil, "", err
+	}
+	dir, err := e.dataDir()
+	return s, dir, err
+}
+
 func (e *env) close() {
 	if e.store != nil {
 		e.store.Close()

@@ -53,7 +53,7 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := e.open()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}
@@ -62,10 +62,6 @@ func newEventsAddCmd(e *env) *cobra.Command {
 				return err
 			}
 			sh, err := pickShipment(c, number)
-			if err != nil {
-				return err
-			}
-			dir, err := e.dataDir()
 			if err != nil {
 				return err
 			}

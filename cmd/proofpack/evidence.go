@@ -25,11 +25,7 @@ func newEvidenceAddCmd(e *env) *cobra.Command {
 		Short: "Add your own files to a case as exhibits, each with its SHA-256",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := e.open()
-			if err != nil {
-				return err
-			}
-			dir, err := e.dataDir()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}

@@ -43,11 +43,7 @@ func newPacketCmd(e *env) *cobra.Command {
 				}
 				job.Statement = string(b)
 			}
-			st, err := e.open()
-			if err != nil {
-				return err
-			}
-			dir, err := e.dataDir()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}

@@ -17,11 +17,7 @@ func newVerifyCmd(e *env) *cobra.Command {
 		Short: "Check every exhibit file against its recorded SHA-256",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := e.open()
-			if err != nil {
-				return err
-			}
-			dir, err := e.dataDir()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}

@@ -25,11 +25,10 @@ const appID = "app.proofpack.desktop"
 // openWindow runs the window until it is closed. With screenshot set it renders the window once,
 // saves it as PNG and exits: the smoke test and the README pictures use that.
 func (e *env) openWindow(screenshot string) error {
-	s, err := e.open()
+	s, dir, err := e.openWithDir()
 	if err != nil {
 		return err
 	}
-	dir, _ := e.dataDir()
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ProofPack")
