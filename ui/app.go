@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -124,21 +122,12 @@ func (u *App) confirmDelete() {
 }
 
 func (u *App) deleteCase(id string) {
-	if err := u.svc.Store.DeleteCase(id); err != nil {
+	if err := evidence.DeleteCase(u.svc.Store, u.svc.DataDir, id); err != nil {
 		dialog.ShowError(err, u.win)
-		return
-	}
-	if err := removeCaseFiles(u.svc.DataDir, id); err != nil {
-		dialog.ShowError(fmt.Errorf("case %s deleted, but its files remain: %w", id, err), u.win)
 	}
 	u.view = nil
 	u.list.UnselectAll()
 	u.reload("")
-}
-
-// removeCaseFiles deletes a case's exhibit folder; a case that never had files has none.
-func removeCaseFiles(dataDir, id string) error {
-	return os.RemoveAll(filepath.Join(dataDir, filepath.FromSlash(evidence.CaseDir(id))))
 }
 
 // dropped adds files dropped on the window to the case on screen as the buyer's own evidence.

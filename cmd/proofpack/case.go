@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 )
@@ -308,16 +309,12 @@ func newCaseDeleteCmd(e *env) *cobra.Command {
 		Short: "Delete a case and its evidence files",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := e.open()
+			s, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}
-			if err := s.DeleteCase(args[0]); err != nil {
+			if err := evidence.DeleteCase(s, dir, args[0]); err != nil {
 				return err
-			}
-			// Records go first: a crash in between leaves orphan files, never records without files.
-			if err := e.removeCaseFiles(args[0]); err != nil {
-				return fmt.Errorf("case %s deleted, but its files remain: %w", args[0], err)
 			}
 			fmt.Fprintf(e.stdout, "Deleted case %s\n", args[0])
 			return nil

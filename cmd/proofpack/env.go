@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 )
@@ -94,13 +93,4 @@ func parseNow(s string) (tracker.Clock, error) {
 	// Noon keeps the calendar day the same in every zone a report is read in.
 	t := d.In(time.Local).Add(12 * time.Hour)
 	return func() time.Time { return t }, nil
-}
-
-// removeCaseFiles deletes a case's exhibit folder; a case that never had files has none.
-func (e *env) removeCaseFiles(id string) error {
-	dir, err := e.dataDir()
-	if err != nil {
-		return err
-	}
-	return os.RemoveAll(filepath.Join(dir, filepath.FromSlash(evidence.CaseDir(id))))
 }

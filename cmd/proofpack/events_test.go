@@ -76,6 +76,14 @@ func TestEventsAddThenAnalyze(t *testing.T) {
 	if len(files) != 2 {
 		t.Errorf("history exhibits on disk: %v", files)
 	}
+
+	// Deleting the case takes its exhibit folder with it.
+	if r := pp(t, "", "case", "delete", id, "--data", data); r.code != 0 {
+		t.Fatalf("delete: %s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(data, "cases", id)); !os.IsNotExist(err) {
+		t.Errorf("the case folder outlived the case: %v", err)
+	}
 }
 
 func TestAnalyzeFlagsADeliveryInAnotherCity(t *testing.T) {
