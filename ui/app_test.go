@@ -67,7 +67,7 @@ func TestListShowsEveryCaseWithItsStatus(t *testing.T) {
 		t.Fatalf("selected %+v", c)
 	}
 	shown := labelsIn(u.detail)
-	for _, want := range []string{"Kraków 30-001, Poland", "RR204873517CN   china_post", "Delivered"} {
+	for _, want := range []string{"Kraków 30-001, Poland", "RR204873517CN · China Post / EMS", "Delivered"} {
 		if !shown[want] {
 			t.Errorf("details do not show %q", want)
 		}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
+	"proofpack/tracker/carrier"
 )
 
 // orderTab shows what was bought, from whom, where it should arrive and the dispute so far.
@@ -49,7 +50,7 @@ func orderDetails(c tracker.Case) []fyne.CanvasObject {
 	add("Promised by", c.Promised.String())
 	add("Deliver to", deliverTo(c.Buyer))
 	for _, s := range c.Shipments {
-		add("Tracking number", strings.TrimSpace(s.Number+"   "+s.Carrier))
+		add("Tracking number", trackingLine(s))
 		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
 			form.Append("Seller's link", widget.NewHyperlink(s.Link, u))
 		}
@@ -78,4 +79,12 @@ func paymentLabel(id string) string {
 		return n
 	}
 	return strings.ToUpper(n[:1]) + n[1:]
+}
+
+// trackingLine is a number with the name of the carrier it was recognised as, if any.
+func trackingLine(s tracker.Shipment) string {
+	if s.Carrier == "" {
+		return s.Number
+	}
+	return s.Number + " · " + carrier.Name(s.Carrier)
 }

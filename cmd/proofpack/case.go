@@ -341,7 +341,7 @@ func writeCase(w io.Writer, c tracker.Case) {
 	row("Promised by", c.Promised.String())
 	row("Deliver to", strings.TrimSpace(c.Buyer.City+" "+c.Buyer.Postcode+", "+tracker.CountryName(c.Buyer.Country)))
 	for _, s := range c.Shipments {
-		row("Tracking", strings.TrimSpace(s.Number+" "+s.Carrier))
+		row("Tracking", strings.TrimSpace(s.Number+"  "+carrier.Name(s.Carrier)))
 		row("Seller's link", s.Link)
 	}
 	row("Status", string(c.Status()))
