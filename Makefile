@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 # One locale for every tool's output. Fyne reads C.UTF-8 as a language tag "C" and logs an error
-# on every start unless LANGUAGE names a language.
+# unless LANGUAGE names a language: the binary sees to that itself (cmd/proofpack/internal/locale),
+# the test binaries of other packages do not.
 export LC_ALL := C.UTF-8
 export LANGUAGE := en
 # scripts/setup puts Go here when the machine has none new enough.

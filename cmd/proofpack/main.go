@@ -5,7 +5,11 @@
 // carrier rules, the capturer and the packet renderer to the code that uses them.
 package main
 
-import "os"
+import (
+	"os"
+
+	_ "proofpack/cmd/proofpack/internal/locale" // before Fyne initialises: see its comment
+)
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))

@@ -48,7 +48,6 @@ type result struct {
 func pp(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = append(os.Environ(), "LANGUAGE=en")
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -235,4 +234,29 @@ func TestSecondProcessIsToldTheFolderIsInUse(t *testing.T) {
 	if waited > 2*time.Second {
 		t.Errorf("waited %v, want under 2 s", waited)
 	}
+}
+
+// Under the C.UTF-8 locale of servers and CI, Fyne would log a locale error on every start;
+// scripts that read stderr must see nothing from a command that worked.
+func TestNoLocaleNoiseUnderCUTF8(t *testing.T) {
+	cmd := exec.Command(binary, "check", "RR204873517CN")
+	cmd.Env = append(withoutLocale(os.Environ()), "LANG=C.UTF-8")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("check: %v %s", err, errb.String())
+	}
+	if errb.Len() != 0 {
+		t.Errorf("stderr of a command that worked: %q", errb.String())
+	}
+}
+
+func withoutLocale(env []string) []string {
+	var out []string
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "LANG") && !strings.HasPrefix(kv, "LC_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
