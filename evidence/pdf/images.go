@@ -128,19 +128,35 @@ func loadImage(src image.Image, width int) (*image.RGBA, error) {
 }
 
 // encodeBands cuts img (already scaled) into the bands laid out in source rows of a picture
-// srcH tall, and encodes each as a JPEG.
-func encodeBands(img *image.RGBA, srcH int, bands []band, quality int) ([][]byte, error) {
+// srcH tall, and encodes each as a JPEG, band i widened by pads[i] white columns on the right
+// (nil: none; see renderer.widen).
+func encodeBands(img *image.RGBA, srcH int, bands []band, quality int, pads []int) ([][]byte, error) {
 	out := make([][]byte, len(bands))
 	h := img.Rect.Dy()
 	for i, b := range bands {
 		y0 := b.y0 * h / srcH
 		y1 := max(y0+1, b.y1*h/srcH)
 		var buf bytes.Buffer
-		sub := img.SubImage(image.Rect(img.Rect.Min.X, img.Rect.Min.Y+y0, img.Rect.Max.X, img.Rect.Min.Y+y1))
+		var sub image.Image = img.SubImage(image.Rect(img.Rect.Min.X, img.Rect.Min.Y+y0, img.Rect.Max.X, img.Rect.Min.Y+y1))
+		if i < len(pads) && pads[i] > 0 {
+			wide := image.NewRGBA(image.Rect(0, 0, img.Rect.Dx()+pads[i], y1-y0))
+			draw.Draw(wide, wide.Rect, image.White, image.Point{}, draw.Src)
+			draw.Draw(wide, wide.Rect, sub, sub.Bounds().Min, draw.Src)
+			sub = wide
+		}
 		if err := jpeg.Encode(&buf, sub, &jpeg.Options{Quality: quality}); err != nil {
 			return nil, err
 		}
 		out[i] = buf.Bytes()
 	}
 	return out, nil
+}
+
+// jpegWidth is the pixel width an encoded band declares, padding included.
+func jpegWidth(b []byte) int {
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(b))
+	if err != nil {
+		return 0
+	}
+	return cfg.Width
 }

@@ -23,6 +23,7 @@ type doc struct {
 	y       float64
 	layout  []string
 	bands   map[string][]band
+	order   []string    // the pictures with bands, in the order they are drawn
 	exPages map[int]int // pages each exhibit takes
 	curEx   int
 }
@@ -345,6 +346,7 @@ func (d *doc) picture(e evidence.PacketExhibit, f evidence.PacketFile) {
 		avail = bottom - marginT - contH
 	}
 	d.bands[f.Path] = bands
+	d.order = append(d.order, f.Path)
 	x := marginL + (contentW-wmm)/2
 	for i, b := range bands {
 		if i > 0 {
@@ -357,7 +359,13 @@ func (d *doc) picture(e evidence.PacketExhibit, f evidence.PacketFile) {
 		if d.enc != nil {
 			name := fmt.Sprintf("%s#%d", f.Path, i)
 			d.pdf.RegisterImageOptionsReader(name, gofpdf.ImageOptions{ImageType: "JPG"}, bytes.NewReader(d.enc[f.Path][i]))
-			d.pdf.ImageOptions(name, x, d.y, wmm, h, false, gofpdf.ImageOptions{ImageType: "JPG"}, 0, "")
+			drawW := wmm
+			if pads := d.r.pads[f.Path]; i < len(pads) && pads[i] > 0 {
+				if w := jpegWidth(d.enc[f.Path][i]) - pads[i]; w > 0 {
+					drawW = wmm * float64(w+pads[i]) / float64(w)
+				}
+			}
+			d.pdf.ImageOptions(name, x, d.y, drawW, h, false, gofpdf.ImageOptions{ImageType: "JPG"}, 0, "")
 		}
 		d.pdf.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
 		d.pdf.SetLineWidth(0.2)

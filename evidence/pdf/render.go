@@ -5,12 +5,10 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"maps"
 	"math"
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,7 +47,7 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 	}
 	prof := opt.Profile
 	r := &renderer{opt: opt, pics: map[string]picture{}, texts: map[string]string{},
-		cache: &decoded{pics: map[string]*image.RGBA{}, budget: 60_000_000}, encoded: map[string][][]byte{}}
+		cache: &decoded{pics: map[string]*image.RGBA{}, budget: 60_000_000}, encoded: map[string][][]byte{}, pads: map[string][]int{}}
 	for _, e := range p.Exhibits {
 		for _, f := range e.Files {
 			switch f.Show {
@@ -193,7 +191,7 @@ func (r *renderer) firstStep(plan *doc, steps []step, limit int64) (int, error) 
 		if err != nil {
 			continue // the encoding pass reports it
 		}
-		enc, err := encodeBands(img, pic.h, bands[:1], steps[0].quality)
+		enc, err := encodeBands(img, pic.h, bands[:1], steps[0].quality, nil)
 		if err != nil {
 			return 0, err
 		}
@@ -257,7 +255,8 @@ type renderer struct {
 	texts   map[string]string
 	cache   *decoded
 	encoded map[string][][]byte // path -> JPEG per band, for the current step
-	done    map[string]string   // path -> the step its encoded bands were made at
+	done    map[string]string   // path -> the step, cuts and widths its encoded bands were made at
+	pads    map[string][]int    // path -> white columns added to each encoded band (widen)
 	broken  map[string]string   // pictures that failed to decode in this pass
 }
 
@@ -289,8 +288,12 @@ func (r *renderer) encode(ctx context.Context, plan *doc, st step) error {
 		bands []band
 	}
 	var jobs []job
-	for _, path := range slices.Sorted(maps.Keys(plan.bands)) {
-		if r.done[path] != key || len(r.encoded[path]) != len(plan.bands[path]) {
+	pads := r.widen(plan, st)
+	sig := map[string]string{}
+	for _, path := range plan.order {
+		// Bands made at this step are reused only for the same cuts and the same widths.
+		sig[path] = fmt.Sprint(key, plan.bands[path], pads[path])
+		if r.done[path] != sig[path] {
 			jobs = append(jobs, job{path, plan.bands[path]})
 		}
 	}
@@ -306,7 +309,7 @@ func (r *renderer) encode(ctx context.Context, plan *doc, st step) error {
 				width := scaledWidth(pic.w, imageWidthMM(pic), st.dpi)
 				img, err := r.cache.get(r.opt.Root, pic, width)
 				if err == nil {
-					results[i], err = encodeBands(img, pic.h, jobs[i].bands, st.quality)
+					results[i], err = encodeBands(img, pic.h, jobs[i].bands, st.quality, pads[jobs[i].path])
 				}
 				errs[i] = err
 				finished <- i
@@ -342,9 +345,34 @@ func (r *renderer) encode(ctx context.Context, plan *doc, st step) error {
 			continue
 		}
 		r.encoded[j.path] = results[i]
-		r.done[j.path] = key
+		r.done[j.path] = sig[j.path]
+		r.pads[j.path] = pads[j.path]
 	}
 	return nil
+}
+
+// widen gives every band of the plan a pixel width of its own, by adding white columns on
+// the right of a band whose width an earlier band already has. gofpdf writes image objects
+// ordered by width alone and, among equal widths, in Go's random map order: with no two
+// widths alike, the same packet always gives the same bytes. The picture is drawn that much
+// wider, so its own pixels keep their size and the added columns fall outside its frame,
+// white on the white page.
+func (r *renderer) widen(plan *doc, st step) map[string][]int {
+	used := map[int]bool{}
+	pads := map[string][]int{}
+	for _, path := range plan.order {
+		pic := r.pics[path]
+		w := scaledWidth(pic.w, imageWidthMM(pic), st.dpi)
+		for range plan.bands[path] {
+			k := 0
+			for used[w+k] {
+				k++
+			}
+			used[w+k] = true
+			pads[path] = append(pads[path], k)
+		}
+	}
+	return pads
 }
 
 // notes are the sentences the command and the window show after making the packet.
