@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -81,6 +82,7 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 		}
 		pageDrop = append(pageDrop, more...)
 	}
+	pageDrop = r.takeBack(p, pageDrop, pageReason)
 
 	// Then bytes: encode, measure, and step down until the file fits.
 	var sizeDrop []int
@@ -245,6 +247,26 @@ func (r *renderer) dropBytes(p evidence.Packet, plan *doc, excess int64) []int {
 		excess -= max(weight[prio[i]], 1)
 	}
 	return out
+}
+
+// takeBack returns the exhibits of drop that still fit the page limit when put back, most
+// important first. Dropping least important first can end with a long exhibit that frees
+// enough pages alone, after short ones that then need not have gone.
+func (r *renderer) takeBack(p evidence.Packet, drop []int, reason string) []int {
+	if len(drop) < 2 {
+		return drop
+	}
+	for _, no := range p.Priority() {
+		i := slices.Index(drop, no)
+		if i < 0 {
+			continue
+		}
+		try := slices.Delete(slices.Clone(drop), i, i+1)
+		if r.build(p.Leave(try, reason), nil, 0).pdf.PageNo() <= r.opt.Profile.MaxPages {
+			drop = try
+		}
+	}
+	return drop
 }
 
 // renderer holds what stays the same across layout tries: picture sizes, text exhibits, and

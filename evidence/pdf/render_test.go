@@ -436,3 +436,30 @@ func TestSamePacketSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestPageLimitKeepsWhatFits: leaving out the least important exhibits one by one can end
+// with a long one that frees enough pages alone; the short ones dropped before it must then
+// come back, or the cover names exhibits the bank would have taken.
+func TestPageLimitKeepsWhatFits(t *testing.T) {
+	f := newFixture(t)
+	f.add(t, 1, "screenshot", "png", "image/png", screenshot(t, 1280, 4000, 1), "https://example.org/a")
+	f.add(t, 2, "screenshot", "png", "image/png", screenshot(t, 1280, 30000, 2), "https://example.org/b")
+	f.add(t, 3, "file", "png", "image/png", screenshot(t, 400, 300, 3), "")
+	f.add(t, 4, "file", "txt", "text/plain; charset=utf-8", []byte("Seller: shipped on 3 Sep."), "")
+	out, err := Render(context.Background(), f.packet(evidence.PacketOptions{}), Options{Profile: Profiles["bank"], Root: f.root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []int
+	for _, e := range out.Packet.Exhibits {
+		if e.Omitted != "" {
+			left = append(left, e.No)
+		}
+	}
+	if len(left) != 1 || left[0] != 2 {
+		t.Errorf("left out %v, want only the 30 000 px exhibit 2 (%d pages)", left, out.Pages)
+	}
+	if out.Pages > 20 {
+		t.Errorf("%d pages", out.Pages)
+	}
+}
