@@ -48,6 +48,7 @@ type Cover struct {
 	Address     string         `json:"address,omitempty"` // only when the buyer chose to show it
 	Dispute     []string       `json:"dispute,omitempty"` // "Dispute opened: 20 Sep 2026"
 	Claim       string         `json:"claim"`
+	Problem     string         `json:"problem"` // the claim's lead, "Item not received": the cover's headline
 }
 
 // TrackingLine is one tracking number with its carrier.
@@ -90,6 +91,9 @@ type PacketExhibit struct {
 	Files         []PacketFile `json:"files"`
 	CitedBy       []string     `json:"cited_by,omitempty"` // flag codes that rely on it
 	Omitted       string       `json:"omitted,omitempty"`  // why it is left out of this packet
+	// ByBuyer marks the buyer's own files and pasted histories: their time is when they were
+	// added to the case, not when a page was captured.
+	ByBuyer bool `json:"by_buyer,omitempty"`
 }
 
 // How a file appears in the packet beyond its line in the index.
@@ -154,6 +158,10 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 			names = append(names, fmt.Sprintf("%s (%s)", path.Base(pr.Path), pr.Problem))
 		}
 		p.Warnings = append(p.Warnings, "Made although these files no longer match the SHA-256 recorded when they were saved: "+strings.Join(names, ", ")+". Their exhibits show the files as they are now.")
+	}
+	if len(exhibits) == 0 {
+		p.Verify = []string{"This packet has no files to check: the case had no exhibits when it was made."}
+		return p
 	}
 	p.Verify = []string{
 		"Every file of every exhibit is listed in the evidence index with its SHA-256 hash, recorded when the file was saved.",
@@ -253,6 +261,7 @@ func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 		Address:     strings.TrimSpace(opt.Address),
 		Claim:       claim(c, flags),
 	}
+	cv.Problem, _, _ = strings.Cut(cv.Claim, ":")
 	for _, s := range c.Shipments {
 		name := s.Carrier
 		if opt.CarrierName != nil {
@@ -407,7 +416,7 @@ func newExhibits(records []tracker.Exhibit, flags []tracker.Flag, loc *time.Loca
 }
 
 func newExhibit(r tracker.Exhibit, flags []tracker.Flag, loc *time.Location) PacketExhibit {
-	e := PacketExhibit{No: r.No, URL: cmp.Or(r.FinalURL, r.URL), Note: r.Note, Files: []PacketFile{}}
+	e := PacketExhibit{No: r.No, URL: cmp.Or(r.FinalURL, r.URL), Note: r.Note, Files: []PacketFile{}, ByBuyer: r.Kind == "file" || r.Kind == "history"}
 	if r.FinalURL != "" && r.URL != "" && r.FinalURL != r.URL {
 		e.RequestedURL = r.URL
 	}

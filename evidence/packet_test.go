@@ -231,3 +231,27 @@ func TestPacketForcedNamesChangedFiles(t *testing.T) {
 		t.Errorf("file problems = %+v", p.Exhibits[0].Files)
 	}
 }
+
+// TestPacketSaysWhatTheCaseIs: the cover's headline follows the claim, a refund that never
+// came is not an item not received, and a packet without files does not ask the reader to
+// check lines it does not print.
+func TestPacketSaysWhatTheCaseIs(t *testing.T) {
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	c := moscowCase()
+	c.Dispute.RefundPromised = date(2026, 11, 1)
+	p := NewPacket(c, nil, nil, now, PacketOptions{})
+	if p.Cover.Problem != "Refund not received" || !strings.HasPrefix(p.Cover.Claim, p.Cover.Problem+":") {
+		t.Errorf("problem %q for claim %q", p.Cover.Problem, p.Cover.Claim)
+	}
+	if v := strings.Join(p.Verify, " "); strings.Contains(v, "lines below") || !strings.Contains(v, "no files") {
+		t.Errorf("verify for a packet without files: %q", p.Verify)
+	}
+	rc, ex, flags := recifeCase()
+	p = NewPacket(rc, ex, flags, now, PacketOptions{})
+	if p.Cover.Problem != "Item not received" {
+		t.Errorf("problem = %q", p.Cover.Problem)
+	}
+	if p.Exhibits[0].ByBuyer || !p.Exhibits[1].ByBuyer {
+		t.Errorf("by buyer: capture %v, buyer's file %v", p.Exhibits[0].ByBuyer, p.Exhibits[1].ByBuyer)
+	}
+}

@@ -163,7 +163,7 @@ var (
 func (d *doc) cover() {
 	d.newPage("cover")
 	c := d.p.Cover
-	d.text("Dispute packet: item not received", style{size: 20, bold: true, color: black}, 0, "cover")
+	d.text("Dispute packet: "+strings.ToLower(c.Problem), style{size: 20, bold: true, color: black}, 0, "cover")
 	d.text(c.Marketplace+" order "+c.OrderNumber, style{size: 13, color: black}, 0, "cover")
 	d.y += 3
 	// The claim, shaded, so an agent reads it first.
@@ -226,7 +226,7 @@ func paidBy(payment string) string {
 
 func (d *doc) statement() {
 	d.heading("Statement", "statement")
-	who := "Prepared by ProofPack from the order and tracking record, and checked by the buyer."
+	who := "Drafted by ProofPack from the order record and the carrier's tracking."
 	if d.p.StatementByBuyer {
 		who = "Written by the buyer."
 	}
@@ -292,7 +292,7 @@ func (d *doc) exhibit(e evidence.PacketExhibit) {
 	}
 	kv("Page address", e.URL)
 	kv("Requested", e.RequestedURL)
-	kv("Captured", e.CapturedUTC+"  ·  local "+e.CapturedLocal)
+	kv(timeWord(e), e.CapturedUTC+"  ·  local "+e.CapturedLocal)
 	kv("Note", e.Note)
 	for _, f := range e.Files {
 		v := f.Name + " (" + f.Kind + ", " + humanBytes(f.Size) + ")\nSHA-256 " + f.SHA256
@@ -390,7 +390,7 @@ func (d *doc) index() {
 		if e.URL != "" {
 			d.text(e.URL, small, 0, "evidence index (continued)")
 		}
-		d.text("Captured "+e.CapturedUTC, small, 0, "evidence index (continued)")
+		d.text(timeWord(e)+" "+e.CapturedUTC, small, 0, "evidence index (continued)")
 		for _, f := range e.Files {
 			line := fmt.Sprintf("%s · %s · %s · %s", f.Name, f.Kind, strings.TrimSpace(strings.Split(f.MediaType, ";")[0]), humanBytes(f.Size))
 			if f.Problem != "" {
@@ -413,7 +413,18 @@ func (d *doc) appendix() {
 		d.text(s, style{size: 7.5, color: black}, 2, "integrity appendix")
 	}
 	d.y += 2
-	d.text("This PDF is a copy for reading: the files in the case folder are the evidence, and the hashes above show they are the files captured at the times given.", style{size: 8.5, color: grey}, 0, "integrity appendix")
+	if len(d.p.Sums()) > 0 {
+		d.text("This PDF is a copy for reading: the files in the case folder are the evidence. A file whose SHA-256 matches the index is unchanged since it was saved at the time given.", style{size: 8.5, color: grey}, 0, "integrity appendix")
+	}
+}
+
+// timeWord says what an exhibit's time is: when a page was captured, or when the buyer
+// added a file of their own.
+func timeWord(e evidence.PacketExhibit) string {
+	if e.ByBuyer {
+		return "Added"
+	}
+	return "Captured"
 }
 
 func exhibitList(nos []int) string {

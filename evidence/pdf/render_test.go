@@ -463,3 +463,28 @@ func TestPageLimitKeepsWhatFits(t *testing.T) {
 		t.Errorf("%d pages", out.Pages)
 	}
 }
+
+// TestCoverWordsFollowTheCase: the headline is the claim's own, a generated statement is not
+// said to be checked by anyone, a buyer's file was added rather than captured, and the
+// closing line claims no more than a hash can show.
+func TestCoverWordsFollowTheCase(t *testing.T) {
+	f := newFixture(t)
+	f.c.Shipments = nil
+	f.c.Dispute.RefundPromised = tracker.Date{Year: 2026, Month: 11, Day: 1}
+	f.add(t, 1, "file", "png", "image/png", screenshot(t, 300, 200, 1), "")
+	out, err := Render(context.Background(), f.packet(evidence.PacketOptions{}), Options{Profile: Profiles["bank"], Root: f.root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(poppler(t, out.PDF, "pdftotext"))
+	for _, want := range []string{"Dispute packet: refund not received", "Added 16 Oct 2026 12:06:00 UTC", "unchanged since"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"item not received", "checked by the buyer", "Captured", "captured at the times given"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("text says %q", bad)
+		}
+	}
+}
