@@ -250,7 +250,7 @@ func (d *doc) findings() {
 			col = amber
 		}
 		d.need(12, "findings")
-		d.text(strings.ToUpper(f.Severity)+" · "+f.Code, style{size: 8.5, bold: true, color: col}, 0, "findings")
+		d.text(strings.ToUpper(f.Severity)+" · "+codeWords(f.Code), style{size: 8.5, bold: true, color: col}, 0, "findings")
 		msg := f.Message
 		if len(f.Exhibits) > 0 {
 			msg += " Proof: " + exhibitList(f.Exhibits) + "."
@@ -416,6 +416,16 @@ func (d *doc) appendix() {
 	if len(d.p.Sums()) > 0 {
 		d.text("This PDF is a copy for reading: the files in the case folder are the evidence. A file whose SHA-256 matches the index is unchanged since it was saved at the time given.", style{size: 8.5, color: grey}, 0, "integrity appendix")
 	}
+}
+
+// codeWords turns a flag code into words an agent reads: "delivered_elsewhere" becomes
+// "Delivered elsewhere".
+func codeWords(code string) string {
+	s := strings.ReplaceAll(code, "_", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // timeWord says what an exhibit's time is: when a page was captured, or when the buyer

@@ -472,17 +472,18 @@ func TestCoverWordsFollowTheCase(t *testing.T) {
 	f.c.Shipments = nil
 	f.c.Dispute.RefundPromised = tracker.Date{Year: 2026, Month: 11, Day: 1}
 	f.add(t, 1, "file", "png", "image/png", screenshot(t, 300, 200, 1), "")
+	f.flags = []tracker.Flag{{Code: tracker.FlagRefundOverdue, Severity: tracker.Warning, Message: "The refund promised on 1 Nov 2026 has not arrived."}}
 	out, err := Render(context.Background(), f.packet(evidence.PacketOptions{}), Options{Profile: Profiles["bank"], Root: f.root})
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := flat(poppler(t, out.PDF, "pdftotext"))
-	for _, want := range []string{"Dispute packet: refund not received", "Added 16 Oct 2026 12:06:00 UTC", "unchanged since"} {
+	for _, want := range []string{"Dispute packet: refund not received", "Added 16 Oct 2026 12:06:00 UTC", "unchanged since", "WARNING · Refund overdue"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"item not received", "checked by the buyer", "Captured", "captured at the times given"} {
+	for _, bad := range []string{"item not received", "checked by the buyer", "Captured", "captured at the times given", "refund_overdue"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("text says %q", bad)
 		}
