@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,13 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 	if !validID(caseID) {
 		return out, tracker.NotFound("no case %q", caseID)
 	}
+	for _, u := range urls {
+		if !isWebLink(u) {
+			// The browser would open a file:// link as a local file, and keep it as if a carrier
+			// had shown it; a link without its scheme fails with Chromium's own words.
+			return out, tracker.Invalid("url", "%q is not a web link: give the tracking page's address as it shows in the browser, starting with https://", u)
+		}
+	}
 	next, err := NextNumber(s, caseID)
 	if err != nil {
 		return out, err
@@ -84,10 +92,21 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		groups = append(groups, groupOf(r))
 	}
 	if len(groups) == 0 {
-		return out, fmt.Errorf("no page could be captured: %w", errors.Join(pageErrors(out.Pages)...))
+		why := errors.Join(pageErrors(out.Pages)...)
+		if why == nil {
+			why = errors.New("the browser saved no files")
+		}
+		return out, fmt.Errorf("no page could be captured: %w", why)
 	}
 	out.Exhibits, err = Add(s, dataDir, caseID, groups...)
 	return out, err
+}
+
+// isWebLink reports whether u is an http or https address with a host: the only pages that
+// are a carrier's.
+func isWebLink(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 func groupOf(r Result) Group {
