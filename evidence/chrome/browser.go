@@ -59,6 +59,21 @@ func findBrowser(path string) (string, error) {
 	return "", &NotInstalledError{Tried: "chromium"}
 }
 
+// socketSuffix is where Chromium puts its singleton socket inside its TMPDIR. A Unix socket
+// path holds at most 107 bytes: below a longer TMPDIR the browser refuses to start.
+const socketSuffix = "/proofpack-chromium-1234567890/org.chromium.Chromium.XXXXXX/SingletonSocket"
+
+// browserTempDir makes the browser's own TMPDIR, removed on Close: Chromium creates
+// org.chromium.Chromium.* folders there and does not remove them. It is made in the system's
+// temporary folder, or in /tmp when that one's path is too long for the socket.
+func browserTempDir() (string, error) {
+	parent := os.TempDir()
+	if len(parent)+len(socketSuffix) > 107 && runtime.GOOS != "windows" {
+		parent = "/tmp"
+	}
+	return os.MkdirTemp(parent, "proofpack-chromium-")
+}
+
 // Browser is one running Chromium. Captures on it may run concurrently, each in its own tab.
 type Browser struct {
 	opt     Options
@@ -81,8 +96,7 @@ func Start(ctx context.Context, opt Options) (*Browser, error) {
 	if opt.Width == 0 || opt.Height == 0 {
 		opt.Width, opt.Height = 1280, 900
 	}
-	// Chromium creates org.chromium.Chromium.* folders in TMPDIR and does not remove them.
-	tmp, err := os.MkdirTemp("", "proofpack-chromium-")
+	tmp, err := browserTempDir()
 	if err != nil {
 		return nil, err
 	}

@@ -14,29 +14,19 @@ import (
 	"proofpack/evidence"
 )
 
-// tempEntries lists what the system temporary folder holds that a browser could leave behind.
-func tempEntries(t *testing.T) map[string]bool {
-	t.Helper()
-	out := map[string]bool{}
-	entries, err := os.ReadDir(os.TempDir())
+func TestBatchLeavesNoProcessOrFolderBehind(t *testing.T) {
+	srv := newCarrierServer(t)
+	staging := t.TempDir()
+	// A temporary folder of the test's own: under make test, other packages' tests start
+	// browsers of their own at the same time and fill the system's. Short, as a buyer's is.
+	tmp, err := os.MkdirTemp("", "pp")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		for _, prefix := range []string{"org.chromium.", "chromedp-runner", "proofpack-chromium-", ".org.chromium."} {
-			if strings.HasPrefix(e.Name(), prefix) {
-				out[e.Name()] = true
-			}
-		}
-	}
-	return out
-}
-
-func TestBatchLeavesNoProcessOrFolderBehind(t *testing.T) {
-	srv := newCarrierServer(t)
-	before := tempEntries(t)
+	t.Cleanup(func() { os.RemoveAll(tmp) })
+	t.Setenv("TMPDIR", tmp)
 	var seen []int
-	req := evidence.Request{CaseID: "7", Dir: t.TempDir(), PageTimeout: time.Minute, Pages: []evidence.Page{
+	req := evidence.Request{CaseID: "7", Dir: staging, PageTimeout: time.Minute, Pages: []evidence.Page{
 		{URL: srv.URL + "/track/4", No: 1}, {URL: srv.URL + "/cainiao", No: 2},
 	}}
 	rs, err := Capturer{}.Capture(context.Background(), req, func(p evidence.Progress) {
@@ -62,10 +52,35 @@ func TestBatchLeavesNoProcessOrFolderBehind(t *testing.T) {
 			t.Errorf("process %d outlived the batch: %s", pid, strings.ReplaceAll(string(cmd), "\x00", " "))
 		}
 	}
-	for name := range tempEntries(t) {
-		if !before[name] {
-			t.Errorf("left in %s: %s", os.TempDir(), name)
-		}
+	left, err := os.ReadDir(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range left {
+		t.Errorf("left in the temporary folder: %s", e.Name())
+	}
+}
+
+// Chromium puts its singleton socket in TMPDIR; a Unix socket path holds at most 107 bytes, so a
+// long TMPDIR (a sandboxed app's, a test's) stopped the browser from starting at all.
+func TestBrowserStartsWithALongTemporaryFolder(t *testing.T) {
+	long := filepath.Join(t.TempDir(), strings.Repeat("long-temporary-folder-", 3))
+	if err := os.Mkdir(long, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", long)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	b, err := Start(ctx, Options{})
+	if err != nil {
+		t.Fatalf("TMPDIR of %d bytes: %v", len(long), err)
+	}
+	tmp := b.tmp
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
+		t.Errorf("the browser's temporary folder %s is still there (%v)", tmp, err)
 	}
 }
 
