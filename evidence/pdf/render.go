@@ -64,6 +64,7 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 	var pageDrop []int
 	pageReason := fmt.Sprintf("the %s profile allows at most %d pages", prof.Name, prof.MaxPages)
 	var plan *doc
+	var exPages map[int]int // pages each exhibit takes, from the first plan, which has them all
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -72,6 +73,9 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 		plan = r.build(cur, nil, 0)
 		if err := plan.pdf.Error(); err != nil {
 			return nil, fmt.Errorf("laying out the packet: %w", err)
+		}
+		if exPages == nil {
+			exPages = plan.exPages
 		}
 		if prof.MaxPages == 0 || plan.pdf.PageNo() <= prof.MaxPages {
 			break
@@ -82,7 +86,7 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 		}
 		pageDrop = append(pageDrop, more...)
 	}
-	pageDrop = r.takeBack(p, pageDrop, pageReason)
+	pageDrop = r.takeBack(p, pageDrop, pageReason, plan.pdf.PageNo(), exPages)
 
 	// Then bytes: encode, measure, and step down until the file fits.
 	var sizeDrop []int
@@ -249,21 +253,23 @@ func (r *renderer) dropBytes(p evidence.Packet, plan *doc, excess int64) []int {
 	return out
 }
 
-// takeBack returns the exhibits of drop that still fit the page limit when put back, most
-// important first. Dropping least important first can end with a long exhibit that frees
-// enough pages alone, after short ones that then need not have gone.
-func (r *renderer) takeBack(p evidence.Packet, drop []int, reason string) []int {
+// takeBack returns drop without the exhibits that still fit the page limit when put back,
+// most important first. Dropping least important first can end with a long exhibit that
+// frees enough pages alone, after short ones that then need not have gone. pages is the
+// packet's length without drop, exPages what each exhibit takes: only an exhibit that
+// looks as if it fits costs a layout to make sure.
+func (r *renderer) takeBack(p evidence.Packet, drop []int, reason string, pages int, exPages map[int]int) []int {
 	if len(drop) < 2 {
 		return drop
 	}
 	for _, no := range p.Priority() {
 		i := slices.Index(drop, no)
-		if i < 0 {
+		if i < 0 || pages+exPages[no] > r.opt.Profile.MaxPages {
 			continue
 		}
 		try := slices.Delete(slices.Clone(drop), i, i+1)
-		if r.build(p.Leave(try, reason), nil, 0).pdf.PageNo() <= r.opt.Profile.MaxPages {
-			drop = try
+		if n := r.build(p.Leave(try, reason), nil, 0).pdf.PageNo(); n <= r.opt.Profile.MaxPages {
+			drop, pages = try, n
 		}
 	}
 	return drop
