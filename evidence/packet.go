@@ -217,11 +217,11 @@ func (p Packet) Leave(nos []int, reason string) Packet {
 			p.Exhibits[i].Omitted = reason
 		}
 	}
-	word := "Exhibit"
+	msg := "Exhibit %s was left out of this packet: %s. Its files and hashes are still listed in the evidence index."
 	if len(nos) > 1 {
-		word = "Exhibits"
+		msg = "Exhibits %s were left out of this packet: %s. Their files and hashes are still listed in the evidence index."
 	}
-	p.Warnings = append(slices.Clone(p.Warnings), fmt.Sprintf("%s %s left out of this packet: %s. Their files and hashes are still listed in the evidence index.", word, joinInts(nos), reason))
+	p.Warnings = append(slices.Clone(p.Warnings), fmt.Sprintf(msg, joinInts(nos), reason))
 	return p
 }
 

@@ -198,8 +198,12 @@ func TestPacketPriorityAndLeave(t *testing.T) {
 	if !slices.Equal(omitted, []int{3, 4}) {
 		t.Errorf("omitted = %v", omitted)
 	}
-	if w := q.Warnings[len(q.Warnings)-1]; !strings.HasPrefix(w, "Exhibits 3 and 4 left out of this packet: the bank accepts at most 2 MB.") {
+	if w := q.Warnings[len(q.Warnings)-1]; !strings.HasPrefix(w, "Exhibits 3 and 4 were left out of this packet: the bank accepts at most 2 MB.") {
 		t.Errorf("cover warning = %q", w)
+	}
+	one := p.Leave([]int{3}, "the bank accepts at most 20 pages")
+	if w := one.Warnings[len(one.Warnings)-1]; w != "Exhibit 3 was left out of this packet: the bank accepts at most 20 pages. Its files and hashes are still listed in the evidence index." {
+		t.Errorf("cover warning for one exhibit = %q", w)
 	}
 	if len(q.Sums()) != len(ex) {
 		t.Errorf("left-out exhibits lost their hashes: %d sums for %d files", len(q.Sums()), len(ex))
