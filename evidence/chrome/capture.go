@@ -103,7 +103,19 @@ type tab struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 	mu      sync.Mutex
-	dialogs []string
+	dialogs []string // the first maxDialogNotes, as notes
+	more    int      // and how many came after them
+}
+
+// maxDialogNotes keeps a page that nags with dozens of alerts from filling the exhibit's note.
+const maxDialogNotes = 5
+
+// dialogWords names a dialog type for the note a buyer reads.
+var dialogWords = map[page.DialogType]string{
+	page.DialogTypeAlert:        "an alert",
+	page.DialogTypeConfirm:      "a confirm dialog",
+	page.DialogTypePrompt:       "a prompt",
+	page.DialogTypeBeforeunload: "a leave-this-page dialog",
 }
 
 // tabOpenLimit bounds opening a tab, which never takes long unless the browser is gone.
@@ -138,7 +150,11 @@ func (b *Browser) newTab() (*tab, error) {
 				return
 			}
 			t.mu.Lock()
-			t.dialogs = append(t.dialogs, fmt.Sprintf("the page showed a %s dialog: %q", ev.Type, ev.Message))
+			if len(t.dialogs) < maxDialogNotes {
+				t.dialogs = append(t.dialogs, fmt.Sprintf("the page showed %s: %q (closed with OK)", dialogWords[ev.Type], ev.Message))
+			} else {
+				t.more++
+			}
 			t.mu.Unlock()
 			chromedp.Call(t.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
 		}
@@ -152,7 +168,10 @@ func (t *tab) takeDialogs() []string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	d := t.dialogs
-	t.dialogs = nil
+	if t.more > 0 {
+		d = append(d, fmt.Sprintf("and %d more dialogs", t.more))
+	}
+	t.dialogs, t.more = nil, 0
 	return d
 }
 
@@ -199,9 +218,7 @@ func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page
 // load navigates to url. Loading gets two thirds of the limit; then it is stopped and the
 // page is taken as it is, if the site sent a page at all.
 func (t *tab) load(pctx context.Context, url string, limit time.Duration, r *evidence.Result) error {
-	token := make([]byte, 8)
-	rand.Read(token)
-	mark := hex.EncodeToString(token)
+	mark := newMark()
 	// The old document carries the mark: if it still does after the navigation, the site never
 	// answered and there is nothing of this page to capture.
 	if err := chromedp.Do(pctx, chromedp.Evaluate[chromedp.Void](`document.__proofpack = "`+mark+`"`)); err != nil {
@@ -237,10 +254,54 @@ func (t *tab) load(pctx context.Context, url string, limit time.Duration, r *evi
 	default:
 		var le *chromedp.LoadError
 		if errors.As(err, &le) {
-			return fmt.Errorf("the page could not be loaded: %s", le.ErrorText)
+			return fmt.Errorf("the page could not be loaded: %s", loadErrorWords(le.ErrorText))
 		}
 		return err
 	}
+}
+
+// loadErrorWords says why Chromium could not load a page, in the buyer's words, keeping its
+// code (net::ERR_NAME_NOT_RESOLVED) for whoever helps them.
+func loadErrorWords(code string) string {
+	var why string
+	switch {
+	case strings.Contains(code, "ERR_INTERNET_DISCONNECTED"):
+		why = "this computer is not connected to the internet"
+	case strings.Contains(code, "ERR_NAME_NOT_RESOLVED"):
+		why = "the site's name was not found: check the link and that this computer is online"
+	case strings.Contains(code, "ERR_CONNECTION_REFUSED"), strings.Contains(code, "ERR_CONNECTION_RESET"),
+		strings.Contains(code, "ERR_CONNECTION_CLOSED"), strings.Contains(code, "ERR_EMPTY_RESPONSE"):
+		why = "the site did not accept the connection: try again later"
+	case strings.Contains(code, "TIMED_OUT"):
+		why = "the site did not answer: try again later"
+	case strings.Contains(code, "ERR_CERT_"), strings.Contains(code, "ERR_SSL_"):
+		why = "the site's security certificate is not valid: check that the link is the carrier's"
+	case strings.Contains(code, "ERR_ABORTED"):
+		why = "the link did not open a page (it may start a download)"
+	case strings.Contains(code, "ERR_TOO_MANY_REDIRECTS"):
+		why = "the site keeps sending the browser elsewhere: open the link in a browser and capture the page it settles on"
+	default:
+		return code
+	}
+	return why + " (" + code + ")"
+}
+
+// errMoved marks a page that navigated while it was being saved: its text, archive and
+// screenshot would be of different documents.
+var errMoved = errors.New("the page reloaded or moved to another address while it was being captured: capture it again, or use assisted capture")
+
+// newMark is a random token set on a document to tell it from the next one in the same tab.
+func newMark() string {
+	token := make([]byte, 8)
+	rand.Read(token)
+	return hex.EncodeToString(token)
+}
+
+// moved reports whether the tab no longer shows the document marked with mark; a document it
+// cannot ask is gone too.
+func moved(pctx context.Context, mark string) bool {
+	same, err := chromedp.Run(pctx, chromedp.Evaluate[bool](`document.__proofpack === "`+mark+`"`))
+	return err != nil || !same
 }
 
 // pageState is read in one round trip, before the banner changes the page.
@@ -252,13 +313,28 @@ type pageState struct {
 	URL    string `json:"url"`
 }
 
-const readState = `({text: (document.body || document.documentElement).innerText, width: innerWidth, height: innerHeight,
+// readState also marks the document, so that save can tell whether every file came from it.
+const readState = `(document.__proofpack = %q, {text: (document.body || document.documentElement || {}).innerText || "", width: innerWidth, height: innerHeight,
 	title: document.title, url: location.href})`
 
 // save reads the page's text, archives it as MHTML, draws the banner and takes the screenshot
-// (and the PDF), writing each file into req.Dir.
+// (and the PDF), writing each file into req.Dir once it knows they all show the same document.
 func (t *tab) save(pctx context.Context, req evidence.Request, r *evidence.Result) error {
-	st, err := chromedp.Run(pctx, chromedp.Evaluate[pageState](readState))
+	mark := newMark()
+	if err := t.shoot(pctx, req, r, mark); err != nil {
+		// A page that keeps reloading may not answer at all: a short look is enough.
+		qctx, cancel := context.WithTimeout(pctx, 3*time.Second)
+		defer cancel()
+		if pctx.Err() == nil && moved(qctx, mark) {
+			return errMoved
+		}
+		return err
+	}
+	return nil
+}
+
+func (t *tab) shoot(pctx context.Context, req evidence.Request, r *evidence.Result, mark string) error {
+	st, err := chromedp.Run(pctx, chromedp.Evaluate[pageState](fmt.Sprintf(readState, mark)))
 	if err != nil {
 		return err
 	}
@@ -295,6 +371,9 @@ func (t *tab) save(pctx context.Context, req evidence.Request, r *evidence.Resul
 			kind, ext, media string
 			data             []byte
 		}{evidence.KindPDF, "pdf", "application/pdf", pdf})
+	}
+	if moved(pctx, mark) {
+		return errMoved
 	}
 	for _, f := range files {
 		p := filepath.Join(req.Dir, evidence.FileName(r.Page.No, f.kind, f.ext))

@@ -11,6 +11,8 @@ import (
 	"mime"
 	"mime/multipart"
 	"mime/quotedprintable"
+	"net/http"
+	"net/http/httptest"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -248,7 +250,7 @@ func TestDialogsAndEndlessScriptsDoNotHangTheBatch(t *testing.T) {
 	if al.Err != nil || !strings.Contains(al.Text, "Curitiba: entregue") {
 		t.Errorf("page with dialogs: err %v, text %q", al.Err, al.Text)
 	}
-	for _, msg := range []string{`alert dialog: "Aceite os cookies"`, `confirm dialog: "Continuar?"`} {
+	for _, msg := range []string{`an alert: "Aceite os cookies"`, `a confirm dialog: "Continuar?"`} {
 		if !slices.ContainsFunc(al.Notes, func(n string) bool { return strings.Contains(n, msg) }) {
 			t.Errorf("notes %q lack %s", al.Notes, msg)
 		}
@@ -353,5 +355,34 @@ func TestMissingBrowserSaysHowToInstall(t *testing.T) {
 	var ni *NotInstalledError
 	if !errors.As(err, &ni) || !errors.Is(err, evidence.ErrNoBrowser) || err.Error() != "Chromium is not installed: run `sudo apt-get install chromium`" {
 		t.Errorf("err = %v, want the install hint", err)
+	}
+}
+
+func TestPagesThatMoveOrNagFailOrNotePlainly(t *testing.T) {
+	srv := newCarrierServer(t)
+	closed := httptest.NewServer(http.NotFoundHandler())
+	refused := closed.URL + "/track"
+	closed.Close()
+	rs := captureShared(t, 10*time.Second, srv.URL+"/reloading", srv.URL+"/many-alerts", refused, srv.URL+"/track/6")
+
+	// A page that reloads itself while it is captured would give text, archive and screenshot
+	// of different documents, or fail with a script error the buyer cannot read. Chromium may
+	// also stop answering for a page that never settles: then it fails as one that never loads.
+	if r := rs[0]; r.Err == nil || len(r.Files) != 0 || !(strings.Contains(r.Err.Error(), "reloaded or moved") || errors.Is(r.Err, evidence.ErrTimeout)) {
+		t.Errorf("reloading page: err %v, files %d; want a plain error and no files", r.Err, len(r.Files))
+	}
+	nag := rs[1]
+	if nag.Err != nil || !strings.Contains(nag.Text, "saiu para entrega") {
+		t.Errorf("page with 30 alerts: err %v, text %q", nag.Err, nag.Text)
+	}
+	if len(nag.Notes) > 6 || !slices.ContainsFunc(nag.Notes, func(n string) bool { return strings.Contains(n, `an alert: "offer 1"`) }) ||
+		!slices.ContainsFunc(nag.Notes, func(n string) bool { return strings.Contains(n, "25 more dialogs") }) {
+		t.Errorf("notes of the page with 30 alerts: %q; want the first five and a count of the rest", nag.Notes)
+	}
+	if r := rs[2]; r.Err == nil || !strings.Contains(r.Err.Error(), "did not accept the connection") {
+		t.Errorf("refused connection: err %v; want it said in plain words", r.Err)
+	}
+	if r := rs[3]; r.Err != nil || !strings.Contains(r.Text, "LP00000000000006") {
+		t.Errorf("page after them: err %v, text %q", r.Err, r.Text)
 	}
 }

@@ -97,6 +97,14 @@ func newCarrierServer(t testing.TB) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><title>Busy</title><p>before the loop</p><script>for (;;) {}</script>`)
 	})
+	mux.HandleFunc("/reloading", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Redirecting</title><p>Please wait…</p><script>addEventListener("load", () => setTimeout(() => location.reload(), 0))</script>`)
+	})
+	mux.HandleFunc("/many-alerts", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Ads</title><script>for (let i = 1; i <= 30; i++) alert("offer " + i)</script><p>2026-10-19 08:00 Curitiba: saiu para entrega</p>`)
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(func() {
 		close(done)
