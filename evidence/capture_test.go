@@ -2,6 +2,8 @@ package evidence_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,5 +43,32 @@ func TestCaptureCaseSaysWhyWhenNoPageGaveFiles(t *testing.T) {
 	_, err := evidence.CaptureCase(context.Background(), s, dataDir, &countingCapturer{}, id, []string{"https://t.example/LP1"}, evidence.CaptureOptions{}, nil)
 	if err == nil || strings.Contains(err.Error(), "%!") || !strings.Contains(err.Error(), "no files") {
 		t.Errorf("error = %v, want one that says the browser saved no files", err)
+	}
+}
+
+// verify checks every case in a row: one unreadable file must be named, not stop the check.
+func TestVerifyNamesAnUnreadableFileAndGoesOn(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	ex, err := evidence.Add(s, dataDir, id, evidence.TextGroup("history", "a", ""), evidence.TextGroup("history", "b", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dataDir, filepath.FromSlash(ex[0].Path))
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(p, 0o700); err != nil { // unreadable as a file, even for root
+		t.Fatal(err)
+	}
+	r, err := evidence.Verify(s, dataDir, id)
+	if err != nil || len(r.Problems) != 1 || r.Problems[0].Path != ex[0].Path || r.Problems[0].Problem != evidence.Unreadable || r.Files != 2 {
+		t.Errorf("Verify = %+v, %v; want %s named as unreadable and both files checked", r, err, ex[0].Path)
+	}
+}
+
+func TestVerifyRefusesACaseIDOutsideCases(t *testing.T) {
+	s, dataDir, _ := newCase(t)
+	if _, err := evidence.Verify(s, dataDir, "../.."); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("Verify(../..) error = %v, want not found", err)
 	}
 }

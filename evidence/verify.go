@@ -19,6 +19,7 @@ const (
 	Changed    = "changed"    // its SHA-256 or size is not what was recorded
 	Missing    = "missing"    // the record names a file that is gone
 	Unrecorded = "unrecorded" // an exhibit-named file that no record names
+	Unreadable = "unreadable" // the record names something that cannot be read as a file
 )
 
 // Problem is one file that does not match the records.
@@ -39,6 +40,8 @@ func (p Problem) String() string {
 		return fmt.Sprintf("%s: changed (recorded SHA-256 %s, now %s)", p.Path, p.Want, p.Got)
 	case Missing:
 		return fmt.Sprintf("%s: missing", p.Path)
+	case Unreadable:
+		return fmt.Sprintf("%s: cannot be read as a file (check that it is a file and that you may read it)", p.Path)
 	default:
 		return fmt.Sprintf("%s: %s", p.Path, p.Problem)
 	}
@@ -62,6 +65,9 @@ var exhibitName = regexp.MustCompile(`^[0-9]+-[a-z]+(\.[^.]+)?$`)
 // no longer matches the records.
 func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 	r := Report{CaseID: caseID, Problems: []Problem{}}
+	if !validID(caseID) {
+		return r, tracker.NotFound("no case %q", caseID)
+	}
 	ex, err := s.Exhibits(caseID)
 	if err != nil {
 		return r, err
@@ -78,7 +84,8 @@ func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 		case errors.Is(err, fs.ErrNotExist):
 			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Missing, Want: e.SHA256})
 		case err != nil:
-			return r, fmt.Errorf("reading exhibit %s: %w", e.Path, err)
+			// Named like any other problem, so that verify goes on to the other files and cases.
+			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Unreadable, Want: e.SHA256})
 		case sum != e.SHA256 || size != e.Size:
 			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Changed, Want: e.SHA256, Got: sum})
 		}
