@@ -138,8 +138,11 @@ func TestCarrierPagesInFourLanguages(t *testing.T) {
 			var kinds []string
 			for _, f := range r.Files {
 				kinds = append(kinds, f.Kind+"."+f.Ext)
-				if filepath.Dir(f.Path) == "" || filepath.Base(f.Path) != evidence.FileName(r.Page.No, f.Kind, f.Ext) {
+				if filepath.Base(f.Path) != evidence.FileName(r.Page.No, f.Kind, f.Ext) {
 					t.Errorf("staged file %s is not named for exhibit %d", f.Path, r.Page.No)
+				}
+				if fi, err := os.Stat(f.Path); err != nil || !filepath.IsAbs(f.Path) || fi.Size() == 0 {
+					t.Errorf("staged file %s: not an absolute path to a written file (%v)", f.Path, err)
 				}
 			}
 			if !slices.Equal(kinds, []string{"screenshot.png", "page.mhtml", "text.txt"}) {
