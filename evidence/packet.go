@@ -141,8 +141,11 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 		Exhibits:    newExhibits(exhibits, flags, now.Location(), opt.Problems),
 		Warnings:    []string{},
 	}
+	// A finding says what the record shows in the buyer's voice, as the statement does: the
+	// engine's messages speak to the buyer ("you live in ...") and its actions are advice for
+	// the buyer, not for the agent reading the packet.
 	for _, f := range flags {
-		p.Findings = append(p.Findings, Finding{Code: f.Code, Severity: string(f.Severity), Message: f.Message, Action: f.Action, Exhibits: nonNil(f.Exhibits)})
+		p.Findings = append(p.Findings, Finding{Code: f.Code, Severity: string(f.Severity), Message: flagSentence(c, f, home(c)) + ".", Action: f.Action, Exhibits: nonNil(f.Exhibits)})
 	}
 	p.Statement = statement(c, flags)
 	if s := strings.TrimSpace(opt.Statement); s != "" {
@@ -324,18 +327,13 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 	if !c.Promised.IsZero() {
 		s = append(s, fmt.Sprintf("Delivery was promised by %s.", day(c.Promised)))
 	}
-	home := c.Buyer.City
-	if c.Buyer.Postcode != "" {
-		home += " (" + c.Buyer.Postcode + ")"
-	}
-	home += ", " + cmp.Or(tracker.CountryName(c.Buyer.Country), c.Buyer.Country)
 	seen := map[string]bool{}
 	for _, f := range flags {
 		if f.Severity == tracker.Info || seen[f.Code] {
 			continue
 		}
 		seen[f.Code] = true
-		if line := flagSentence(c, f, home); line != "" {
+		if line := flagSentence(c, f, home(c)); line != "" {
 			s = append(s, line+cite(f.Exhibits)+".")
 		}
 	}
@@ -347,6 +345,15 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 	}
 	s = append(s, fmt.Sprintf("I have not received the item and ask for a full refund of %s %s.", c.Amount, c.Currency))
 	return strings.Join(s, " ")
+}
+
+// home is where the buyer lives as the packet says it: São Paulo (01310-100), Brazil.
+func home(c tracker.Case) string {
+	h := c.Buyer.City
+	if c.Buyer.Postcode != "" {
+		h += " (" + c.Buyer.Postcode + ")"
+	}
+	return h + ", " + cmp.Or(tracker.CountryName(c.Buyer.Country), c.Buyer.Country)
 }
 
 // flagSentence states one flag in the buyer's voice, without the final full stop; flags with
