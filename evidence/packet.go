@@ -220,11 +220,12 @@ func (p Packet) Leave(nos []int, reason string) Packet {
 			p.Exhibits[i].Omitted = reason
 		}
 	}
-	msg := "Exhibit %s was left out of this packet: %s. Its files and hashes are still listed in the evidence index."
+	msg := "%s was left out of this packet: %s. Its files and hashes are still listed in the evidence index."
 	if len(nos) > 1 {
-		msg = "Exhibits %s were left out of this packet: %s. Their files and hashes are still listed in the evidence index."
+		msg = "%s were left out of this packet: %s. Their files and hashes are still listed in the evidence index."
 	}
-	p.Warnings = append(slices.Clone(p.Warnings), fmt.Sprintf(msg, joinInts(nos), reason))
+	what := tracker.ExhibitsText(nos)
+	p.Warnings = append(slices.Clone(p.Warnings), fmt.Sprintf(msg, strings.ToUpper(what[:1])+what[1:], reason))
 	return p
 }
 
@@ -555,25 +556,10 @@ func day(d tracker.Date) string {
 
 // cite is " (exhibit 3)" or " (exhibits 2 and 3)", or "" when nothing is cited.
 func cite(nos []int) string {
-	switch len(nos) {
-	case 0:
+	if len(nos) == 0 {
 		return ""
-	case 1:
-		return fmt.Sprintf(" (exhibit %d)", nos[0])
 	}
-	return " (exhibits " + joinInts(nos) + ")"
-}
-
-// joinInts writes 1, 2 and 3.
-func joinInts(nos []int) string {
-	s := make([]string, len(nos))
-	for i, n := range nos {
-		s[i] = fmt.Sprint(n)
-	}
-	if len(s) < 2 {
-		return strings.Join(s, "")
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return " (" + tracker.ExhibitsText(nos) + ")"
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

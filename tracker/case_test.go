@@ -105,3 +105,19 @@ func TestStatusIsTheLatestDatedEvent(t *testing.T) {
 		t.Errorf("status %s, want delivered", c.Status())
 	}
 }
+
+func TestExhibitsText(t *testing.T) {
+	for _, tt := range []struct {
+		nos  []int
+		want string
+	}{
+		{nil, ""},
+		{[]int{3}, "exhibit 3"},
+		{[]int{2, 3}, "exhibits 2 and 3"},
+		{[]int{1, 2, 10}, "exhibits 1, 2 and 10"},
+	} {
+		if got := ExhibitsText(tt.nos); got != tt.want {
+			t.Errorf("ExhibitsText(%v) = %q, want %q", tt.nos, got, tt.want)
+		}
+	}
+}

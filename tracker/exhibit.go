@@ -2,6 +2,8 @@ package tracker
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -35,4 +37,21 @@ type Reminder struct {
 	Due     Date   `json:"due"`
 	Kind    string `json:"kind"`
 	Message string `json:"message"`
+}
+
+// ExhibitsText names exhibit numbers as a sentence does: "exhibit 3", "exhibits 2 and 3",
+// "exhibits 1, 2 and 3"; "" for none. The rules, the packet, the window and the command line
+// all cite exhibits with it.
+func ExhibitsText(nos []int) string {
+	switch len(nos) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("exhibit %d", nos[0])
+	}
+	s := make([]string, len(nos))
+	for i, n := range nos {
+		s[i] = strconv.Itoa(n)
+	}
+	return "exhibits " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -64,11 +63,7 @@ func flagCard(f tracker.Flag) fyne.CanvasObject {
 		lines = append(lines, next)
 	}
 	if len(f.Exhibits) > 0 {
-		nums := make([]string, len(f.Exhibits))
-		for i, n := range f.Exhibits {
-			nums[i] = fmt.Sprint(n)
-		}
-		lines = append(lines, widget.NewLabel("Proof: exhibit "+strings.Join(nums, ", ")))
+		lines = append(lines, widget.NewLabel("Proof: "+tracker.ExhibitsText(f.Exhibits)))
 	}
 	bar := canvas.NewRectangle(severityColour(f.Severity))
 	bar.SetMinSize(fyne.NewSize(6, 0))

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"proofpack/tracker"
 	"proofpack/tracker/rules"
 )
 
@@ -58,7 +59,7 @@ func printReport(w io.Writer, r rules.Report) error {
 	for _, f := range r.Flags {
 		fmt.Fprintf(w, "\n[%s] %s\n  %s\n  Next: %s\n", strings.ToUpper(string(f.Severity)), f.Code, f.Message, f.Action)
 		if len(f.Exhibits) > 0 {
-			fmt.Fprintf(w, "  Proof: exhibit %s\n", joinInts(f.Exhibits))
+			fmt.Fprintf(w, "  Proof: %s\n", tracker.ExhibitsText(f.Exhibits))
 		}
 	}
 	if len(r.Events) == 0 {
@@ -75,12 +76,4 @@ func printReport(w io.Writer, r rules.Report) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", when, ev.Status, ev.Place, ev.Description)
 	}
 	return tw.Flush()
-}
-
-func joinInts(nos []int) string {
-	s := make([]string, len(nos))
-	for i, n := range nos {
-		s[i] = fmt.Sprint(n)
-	}
-	return strings.Join(s, ", ")
 }

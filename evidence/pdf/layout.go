@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/jung-kurt/gofpdf"
 
 	"proofpack/evidence"
+	"proofpack/tracker"
 )
 
 // doc is one layout of a packet. The same packet and pictures always give the same pages, so a
@@ -253,7 +255,7 @@ func (d *doc) findings() {
 		d.text(strings.ToUpper(f.Severity)+" · "+codeWords(f.Code), style{size: 8.5, bold: true, color: col}, 0, "findings")
 		msg := f.Message
 		if len(f.Exhibits) > 0 {
-			msg += " Proof: " + exhibitList(f.Exhibits) + "."
+			msg += " Proof: " + tracker.ExhibitsText(f.Exhibits) + "."
 		}
 		d.text(msg, body, 0, "findings")
 		d.y += 1.5
@@ -437,21 +439,6 @@ func timeWord(e evidence.PacketExhibit) string {
 	return "Captured"
 }
 
-func exhibitList(nos []int) string {
-	if len(nos) == 1 {
-		return fmt.Sprintf("exhibit %d", nos[0])
-	}
-	return "exhibits " + joinNos(nos)
-}
-
-func joinNos(nos []int) string {
-	s := make([]string, len(nos))
-	for i, n := range nos {
-		s[i] = fmt.Sprint(n)
-	}
-	return strings.Join(s, ", ")
-}
-
 func sum(xs []float64) float64 {
 	t := 0.0
 	for _, x := range xs {
@@ -492,4 +479,13 @@ func packetText(p evidence.Packet, texts map[string]string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// joinNos is the timeline's narrow Exhibit column: bare numbers, "2, 3".
+func joinNos(nos []int) string {
+	s := make([]string, len(nos))
+	for i, n := range nos {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
 }

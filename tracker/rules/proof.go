@@ -47,14 +47,8 @@ func attach(nos []int) string {
 	switch len(nos) {
 	case 0:
 		return "capture the tracking page first (Capture, or proofpack capture) and attach it"
-	case 1:
-		return fmt.Sprintf("attach exhibit %d", nos[0])
 	}
-	s := make([]string, len(nos))
-	for i, n := range nos {
-		s[i] = fmt.Sprint(n)
-	}
-	return "attach exhibits " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return "attach " + tracker.ExhibitsText(nos)
 }
 
 // holidayNote says which holidays stretched a wait: " (longer because of Golden Week 2026)".
