@@ -5,14 +5,15 @@ package carrier
 // tracking_number_data yunexpress.json; Yanwen's S10-like "..YP" numbers from public code using
 // track.yw56.com.cn. These shapes are heuristics (no check digit, no official definition): they
 // rank below numbers whose check digit holds. No public source defines a 4PX, SunYou or J&T
-// International shape, so those carriers are known only by their links (see carriers.go).
+// International shape, so those carriers are known only by their links (see carriers.go). An
+// LP number may also end in CN (LP00582910482CN, public AliExpress link tests).
 
 var chinaFormats = []Format{
 	{
 		// Cainiao's first-mile reference for AliExpress Standard Shipping; the parcel later
 		// travels under an S10 or a last-mile carrier's number.
 		ID: "cainiao_lp", Carrier: "cainiao", Name: "Cainiao / AliExpress Standard (LP)",
-		Shape:      `^LP[0-9]{12,15}$`,
+		Shape:      `^LP(?:[0-9]{12,15}|[0-9]{11}CN)$`,
 		Relabelled: true,
 	},
 	{
@@ -38,6 +39,13 @@ var chinaFormats = []Format{
 		// S10-shaped but ending in the pseudo-country YP, which no post owns.
 		ID: "yanwen", Carrier: "yanwen", Name: "Yanwen (..YP)",
 		Shape:      `^[A-Z]{2}[0-9]{9}YP$`,
+		Relabelled: true,
+	},
+	{
+		// YWE + 14 digits, a verified Yanwen number cited in a public carrier-format review
+		// (YWE00001506996989).
+		ID: "yanwen_ywe", Carrier: "yanwen", Name: "Yanwen (YWE)",
+		Shape:      `^YWE[0-9]{14}$`,
 		Relabelled: true,
 	},
 }

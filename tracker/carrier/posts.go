@@ -14,7 +14,7 @@ var posts = []carrierInfo{
 	{ID: "royal_mail", Name: "Royal Mail", Track: "https://www.royalmail.com/track-your-item#/tracking-results/{n}",
 		Domains: []string{"royalmail.com", "parcelforce.com"}, Checked: researched, Source: srcResearch},
 	{ID: "deutsche_post", Name: "Deutsche Post DHL", Track: "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode={n}",
-		Domains: []string{"dhl.de", "deutschepost.de"}, Checked: researched, Source: srcResearch},
+		Domains: []string{"dhl.de", "deutschepost.de"}, Group: "dhl", Checked: researched, Source: srcResearch},
 	{ID: "canada_post", Name: "Canada Post", Track: "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor={n}",
 		Domains: []string{"canadapost-postescanada.ca", "canadapost.ca", "postescanada.ca"}, Checked: researched, Source: srcResearch},
 	{ID: "australia_post", Name: "Australia Post", Track: "https://auspost.com.au/mypost/track/#/details/{n}",

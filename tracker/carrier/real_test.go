@@ -26,14 +26,7 @@ type realNumber struct {
 // fails on any number read otherwise than expected, and above all on a real number called
 // made up.
 func TestRealNumbers(t *testing.T) {
-	b, err := os.ReadFile("testdata/real/numbers.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ns []realNumber
-	if err := json.Unmarshal(b, &ns); err != nil {
-		t.Fatalf("testdata/real/numbers.json: %v", err)
-	}
+	ns := loadReal(t)
 	if len(ns) < 150 {
 		t.Errorf("the corpus holds %d numbers, want at least 150", len(ns))
 	}
@@ -66,6 +59,19 @@ func TestRealNumbers(t *testing.T) {
 		total += score[k].total
 	}
 	t.Logf("score %-16s %3d/%-3d", "all", pass, total)
+}
+
+func loadReal(tb testing.TB) []realNumber {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/real/numbers.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var ns []realNumber
+	if err := json.Unmarshal(b, &ns); err != nil {
+		tb.Fatalf("testdata/real/numbers.json: %v", err)
+	}
+	return ns
 }
 
 // readReal returns what is wrong with the reading of n, or "".
