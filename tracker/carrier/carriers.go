@@ -27,6 +27,8 @@ const (
 	researched  = "2026-11-22"
 	srcKarrio   = "karrio connector tests' carrier_tracking_link (testdata/real/README.md)"
 	checkedReal = "2026-11-30"
+	// srcCodeUsage: the same template in several unrelated public projects (code search, 2026-11-30).
+	srcCodeUsage = "wide public code usage"
 )
 
 // couriers: express, parcel and e-commerce carriers, and the universal trackers.
@@ -40,9 +42,9 @@ var couriers = []carrierInfo{
 	{ID: "dhl_parcel_pl", Name: "DHL Parcel Poland", Track: "https://www.dhl.com/pl-en/home/tracking/tracking-parcel.html?submit=1&tracking-id={n}",
 		Domains: []string{"dhlparcel.pl", "dhl24.com.pl"}, Group: "dhl", Checked: checkedReal, Source: srcKarrio},
 	{ID: "gls", Name: "GLS", Track: "https://gls-group.com/track/{n}",
-		Domains: []string{"gls-group.com", "gls-group.eu", "gls-pakete.de"}, Source: srcUnproven},
+		Domains: []string{"gls-group.com", "gls-group.eu", "gls-pakete.de"}, Checked: checkedReal, Source: srcCodeUsage},
 	{ID: "correos_express", Name: "Correos Express", Search: "https://www.correosexpress.com/web/correosexpress/home",
-		Domains: []string{"correosexpress.com"}, Source: srcUnproven},
+		Domains: []string{"correosexpress.com"}, Checked: checkedReal, Source: srcCodeUsage + " (its deep link url/v?s=...&cp= needs the postcode)"},
 	{ID: "amazon", Name: "Amazon Logistics", Track: "https://track.amazon.com/tracking/{n}",
 		Domains: []string{"amazon.com", "amazon.co.uk", "amazon.de", "amazon.ca"}, Source: srcUnproven},
 	{ID: "ontrac", Name: "OnTrac", Track: "https://www.ontrac.com/tracking/?number={n}",

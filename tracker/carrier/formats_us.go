@@ -179,6 +179,11 @@ var usFormats = []Format{
 		ID: "gofo_gf", Carrier: "gofo", Name: "GOFO Express (GF)",
 		Shape: `^GF[0-9]{13}$`,
 	},
+	{
+		// CR + 12 digits: a public GOFO tracker library and its tests (CR000485623975).
+		ID: "gofo_cr", Carrier: "gofo", Name: "GOFO Express (CR)",
+		Shape: `^CR[0-9]{12}$`,
+	},
 }
 
 // checkLast compares an expected check value with n's last character.

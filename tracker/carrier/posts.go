@@ -64,7 +64,7 @@ var posts = []carrierInfo{
 	{ID: "magyar_posta", Name: "Magyar Posta", Track: "https://posta.hu/nyomkovetes/nyitooldal?searchvalue={n}",
 		Domains: []string{"posta.hu"}, Source: srcUnproven},
 	{ID: "ukrposhta", Name: "Ukrposhta", Track: "https://track.ukrposhta.ua/tracking_UA.html?barcode={n}",
-		Domains: []string{"ukrposhta.ua"}, Source: srcUnproven},
+		Domains: []string{"ukrposhta.ua"}, Checked: checkedReal, Source: srcCodeUsage},
 	{ID: "israel_post", Name: "Israel Post", Track: "https://mypost.israelpost.co.il/itemtrace?itemcode={n}",
 		Domains: []string{"israelpost.co.il"}, Source: srcUnproven},
 	{ID: "ptt", Name: "PTT (Türkiye)", Track: "https://gonderitakip.ptt.gov.tr/Track/Verify?q={n}",
