@@ -44,8 +44,10 @@
 //     (including 1LS7 with its printed "-1"), Old Dominion, Spee-Dee, GOFO, DPD (28 and 14),
 //     Yodel, Landmark Global, Canada Post, Canpar, Purolator, YunExpress. The suite's three
 //     look-ahead patterns are rewritten as plain RE2 alternatives.
+//
 //   - UPU S10 for every ISO 3166 country (so every UPU member, and TW, MO, JE, GG, IM that older
 //     lists miss), with the service indicator's meaning (E, R, L, C, H, U, V, M, Q...).
+//
 //   - AliExpress logistics: Cainiao LP and CN (heuristic shapes, research/carriers.md), YunExpress
 //     (YT), Yanwen (S10-like ending in YP). No public source defines a 4PX, SunYou or J&T
 //     International shape: 4PX is known by its links only; SunYou and J&T not at all.
@@ -56,6 +58,7 @@
 //     13-digit, Correos and Correos Express, PostNL 3S, bpost 24, Colissimo, FedEx door tags
 //     (DT), Canada Post notice cards (15), GOFO GF and CR, Yanwen YWE, Cainiao LP..CN. Not
 //     found in any public source: Winit "ID..CN" and Yanwen's all-digit numbers.
+//
 //   - testdata/real/numbers.json: 152 numbers published by others, read by TestRealNumbers.
 //
 // Links: every candidate links to its carrier's page (the number in the URL where the carrier
