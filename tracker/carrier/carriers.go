@@ -74,6 +74,8 @@ var couriers = []carrierInfo{
 		Domains: []string{"cainiao.com"}, Checked: researched, Source: srcResearch},
 	{ID: "yanwen", Name: "Yanwen", Track: "https://track.yw56.com.cn/en/querydel?nums={n}",
 		Domains: []string{"yw56.com.cn", "yanwen.com"}, Checked: researched, Source: srcResearch + " (weak: code usage only)"},
+	{ID: "winit", Name: "Winit", Search: "https://track.winit.com.cn/",
+		Domains: []string{"winit.com.cn", "winit.com"}, Checked: checkedReal, Source: "hdnpt/geartrack src/winitTrack.js (a form, no deep link)"},
 	{ID: "4px", Name: "4PX", Track: "https://track.4px.com/#/result/0/{n}",
 		Domains: []string{"4px.com"}, Checked: researched, Source: srcResearch},
 	{ID: universalID, Name: "17TRACK", Track: "https://t.17track.net/en#nums={n}",

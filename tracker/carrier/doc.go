@@ -56,10 +56,10 @@
 //     testdata/real/README.md): DHL Paket SSCC and 12-digit, DHL license plates JD/JJD, DHL
 //     Parcel Poland, GLS, DPD 14 without its check character, Russian Post 14-digit, Ukrposhta
 //     13-digit, Correos and Correos Express, PostNL 3S, bpost 24, Colissimo, FedEx door tags
-//     (DT), Canada Post notice cards (15), GOFO GF and CR, Yanwen YWE, Cainiao LP..CN. Not
-//     found in any public source: Winit "ID..CN" and Yanwen's all-digit numbers.
+//     (DT), Canada Post notice cards (15), GOFO GF and CR, Yanwen YWE and all-digit, Winit
+//     ID..CN, Cainiao LP..CN.
 //
-//   - testdata/real/numbers.json: 152 numbers published by others, read by TestRealNumbers.
+//   - testdata/real/numbers.json: 186 numbers published by others, read by TestRealNumbers.
 //
 // Links: every candidate links to its carrier's page (the number in the URL where the carrier
 // has such a page, else its search page) and to 17TRACK; an S10 number links to the origin post

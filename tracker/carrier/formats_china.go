@@ -6,7 +6,8 @@ package carrier
 // track.yw56.com.cn. These shapes are heuristics (no check digit, no official definition): they
 // rank below numbers whose check digit holds. No public source defines a 4PX, SunYou or J&T
 // International shape, so those carriers are known only by their links (see carriers.go). An
-// LP number may also end in CN (LP00582910482CN, public AliExpress link tests).
+// LP number may also end in CN (LP00582910482CN, public AliExpress link tests). Winit and
+// Yanwen's all-digit numbers: hdnpt/geartrack's tests (MIT).
 
 var chinaFormats = []Format{
 	{
@@ -39,6 +40,20 @@ var chinaFormats = []Format{
 		// S10-shaped but ending in the pseudo-country YP, which no post owns.
 		ID: "yanwen", Carrier: "yanwen", Name: "Yanwen (..YP)",
 		Shape:      `^[A-Z]{2}[0-9]{9}YP$`,
+		Relabelled: true,
+	},
+	{
+		// Yanwen's all-digit numbers: 13 digits from 80 (hdnpt/geartrack test/yanwen.test.js,
+		// 8001077530850). One sample, so the shape is broad and carries no check digit.
+		ID: "yanwen_numeric", Carrier: "yanwen", Name: "Yanwen (13 digits)",
+		Shape:      `^80[0-9]{11}$`,
+		Weak:       true,
+		Relabelled: true,
+	},
+	{
+		// Winit: ID + 14 digits + CN (hdnpt/geartrack test/winit.test.js, ID18050634174840CN).
+		ID: "winit", Carrier: "winit", Name: "Winit (ID..CN)",
+		Shape:      `^ID[0-9]{14}CN$`,
 		Relabelled: true,
 	},
 	{
