@@ -59,7 +59,7 @@
 //     (DT), Canada Post notice cards (15), GOFO GF and CR, Yanwen YWE and all-digit, Winit
 //     ID..CN, Cainiao LP..CN.
 //
-//   - testdata/real/numbers.json: 186 numbers published by others, read by TestRealNumbers.
+//   - testdata/real/numbers.json: 188 numbers published by others, read by TestRealNumbers.
 //
 // Links: every candidate links to its carrier's page (the number in the URL where the carrier
 // has such a page, else its search page) and to 17TRACK; an S10 number links to the origin post

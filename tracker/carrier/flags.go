@@ -82,11 +82,12 @@ func checkDigitMismatch(cs []Candidate) (tracker.Flag, bool) {
 		"Check the number against the order page. If it is copied correctly, ask the seller for the real tracking number: a made-up number is evidence for your dispute."), true
 }
 
-// allFailed lists the formats whose check digit fails, when those are all the number fits.
+// allFailed lists the formats whose check digit fails, when those are all the number fits and
+// each failure is proof (see Format.Unsure).
 func allFailed(cs []Candidate) ([]string, bool) {
 	var failed []string
 	for _, c := range cs {
-		if c.CheckDigit != CheckInvalid {
+		if c.CheckDigit != CheckInvalid || unsure(c) {
 			return nil, false
 		}
 		failed = append(failed, c.Name)
@@ -94,8 +95,14 @@ func allFailed(cs []Candidate) ([]string, bool) {
 	return failed, len(failed) > 0
 }
 
-// numberUnclear speaks when no check digit holds, some fail, and formats without a check digit
-// fit too: which carrier issued the number is not known for sure, so nothing is said about it
+// unsure reports a candidate whose check digit is read from samples only (Format.Unsure).
+func unsure(c Candidate) bool {
+	f := formatByID(c.Format)
+	return f != nil && f.Unsure
+}
+
+// numberUnclear speaks when no check digit holds, some fail, and formats without a (sure) check
+// digit fit too: which carrier issued the number is not known for sure, so nothing is said about it
 // being made up; the buyer is asked what the seller said.
 func numberUnclear(cs []Candidate) (tracker.Flag, bool) {
 	var failed, open []string
@@ -104,7 +111,11 @@ func numberUnclear(cs []Candidate) (tracker.Flag, bool) {
 		case CheckValid:
 			return tracker.Flag{}, false
 		case CheckInvalid:
-			failed = append(failed, c.Name)
+			if unsure(c) {
+				open = append(open, c.Name)
+			} else {
+				failed = append(failed, c.Name)
+			}
 		default:
 			open = append(open, c.Name)
 		}
@@ -113,7 +124,7 @@ func numberUnclear(cs []Candidate) (tracker.Flag, bool) {
 		return tracker.Flag{}, false
 	}
 	return flag(tracker.FlagNumberUnclear, tracker.Info,
-		fmt.Sprintf("The number is not recognised for sure: it fits %s, whose numbers carry no check digit we can test, and %s, whose check digit does not add up.", strings.Join(open, " or "), strings.Join(failed, " or ")),
+		fmt.Sprintf("The number is not recognised for sure: it fits %s, whose numbers carry no check digit we can rely on, and %s, whose check digit does not add up.", strings.Join(open, " or "), strings.Join(failed, " or ")),
 		"Which carrier did the seller name? Track the number on that carrier's page; if the carrier is "+failedCarriers(cs)+", compare the number with the order page: it may be mistyped."), true
 }
 
@@ -122,7 +133,7 @@ func failedCarriers(cs []Candidate) string {
 	var names []string
 	seen := map[string]bool{}
 	for _, c := range cs {
-		if n := Name(c.Carrier); c.CheckDigit == CheckInvalid && !seen[n] {
+		if n := Name(c.Carrier); c.CheckDigit == CheckInvalid && !unsure(c) && !seen[n] {
 			seen[n] = true
 			names = append(names, n)
 		}

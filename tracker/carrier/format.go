@@ -27,6 +27,10 @@ type Format struct {
 	Weak bool
 	// Relabelled marks consolidator numbers that get a new last-mile number on arrival.
 	Relabelled bool
+	// Unsure marks a check digit read from published samples, not from a specification that
+	// says every number has one: it ranks the reading, but its failure proves no typo (a DHL
+	// return label's 12 digits fail the Identcode sum that its parcel numbers pass).
+	Unsure bool
 
 	shape shape
 }
