@@ -57,9 +57,9 @@
 //     Parcel Poland, GLS, DPD 14 without its check character, Russian Post 14-digit, Ukrposhta
 //     13-digit, Correos and Correos Express, PostNL 3S, bpost 24, Colissimo, FedEx door tags
 //     (DT), Canada Post notice cards (15), GOFO GF and CR, Yanwen YWE and all-digit, Winit
-//     ID..CN, Cainiao LP..CN.
+//     ID..CN, Cainiao LP..CN and ..Y.
 //
-//   - testdata/real/numbers.json: 188 numbers published by others, read by TestRealNumbers.
+//   - testdata/real/numbers.json: 190 numbers published by others, read by TestRealNumbers.
 //
 // Links: every candidate links to its carrier's page (the number in the URL where the carrier
 // has such a page, else its search page) and to 17TRACK; an S10 number links to the origin post

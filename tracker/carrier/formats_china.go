@@ -32,6 +32,13 @@ var chinaFormats = []Format{
 		Decode:     func(n string) map[string]string { return map[string]string{"destination_country": n[2:4]} },
 	},
 	{
+		// AliExpress numbers that Cainiao tracks: 2 letters, 10 digits, Y (dir01/parcels'
+		// Cainiao fixtures RS0814398526Y and UZ0556033196Y).
+		ID: "cainiao_y", Carrier: "cainiao", Name: "Cainiao / AliExpress (..Y)",
+		Shape:      `^[A-Z]{2}[0-9]{10}Y$`,
+		Relabelled: true,
+	},
+	{
 		ID: "yunexpress", Carrier: "yunexpress", Name: "YunExpress (YT)",
 		Shape:      `^YT[0-9]{16}$`,
 		Relabelled: true,
