@@ -119,7 +119,7 @@ func (sh Sheet) order(r Row, def Defaults, dates map[string]dateOrder) (Order, [
 		field := fieldOfDomain[tracker.FieldOf(err)]
 		msg := err.Error()
 		if te, ok := err.(*tracker.Error); ok {
-			msg = te.Msg
+			msg = te.Msg // the column is named by the problem itself
 		}
 		if field == "" {
 			field = tracker.FieldOf(err)
@@ -158,8 +158,11 @@ func (sh Sheet) missing(field string) string {
 			return ""
 		}
 	}
-	return "(not in the imported file)"
+	return NotInFile
 }
+
+// NotInFile is the text of a field the imported file had no column for.
+const NotInFile = "(not in the imported file)"
 
 // marketplace reads "AliExpress", "Amazon.de" or "eBay" as the ids ProofPack knows.
 func marketplace(s string) string {
