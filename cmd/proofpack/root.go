@@ -90,6 +90,10 @@ func newRoot(e *env) *cobra.Command {
 		newVerifyCmd(e),
 		newEvidenceCmd(e),
 		newImportCmd(e),
+		newExportCmd(e),
+		newOpenCmd(e),
+		newBackupCmd(e),
+		newRestoreCmd(e),
 	)
 	return root
 }
