@@ -25,10 +25,17 @@ func writeOutput(out, dataDir, flag string, write func(io.Writer) error) error {
 	if fi, err := os.Lstat(abs); err == nil && !fi.Mode().IsRegular() {
 		return tracker.Invalid(flag, "%s exists and is not a regular file: choose another name", out)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+".proofpack-*")
+	tmp, err := os.CreateTemp(filepath.Dir(abs), "."+filepath.Base(abs)+tempMark+"*")
 	if err != nil {
 		return tracker.Invalid(flag, "cannot write beside %s: %v", out, err)
 	}
+	forget, err := remember(dataDir, tmp.Name())
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	defer forget()
 	done := false
 	defer func() {
 		if !done {
@@ -73,4 +80,63 @@ func inside(p, dir string) bool {
 	}
 	p, dir = real(p), real(dir)
 	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
+}
+
+// tempMark is in the name of every temporary file ProofPack writes beside an output.
+const tempMark = ".proofpack-"
+
+// pendingDir holds one note per output being written: the temporary file's path. A process
+// killed mid-write leaves its note, and CleanLeftovers removes the file at the next start.
+func pendingDir(dataDir string) string { return filepath.Join(dataDir, ".tmp", "outputs") }
+
+// remember notes tmp as being written and returns the function that forgets it again.
+func remember(dataDir, tmp string) (func(), error) {
+	dir := pendingDir(dataDir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	note, err := os.CreateTemp(dir, "out-*")
+	if err != nil {
+		return nil, err
+	}
+	_, err = note.WriteString(tmp)
+	if err == nil {
+		err = note.Sync()
+	}
+	if cerr := note.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(note.Name())
+		return nil, err
+	}
+	return func() { os.Remove(note.Name()) }, nil
+}
+
+// CleanLeftovers removes the temporary output files that a killed process left beside its
+// outputs. Only the holder of the store's lock calls it, so no running write is touched.
+func CleanLeftovers(dataDir string) error {
+	dir := pendingDir(dataDir)
+	notes, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, n := range notes {
+		p := filepath.Join(dir, n.Name())
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		// A note names only a file ProofPack made: never remove anything else.
+		if tmp := string(b); strings.Contains(filepath.Base(tmp), tempMark) && filepath.IsAbs(tmp) {
+			if err := os.Remove(tmp); err != nil && !os.IsNotExist(err) {
+				return err
+			}
+		}
+		os.Remove(p)
+	}
+	return nil
 }
