@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -37,7 +38,7 @@ type BackedUp struct {
 // Backup writes a consistent copy of the data folder: the store as one read transaction sees
 // it, and the exhibit files, manifests and case files of the cases in that copy. It runs while
 // the window keeps working, because exhibit files never change once written.
-func (s *Service) Backup(out string) (BackedUp, error) {
+func (s *Service) Backup(ctx context.Context, out string) (BackedUp, error) {
 	res := BackedUp{File: out}
 	err := writeOutput(out, s.Dir, "FILE", func(w io.Writer) error {
 		bw := bundle.NewWriter(w, s.Now().UTC())
@@ -73,6 +74,9 @@ func (s *Service) Backup(out string) (BackedUp, error) {
 			}
 		}
 		for _, id := range ids {
+			if err := ctx.Err(); err != nil {
+				return err // writeOutput removes the half-written file
+			}
 			for _, e := range ex[id] {
 				if err := bw.AddFile(e.Path, filepath.Join(s.Dir, filepath.FromSlash(e.Path))); err != nil {
 					return fmt.Errorf("exhibit %d of case %s: %w (it changed during the backup: back up again)", e.No, id, err)

@@ -1,6 +1,7 @@
 package casework
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,6 +16,8 @@ type ImportOptions struct {
 	DryRun   bool            // read and check everything, save nothing
 	Strict   bool            // save nothing when any row has a problem
 	Defaults orders.Defaults // what the file leaves out: the buyer's address, currency, marketplace
+	// Progress, when set, hears how many orders are checked out of how many.
+	Progress func(done, total int)
 }
 
 // ImportReport is what an import found and did (or, in a dry run, would do).
@@ -45,7 +48,7 @@ type ImportedCase struct {
 // order number are already stored updates that case (its events, exhibits and dispute stay), so
 // importing the same file twice adds nothing twice. Rows with problems are reported by line and
 // column; the good rows are saved in one transaction unless Strict or DryRun says otherwise.
-func (s *Service) ImportOrders(r io.Reader, opt ImportOptions) (ImportReport, error) {
+func (s *Service) ImportOrders(ctx context.Context, r io.Reader, opt ImportOptions) (ImportReport, error) {
 	sh, err := orders.Read(r)
 	if err != nil {
 		return ImportReport{}, err
@@ -65,7 +68,15 @@ func (s *Service) ImportOrders(r io.Reader, opt ImportOptions) (ImportReport, er
 	}
 	var save []tracker.Case
 	inFile := map[string]int{} // order key -> index in save, for an order listed on several lines
-	for _, o := range got {
+	for i, o := range got {
+		if i%1000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return rep, err
+			}
+			if opt.Progress != nil {
+				opt.Progress(i, len(got))
+			}
+		}
 		c := o.Case
 		link := ""
 		if len(o.Case.Shipments) > 0 {
@@ -114,6 +125,9 @@ func (s *Service) ImportOrders(r io.Reader, opt ImportOptions) (ImportReport, er
 	}
 	if opt.DryRun || (opt.Strict && len(rep.Problems) > 0) {
 		return rep, nil
+	}
+	if err := ctx.Err(); err != nil { // the last moment a cancel still saves nothing
+		return rep, err
 	}
 	var changed []tracker.Case
 	var at []int

@@ -2,6 +2,7 @@ package casework_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"testing"
 
@@ -24,7 +25,7 @@ func BenchmarkImport(b *testing.B) {
 				b.StopTimer()
 				s := service(b)
 				b.StartTimer()
-				rep, err := s.ImportOrders(bytes.NewReader(file.Bytes()), casework.ImportOptions{})
+				rep, err := s.ImportOrders(context.Background(), bytes.NewReader(file.Bytes()), casework.ImportOptions{})
 				if err != nil || rep.Added != rows {
 					b.Fatalf("%+v %v", rep.Added, err)
 				}

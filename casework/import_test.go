@@ -1,6 +1,7 @@
 package casework_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -35,7 +36,7 @@ func TestImportTwiceAddsNothingTwice(t *testing.T) {
 		"1001,2026-09-01,Lamp Store,Desk lamp,19.90,USD,RR123456785CN,,US,Austin,78701,aliexpress\n" +
 		"1002,2026-09-02,Mug Shop,Mug,5.50,USD,LP00123456789012,cainiao,US,Austin,78701,aliexpress\n" +
 		"1002,2026-09-02,Mug Shop,Mug,5.50,USD,RR876543216CN,,US,Austin,78701,aliexpress\n"
-	rep, err := s.ImportOrders(strings.NewReader(file), casework.ImportOptions{})
+	rep, err := s.ImportOrders(context.Background(), strings.NewReader(file), casework.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func TestImportTwiceAddsNothingTwice(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	rep, err = s.ImportOrders(strings.NewReader(file), casework.ImportOptions{})
+	rep, err = s.ImportOrders(context.Background(), strings.NewReader(file), casework.ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +63,7 @@ func TestImportTwiceAddsNothingTwice(t *testing.T) {
 		t.Errorf("second import %+v", rep)
 	}
 	changed := strings.Replace(file, "Desk lamp", `"Desk lamp, brass"`, 1)
-	rep, _ = s.ImportOrders(strings.NewReader(changed), casework.ImportOptions{})
+	rep, _ = s.ImportOrders(context.Background(), strings.NewReader(changed), casework.ImportOptions{})
 	if rep.Updated != 1 || rep.Unchanged != 1 || rep.Cases[0].ID != cases[0].ID {
 		t.Errorf("changed import %+v", rep)
 	}
@@ -81,7 +82,7 @@ func TestStrictAndDryRunSaveNothing(t *testing.T) {
 		"1001,2026-09-01,Lamp Store,Desk lamp,19.90,USD,RR123456785CN,,US,Austin,78701,aliexpress\n" +
 		"1002,2026-31-01,Mug Shop,Mug,5.50,USD,LP00123456789012,,US,Austin,78701,aliexpress\n"
 	for _, opt := range []casework.ImportOptions{{Strict: true}, {DryRun: true}} {
-		rep, err := s.ImportOrders(strings.NewReader(file), opt)
+		rep, err := s.ImportOrders(context.Background(), strings.NewReader(file), opt)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,7 +93,7 @@ func TestStrictAndDryRunSaveNothing(t *testing.T) {
 			t.Errorf("%+v saved %d cases", opt, len(cs))
 		}
 	}
-	rep, _ := s.ImportOrders(strings.NewReader(file), casework.ImportOptions{})
+	rep, _ := s.ImportOrders(context.Background(), strings.NewReader(file), casework.ImportOptions{})
 	if !rep.Saved || rep.Added != 1 {
 		t.Errorf("plain import of the good row: %+v", rep)
 	}
@@ -102,7 +103,7 @@ func TestStrictAndDryRunSaveNothing(t *testing.T) {
 func TestDefaultsAndCourier(t *testing.T) {
 	s := service(t)
 	file := "tracking_number,order_id,title,order_date,courier\n1Z5R89390357567127,A1,Case,2026-09-01,ups\n"
-	rep, err := s.ImportOrders(strings.NewReader(file), casework.ImportOptions{
+	rep, err := s.ImportOrders(context.Background(), strings.NewReader(file), casework.ImportOptions{
 		Defaults: orders.Defaults{Marketplace: "ebay", Currency: "USD", City: "Austin", Country: "US"}})
 	if err != nil || rep.Added != 1 {
 		t.Fatalf("%+v %v", rep, err)

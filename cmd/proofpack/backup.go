@@ -22,7 +22,7 @@ func newBackupCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			res, err := svc.Backup(args[0])
+			res, err := svc.Backup(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}

@@ -39,7 +39,7 @@ func newImportCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep, err := svc.ImportOrders(f, opt)
+			rep, err := svc.ImportOrders(cmd.Context(), f, opt)
 			if err != nil {
 				return fileErr(args[0], err)
 			}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
@@ -53,6 +54,7 @@ func (e *env) runWindow(title string, s tracker.Store, dir, screenshot string, t
 			return pdf.Make(ctx, s, dir, job)
 		},
 		PacketProfiles: pdf.ProfileNames,
+		Work:           &casework.Service{Store: s, Dir: dir},
 	})
 	w.Resize(fyne.NewSize(1180, 720))
 	if then != nil {
