@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 )
 
@@ -18,6 +19,9 @@ func writeOutput(out, dataDir, flag string, write func(io.Writer) error) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return tracker.Invalid(flag, "%v", err)
+	}
+	if msg := osfile.OutputNameProblem(abs); msg != "" {
+		return tracker.Invalid(flag, "%s: choose another name", msg)
 	}
 	if inside(abs, dataDir) {
 		return tracker.Invalid(flag, "%s is inside ProofPack's data folder %s: save it somewhere else", out, dataDir)
@@ -55,14 +59,11 @@ func writeOutput(out, dataDir, flag string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
-	if err := os.Rename(tmp.Name(), abs); err != nil {
+	if err := osfile.Rename(tmp.Name(), abs); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	done = true
-	if d, err := os.Open(filepath.Dir(abs)); err == nil {
-		d.Sync() // best effort: the rename is durable once the folder is
-		d.Close()
-	}
+	osfile.SyncDir(filepath.Dir(abs)) // best effort: the output is whole either way
 	return nil
 }
 

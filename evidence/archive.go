@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 )
 
@@ -82,7 +83,7 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 			return nil, err
 		}
 		// The renames must be on disk before the records are.
-		return out, syncDir(dir)
+		return out, osfile.SyncDir(dir)
 	})
 	if err != nil {
 		// place may have finished and the save failed after it: no file without its record.
@@ -137,7 +138,7 @@ func place(dir, caseID string, next int, groups []Group, placed *[]string) ([]tr
 }
 
 // writeAtomic copies f's content to final through a temporary file in the same folder, synced
-// before the rename, and returns the SHA-256 and size of what it wrote.
+// and closed before the rename (Windows renames no open file), and returns the SHA-256 and size of what it wrote.
 func writeAtomic(final string, f File) (string, int64, error) {
 	var src io.Reader
 	switch {
@@ -178,7 +179,7 @@ func writeAtomic(final string, f File) (string, int64, error) {
 	if err := tmp.Close(); err != nil {
 		return "", 0, err
 	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
+	if err := osfile.Rename(tmp.Name(), final); err != nil {
 		return "", 0, err
 	}
 	done = true
@@ -205,15 +206,6 @@ func mkdirPrivate(dir string) error {
 		return err
 	}
 	return os.Chmod(dir, 0o700)
-}
-
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }
 
 // validID keeps a case ID from naming a folder outside cases/.

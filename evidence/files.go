@@ -33,10 +33,7 @@ func AddFiles(s tracker.Store, dataDir, caseID string, paths []string, note stri
 		case !fi.Mode().IsRegular():
 			return nil, tracker.Invalid("FILE", "%s is not a regular file: nothing was added", p)
 		}
-		ext := strings.TrimPrefix(filepath.Ext(p), ".")
-		if strings.ContainsAny(ext, `/\`) {
-			ext = ""
-		}
+		ext := exhibitExt(p)
 		mt, err := sniff(p, ext)
 		if err != nil {
 			return nil, tracker.Invalid("FILE", "cannot read %s (%v): nothing was added", p, err)
@@ -82,4 +79,21 @@ func sniff(p, ext string) (string, error) {
 		return "", fmt.Errorf("reading: %w", err)
 	}
 	return http.DetectContentType(head[:n]), nil
+}
+
+// exhibitExt is the extension a buyer's file keeps in the case folder: letters and digits only,
+// so the exhibit's name is one every system accepts (a backup made on Linux restores on
+// Windows, which refuses `<>:"|?*` and trailing dots); anything else is dropped, the media type
+// being sniffed from the content anyway.
+func exhibitExt(p string) string {
+	ext := strings.TrimPrefix(filepath.Ext(p), ".")
+	if len(ext) > 16 {
+		return ""
+	}
+	for _, r := range ext {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return ""
+		}
+	}
+	return ext
 }

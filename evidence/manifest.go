@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 )
 
@@ -74,5 +75,5 @@ func WriteManifest(s tracker.Store, dataDir, caseID string) error {
 	if _, _, err := writeAtomic(filepath.Join(dir, ManifestName), File{Data: b}); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	return osfile.SyncDir(dir)
 }

@@ -17,7 +17,7 @@ import (
 
 // Options configure the browser. The zero value finds Chromium and runs it headless.
 type Options struct {
-	// ExecPath is the browser to run; "" looks for chromium, then Chrome.
+	// ExecPath is the browser to run; "" looks for chromium, then Chrome (then Edge on Windows).
 	ExecPath string
 	// Visible opens a window (assisted capture); it needs a display.
 	Visible bool
@@ -34,6 +34,9 @@ type Options struct {
 type NotInstalledError struct{ Tried string }
 
 func (e *NotInstalledError) Error() string {
+	if runtime.GOOS == "windows" {
+		return "no Chrome or Edge found: install Google Chrome or Microsoft Edge"
+	}
 	return "Chromium is not installed: run `sudo apt-get install chromium`"
 }
 
@@ -51,7 +54,7 @@ func findBrowser(path string) (string, error) {
 		}
 		return p, nil
 	}
-	for _, c := range candidates {
+	for _, c := range append(candidates, installed(runtime.GOOS, os.Getenv)...) {
 		if p, err := exec.LookPath(c); err == nil {
 			return p, nil
 		}

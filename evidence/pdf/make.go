@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"proofpack/evidence"
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 	"proofpack/tracker/rules"
@@ -24,6 +25,9 @@ func Make(ctx context.Context, st tracker.Store, dir string, job evidence.Packet
 	}
 	if strings.TrimSpace(job.Out) == "" {
 		return evidence.PacketMade{}, tracker.Invalid("--out", "give the PDF file to write")
+	}
+	if msg := osfile.OutputNameProblem(job.Out); msg != "" {
+		return evidence.PacketMade{}, tracker.Invalid("--out", "%s: choose another name", msg)
 	}
 	c, err := st.Case(job.CaseID)
 	if err != nil {
