@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"proofpack/evidence"
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 )
@@ -106,13 +107,13 @@ func TestAddFilesRecordsHashesAndManifest(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if fi.Mode().Perm() != 0o600 {
-			t.Errorf("%s has mode %v, want 0600", e.Path, fi.Mode().Perm())
+		if fi.Mode().Perm() != osfile.FileMode {
+			t.Errorf("%s has mode %v, want %v", e.Path, fi.Mode().Perm(), osfile.FileMode)
 		}
 	}
 	fi, err := os.Stat(filepath.Join(dataDir, "cases", id))
-	if err != nil || fi.Mode().Perm() != 0o700 {
-		t.Errorf("case folder: %v, mode %v; want 0700", err, fi.Mode().Perm())
+	if err != nil || fi.Mode().Perm() != osfile.DirMode {
+		t.Errorf("case folder: %v, mode %v; want %v", err, fi.Mode().Perm(), osfile.DirMode)
 	}
 	stored, err := s.Exhibits(id)
 	if err != nil || !slices.EqualFunc(stored, got, func(a, b tracker.Exhibit) bool { return a.Path == b.Path && a.SHA256 == b.SHA256 }) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 )
 
@@ -62,7 +63,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "exhibits", "01-screenshot.png"))
 	fi, _ := os.Stat(filepath.Join(dir, "exhibits", "01-screenshot.png"))
-	if string(b) != "png bytes" || fi.Mode().Perm() != 0o600 {
+	if string(b) != "png bytes" || fi.Mode().Perm() != osfile.FileMode {
 		t.Errorf("extracted %q mode %v", b, fi.Mode())
 	}
 	if err := a.Extract(dir); err == nil {

@@ -23,3 +23,7 @@ func SyncDir(dir string) error {
 
 // OutputNameProblem is "" on Unix, which accepts every name the buyer can type.
 func OutputNameProblem(string) string { return "" }
+
+// FileMode and DirMode are the permissions os.Stat reports for the private files and folders
+// ProofPack makes (0600, 0700): only their owner may read them.
+const FileMode, DirMode os.FileMode = 0o600, 0o700

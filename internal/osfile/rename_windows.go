@@ -48,3 +48,10 @@ func longPath(p string) string {
 	}
 	return `\\?\` + abs
 }
+
+// FileMode and DirMode are the permissions os.Stat reports for the private files and folders
+// ProofPack makes. Windows has no owner-only bits: Go reports 0666 for a writable file and 0777
+// for a folder whatever the ACL says. What keeps the data folder private there is the ACL it
+// inherits from the user's profile (%AppData%), which grants access to that user, SYSTEM and
+// administrators only.
+const FileMode, DirMode os.FileMode = 0o666, 0o777

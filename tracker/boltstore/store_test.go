@@ -10,6 +10,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 	"proofpack/tracker/storetest"
 )
@@ -47,7 +48,7 @@ func TestFileModes(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for path, want := range map[string]os.FileMode{dir: 0o700 | os.ModeDir, filepath.Join(dir, FileName): 0o600} {
+	for path, want := range map[string]os.FileMode{dir: osfile.DirMode | os.ModeDir, filepath.Join(dir, FileName): osfile.FileMode} {
 		fi, err := os.Stat(path)
 		if err != nil {
 			t.Fatal(err)
