@@ -37,6 +37,9 @@ func (e *env) openWindow(screenshot string) error {
 // runWindow shows the window titled title on store s and data folder dir; then, when set, runs
 // once the window's content is made (a review's dialog).
 func (e *env) runWindow(title string, s tracker.Store, dir, screenshot string, then func(*ui.App)) error {
+	if screenshot == "" {
+		hideOwnConsole()
+	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow(title)
