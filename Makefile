@@ -81,16 +81,15 @@ $(WINRES): assets/icon.png FyneApp.toml
 build-windows: $(WINRES)
 	$(WIN) CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-s -w" -o $(WINEXE) ./cmd/proofpack
 
-# Every package's tests cross-compiled for Windows and run under Wine, then the command line
-# end to end (scripts/wine/e2e) against a proofpack.exe. Fyne's software driver (-tags ci) needs
-# no cgo, so none of this waits for the GLFW build. Not under Wine, as the summary says:
-# evidence/chrome (no Windows Chromium runs here) and cmd/proofpack, whose tests drive the binary
-# from Linux with Linux paths (scripts/wine/e2e does that job for the .exe, in 2 minutes where
-# they take over 15 under Wine). The overlay (scripts/wine/overlay) lets Go's RemoveAll work on
-# Wine 8; the shipped .exe is built without it.
-# The tests that read a packet back with poppler (pdftotext, pdfinfo) or sha256sum, or capture
-# with Chromium, need those Linux programs, which Wine cannot start: they run on Linux only
-# (scripts/wine/e2e reads the .exe's packets back with pdftotext on the Linux side).
+# go vet of the Windows files; every package's tests cross-compiled for Windows and run under
+# Wine; then the command line end to end (scripts/wine/e2e) against a proofpack.exe. Fyne's
+# software driver (-tags ci) needs no cgo, so none of this waits for the GLFW build. Not under
+# Wine, as the summary says: evidence/chrome (no Windows Chromium runs here); cmd/proofpack,
+# whose tests drive the binary from Linux with Linux paths (scripts/wine/e2e does that job for
+# the .exe, in 2 minutes where they take over 15 under Wine); the tests that read a packet back
+# with poppler or sha256sum, or capture with Chromium: Wine cannot start those Linux programs
+# (scripts/wine/e2e reads the .exe's packets back with pdftotext on the Linux side). The overlay
+# (scripts/wine/overlay) lets Go's RemoveAll work on Wine 8; the shipped .exe is built without it.
 WINE_SKIP := proofpack/evidence/chrome proofpack/cmd/proofpack
 WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhibitsSaysSo \
   TestForcedPacketSaysWhichFileChanged TestMarketplacePicturesAndArchive TestCoverWordsFollowTheCase \
@@ -98,6 +97,7 @@ WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhib
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \
+	$(WIN) CGO_ENABLED=0 $(GO) vet $(TAGS) ./... || exit 1; \
 	$(WIN) CGO_ENABLED=0 $(GO) build $(TAGS) -overlay $$ov -o $(WINCI) ./cmd/proofpack || exit 1; \
 	$(WIN) CGO_ENABLED=0 $(GO) test $(TAGS) -overlay $$ov -count=1 -timeout 30m \
 	  -skip '^($(subst $(space),|,$(strip $(WINE_SKIP_TESTS))))$$' \
