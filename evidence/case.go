@@ -115,7 +115,7 @@ func groupOf(r Result) Group {
 		g.Files = append(g.Files, File{Src: f.Path, Ext: f.Ext, Exhibit: tracker.Exhibit{
 			Kind: f.Kind, MediaType: f.MediaType, URL: r.Page.URL, FinalURL: r.FinalURL,
 			Title: r.Title, HTTPStatus: r.HTTPStatus, CapturedAt: r.CapturedAt, Zone: r.Zone,
-			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "),
+			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "), Unsettled: r.Unsettled,
 		}})
 	}
 	return g
