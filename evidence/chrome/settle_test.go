@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"proofpack/evidence"
+	"proofpack/tracker"
+	"proofpack/tracker/boltstore"
 )
 
 func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
@@ -50,6 +52,53 @@ func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
 	}
 	if r := rs[3]; r.Err != nil || r.Unsettled || len(r.Responses) != 0 || len(r.Files) != 3 {
 		t.Errorf("static page: err %v, unsettled %v, %d responses, %d files", r.Err, r.Unsettled, len(r.Responses), len(r.Files))
+	}
+}
+
+// End to end: the page fills itself in from JSON; the events come from the JSON (its places
+// are not on the page), the responses file is recorded and hashed like the other files.
+func TestCaptureTrackingReadsTheJSONThePageLoaded(t *testing.T) {
+	srv := newCarrierServer(t)
+	dataDir := t.TempDir()
+	s, err := boltstore.OpenDir(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c, err := s.AddCase(tracker.Case{
+		Marketplace: "aliexpress", OrderNumber: "8124", Seller: "Shop", Item: "Lamp", Currency: "USD",
+		Ordered: tracker.Date{Year: 2026, Month: 10, Day: 1}, Buyer: tracker.Address{City: "Curitiba", Country: "BR"},
+		Shipments: []tracker.Shipment{{Number: "NL123456785BR", Input: "NL123456785BR"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, fresh, err := evidence.CaptureTracking(context.Background(), s, dataDir, shared, c.ID, []string{srv.URL + "/late"},
+		evidence.CaptureOptions{PageTimeout: 10 * time.Second}, nil, time.Date(2026, 10, 21, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Case(c.ID)
+	var lines []string
+	for _, e := range c.Shipments[0].Events {
+		lines = append(lines, e.Time.Format("2006-01-02 15:04")+" "+e.Place+" | "+e.Description+" | "+string(e.Status))
+	}
+	want := "2026-10-20 14:02 CURITIBA - PR | Objeto entregue ao destinatário | delivered\n2026-10-12 10:22 SAO PAULO - SP | Objeto postado | in_transit"
+	if fresh != 2 || strings.Join(lines, "\n") != want {
+		t.Errorf("%d new events:\n%s\nwant:\n%s", fresh, strings.Join(lines, "\n"), want)
+	}
+	var kinds []string
+	for _, e := range got.Exhibits {
+		kinds = append(kinds, e.ID())
+		if e.Unsettled {
+			t.Errorf("%s marked unsettled", e.ID())
+		}
+	}
+	if slices.Sort(kinds); !slices.Equal(kinds, []string{"1-page", "1-responses", "1-screenshot", "1-text"}) {
+		t.Errorf("exhibits %v", kinds)
+	}
+	if r, err := evidence.Verify(s, dataDir, c.ID); err != nil || !r.OK() || r.Files != 4 {
+		t.Errorf("verify: %+v, %v", r, err)
 	}
 }
 
