@@ -125,6 +125,11 @@ func newCarrierServer(t testing.TB) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><title>Rastreamento</title><h1>NL123456785BR</h1><p>Carregando...</p>`)
 	})
+	// A page that shows its events at once and keeps a request open for news: a long poll.
+	mux.HandleFunc("/long-poll", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Live tracking</title><p>2026-10-15 11:00 Curitiba: objeto em trânsito</p><script>fetch("/silent")</script>`)
+	})
 	// A page whose text keeps changing: it never settles.
 	mux.HandleFunc("/ticking", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")

@@ -19,9 +19,10 @@ import (
 // Carrier pages load their events a moment after the page itself. A page has settled when no
 // request has been in flight for quietWindow (requests older than longPoll are long polls and
 // do not count, nor do sockets and event streams) and its text has not changed for as long.
+// A slow answer taken for a long poll does no harm: its page still shows a loading message.
 const (
 	quietWindow = 500 * time.Millisecond
-	longPoll    = 5 * time.Second
+	longPoll    = 3 * time.Second
 	settlePoll  = 100 * time.Millisecond
 )
 

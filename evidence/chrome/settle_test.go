@@ -53,6 +53,14 @@ func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
 	if r := rs[3]; r.Err != nil || r.Unsettled || len(r.Responses) != 0 || len(r.Files) != 3 {
 		t.Errorf("static page: err %v, unsettled %v, %d responses, %d files", r.Err, r.Unsettled, len(r.Responses), len(r.Files))
 	}
+
+	// A request that never ends is a long poll: the page settles without it, well before its
+	// time limit.
+	start := time.Now()
+	rs = captureShared(t, 20*time.Second, srv.URL+"/long-poll")
+	if r := rs[0]; r.Err != nil || r.Unsettled || !strings.Contains(r.Text, "objeto em trânsito") || time.Since(start) > 10*time.Second {
+		t.Errorf("page with a long poll: err %v, unsettled %v, notes %q, took %s", r.Err, r.Unsettled, r.Notes, time.Since(start))
+	}
 }
 
 // End to end: the page fills itself in from JSON; the events come from the JSON (its places
