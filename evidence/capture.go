@@ -54,9 +54,11 @@ type Result struct {
 	Viewport   string // e.g. 1280x900
 	Text       string // the page's visible text, for the event parser
 	Banner     string // the banner's text as read back from the page before the screenshot
-	// Unsettled is set when the page was captured before it had settled: its requests or its
-	// text were still changing at the page's time limit, or it still showed a loading message.
-	// Such a page proves nothing about the events it does not show (see Notes for why).
+	// Unsettled is set when the page did not show its tracking history: it was captured before
+	// it had settled (its requests or its text were still changing at the page's time limit, or
+	// it still showed a loading message), or CaptureCase found neither an event nor a "not
+	// found" message in it. Such a page proves nothing about the events it does not show (see
+	// Notes for why).
 	Unsettled bool
 	// Responses are the JSON responses the page loaded, also saved as the responses file.
 	Responses []Response

@@ -85,11 +85,12 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		return out, err
 	}
 	var groups []Group
-	for _, r := range out.Pages {
+	for i, r := range out.Pages {
 		if r.Err != nil || len(r.Files) == 0 {
 			continue
 		}
-		groups = append(groups, groupOf(r))
+		markEventless(&out.Pages[i])
+		groups = append(groups, groupOf(out.Pages[i]))
 	}
 	if len(groups) == 0 {
 		why := errors.Join(pageErrors(out.Pages)...)

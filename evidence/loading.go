@@ -3,6 +3,9 @@ package evidence
 import (
 	"strings"
 	"unicode/utf8"
+
+	"proofpack/evidence/feeds"
+	"proofpack/tracker/history"
 )
 
 // loadingWords open the short line a page shows while it fetches its events, in the languages
@@ -43,4 +46,26 @@ func ShowsLoading(text string) string {
 func endsWord(rest string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest == "" || strings.ContainsRune(" .…。,，:：!-–", r)
+}
+
+// markEventless marks a captured page that shows no tracking event and does not say that the
+// carrier knows nothing of the number: a captcha, an error or a half-drawn page proves nothing
+// about the events, so it must not stand as the proof that there are none. A page whose JSON
+// a reader of evidence/feeds knows is the carrier's own answer, events or not.
+func markEventless(r *Result) {
+	if r.Err != nil || r.Unsettled {
+		return
+	}
+	bodies := make([][]byte, len(r.Responses))
+	for i, resp := range r.Responses {
+		bodies[i] = resp.Body
+	}
+	if len(feeds.Read(bodies...)) > 0 {
+		return
+	}
+	if p, err := history.Parse(r.Text, history.Options{}); err == nil && (len(p.Events) > 0 || p.NotFound) {
+		return
+	}
+	r.Unsettled = true
+	r.Notes = append(r.Notes, "no tracking event could be read from the page, and it does not say that the number is unknown")
 }

@@ -106,3 +106,30 @@ func TestPageTextStaysTheFallback(t *testing.T) {
 		t.Errorf("events %+v", c.Shipments[0].Events)
 	}
 }
+
+// A captcha or an error page shows no event, yet does not show that there are none: only a page
+// that says the carrier knows nothing of the number, or the carrier's own JSON, may stand as the
+// proof of "no events".
+func TestEventlessPagesAreNoProofOfNoEvents(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	pages := []evidence.Result{
+		{Text: "Please verify you are a human\nPress and hold the button"},
+		{Text: "Objeto não encontrado na base de dados dos Correios."},
+		{Text: "LP00123456789012\n2026-10-13 09:05 Shenzhen: accepted by carrier"},
+		{Text: "Loading…", Responses: []evidence.Response{{Body: json.RawMessage(`{"module":[{"mailNo":"LP00123456789012","detailList":[]}],"success":true}`)}}},
+	}
+	links := []string{"https://a.example/1", "https://b.example/2", "https://c.example/3", "https://d.example/4"}
+	got, err := evidence.CaptureCase(context.Background(), s, dataDir, staticCapturer{pages}, id, links, evidence.CaptureOptions{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []bool{true, false, false, false}
+	for i, e := range got.Exhibits {
+		if e.Unsettled != want[i] {
+			t.Errorf("exhibit %d (%q): unsettled %v, want %v; note %q", e.No, pages[i].Text, e.Unsettled, want[i], e.Note)
+		}
+	}
+	if !strings.Contains(got.Exhibits[0].Note, "no tracking event could be read") {
+		t.Errorf("the captcha page's note: %q", got.Exhibits[0].Note)
+	}
+}

@@ -26,8 +26,9 @@ type Exhibit struct {
 	Viewport   string    `json:"viewport,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Source     string    `json:"source,omitempty"` // the buyer's own file: its name when added
-	// Unsettled marks a capture taken before the page had finished filling itself in (still
-	// loading at its time limit, or showing a loading message): it does not prove "no events".
+	// Unsettled marks a capture that did not show the tracking history: taken before the page had
+	// finished filling itself in (still loading at its time limit, or showing a loading message),
+	// or showing neither events nor a "not found" message. It does not prove "no events".
 	Unsettled bool `json:"unsettled,omitempty"`
 }
 

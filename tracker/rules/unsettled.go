@@ -7,8 +7,8 @@ import (
 	"proofpack/tracker"
 )
 
-// unsettledPages are the captures of this shipment's tracking page taken before the page had
-// filled itself in (tracker.Exhibit.Unsettled): they show no events, yet prove nothing, so
+// unsettledPages are the captures of this shipment's tracking page that did not show its
+// history (tracker.Exhibit.Unsettled): they show no events, yet prove nothing, so
 // pageExhibits never cites them as "nothing there" and noEvents says why they do not count.
 func (c check) unsettledPages() []int {
 	out := []int{}
@@ -30,7 +30,7 @@ func (c check) unsettledNote() string {
 	if len(nos) > 1 {
 		verb = "were"
 	}
-	return " " + capitalize(tracker.ExhibitsText(nos)) + " " + verb + " captured while the page was still loading, so it shows nothing either way: capture the page again."
+	return " " + capitalize(tracker.ExhibitsText(nos)) + " " + verb + " captured while the page did not show the tracking history (it was still loading, or showed neither events nor a \"not found\" message), so it proves nothing either way: capture the page again."
 }
 
 func capitalize(s string) string {

@@ -21,7 +21,7 @@ func TestUnsettledCaptureIsNoProofOfNoEvents(t *testing.T) {
 	if f.Code != tracker.FlagProvisionalNumber || len(f.Exhibits) != 0 || strings.Contains(f.Action, "attach exhibit 1") {
 		t.Errorf("provisional_number cites the unsettled capture: %+v", f)
 	}
-	if !strings.Contains(f.Message, "Exhibit 1 was captured while the page was still loading") {
+	if !strings.Contains(f.Message, "Exhibit 1 was captured while the page did not show the tracking history (it was still loading") {
 		t.Errorf("the message does not say why exhibit 1 is left out: %q", f.Message)
 	}
 
