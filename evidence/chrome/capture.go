@@ -389,7 +389,10 @@ func (t *tab) shoot(pctx context.Context, req evidence.Request, r *evidence.Resu
 		r.Unsettled = true
 		r.Notes = append(r.Notes, fmt.Sprintf("the page still showed %q when it was captured: it may not show every event", line))
 	}
-	r.Responses = t.responses(pctx)
+	var left string
+	if r.Responses, left = t.responses(pctx); left != "" {
+		r.Notes = append(r.Notes, left)
+	}
 	snap, err := chromedp.Call(pctx, page.CaptureSnapshot, page.CaptureSnapshotParams{Format: page.CaptureSnapshotFormatMhtml})
 	if err != nil {
 		return fmt.Errorf("saving the page as MHTML: %w", err)

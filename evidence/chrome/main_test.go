@@ -121,6 +121,15 @@ func newCarrierServer(t testing.TB) *httptest.Server {
 {"codigo":"BDE","descricao":"Objeto entregue ao destinatário","dtHrCriado":"2026-10-20T14:02:11","unidade":{"endereco":{"cidade":"CURITIBA","uf":"PR"}}},
 {"codigo":"PO","descricao":"Objeto postado","dtHrCriado":"2026-10-12T10:22:00","unidade":{"endereco":{"cidade":"SAO PAULO","uf":"SP"}}}]}]}`)
 	})
+	mux.HandleFunc("/big-json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Big</title><p id="s">2026-10-16 08:00 Curitiba: em trânsito</p>
+<script>fetch("/api/big.json").then(r => r.json()).then(j => document.getElementById("s").append(" (" + j.pad.length + ")"))</script>`)
+	})
+	mux.HandleFunc("/api/big.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"pad": %q}`, strings.Repeat("x", 3<<19))
+	})
 	mux.HandleFunc("/loading-forever", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><title>Rastreamento</title><h1>NL123456785BR</h1><p>Carregando...</p>`)

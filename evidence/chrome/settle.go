@@ -3,6 +3,7 @@ package chrome
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"mime"
 	"strings"
 	"sync"
@@ -45,6 +46,7 @@ type traffic struct {
 	idle     bool                            // Chromium's networkIdle, and no request since
 	jsons    []*jsonResponse
 	byID     map[network.RequestID]*jsonResponse
+	over     bool // more JSON responses came than maxResponses
 }
 
 // jsonResponse is a JSON response seen on the wire; its body can be asked for once done.
@@ -68,7 +70,14 @@ func (tr *traffic) reset() {
 	defer tr.mu.Unlock()
 	tr.inflight = map[network.RequestID]time.Time{}
 	tr.byID = map[network.RequestID]*jsonResponse{}
-	tr.jsons, tr.idle, tr.last = nil, false, time.Now()
+	tr.jsons, tr.idle, tr.over, tr.last = nil, false, false, time.Now()
+}
+
+// dropped reports whether JSON responses came beyond maxResponses.
+func (tr *traffic) dropped() bool {
+	tr.mu.Lock()
+	defer tr.mu.Unlock()
+	return tr.over
 }
 
 func (tr *traffic) event(ev any) {
@@ -85,11 +94,16 @@ func (tr *traffic) event(ev any) {
 		}
 		tr.last, tr.idle = now, false
 	case *network.EventResponseReceived:
-		if ev.Response != nil && isJSON(ev.Response.MimeType) && len(tr.jsons) < maxResponses && tr.byID[ev.RequestID] == nil {
-			j := &jsonResponse{id: ev.RequestID, url: ev.Response.URL, mime: ev.Response.MimeType, code: int(ev.Response.Status)}
-			tr.jsons = append(tr.jsons, j)
-			tr.byID[ev.RequestID] = j
+		if ev.Response == nil || !isJSON(ev.Response.MimeType) || tr.byID[ev.RequestID] != nil {
+			return
 		}
+		if len(tr.jsons) == maxResponses {
+			tr.over = true
+			return
+		}
+		j := &jsonResponse{id: ev.RequestID, url: ev.Response.URL, mime: ev.Response.MimeType, code: int(ev.Response.Status)}
+		tr.jsons = append(tr.jsons, j)
+		tr.byID[ev.RequestID] = j
 	case *network.EventLoadingFinished:
 		delete(tr.inflight, ev.RequestID)
 		tr.last = now
@@ -194,13 +208,15 @@ func (t *tab) settle(pctx context.Context, until time.Time) (bool, error) {
 const visibleText = `(document.body || document.documentElement || {}).innerText || ""`
 
 // responses asks the browser for the bodies of the JSON responses the page loaded, within the
-// bounds above; a body the browser no longer holds is left out.
-func (t *tab) responses(pctx context.Context) []evidence.Response {
+// bounds above, and says in a note how many it left out; a body the browser no longer holds is
+// left out too.
+func (t *tab) responses(pctx context.Context) ([]evidence.Response, string) {
 	var out []evidence.Response
-	total := 0
+	total, left := 0, 0
 	for _, j := range t.traffic.finished() {
 		res, err := chromedp.Call(pctx, network.GetResponseBody, network.GetResponseBodyParams{RequestID: j.id})
 		if err != nil || len(res.Body) > maxResponseBytes || total+len(res.Body) > maxResponsesSize {
+			left++
 			continue
 		}
 		total += len(res.Body)
@@ -210,5 +226,13 @@ func (t *tab) responses(pctx context.Context) []evidence.Response {
 		}
 		out = append(out, evidence.Response{URL: j.url, Status: j.code, MIME: j.mime, Body: body})
 	}
-	return out
+	if t.traffic.dropped() {
+		left++
+	}
+	note := ""
+	if left > 0 {
+		note = fmt.Sprintf("some JSON answers the page loaded were not kept: more than %d, larger than %d MB each or %d MB in all, or no longer held by the browser",
+			maxResponses, maxResponseBytes>>20, maxResponsesSize>>20)
+	}
+	return out, note
 }

@@ -54,6 +54,13 @@ func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
 		t.Errorf("static page: err %v, unsettled %v, %d responses, %d files", r.Err, r.Unsettled, len(r.Responses), len(r.Files))
 	}
 
+	// JSON beyond the bounds is left out, and the page says so.
+	rs = captureShared(t, 10*time.Second, srv.URL+"/big-json")
+	if r := rs[0]; r.Err != nil || len(r.Responses) != 0 || !strings.Contains(r.Text, "(1572864)") ||
+		!slices.ContainsFunc(r.Notes, func(n string) bool { return strings.Contains(n, "JSON answers the page loaded were not kept") }) {
+		t.Errorf("page with 1.5 MB of JSON: err %v, %d responses, text %q, notes %q", r.Err, len(r.Responses), r.Text, r.Notes)
+	}
+
 	// A request that never ends is a long poll: the page settles without it, well before its
 	// time limit.
 	start := time.Now()
