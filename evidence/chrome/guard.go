@@ -91,13 +91,40 @@ type guard struct {
 	public  bool   // the page asked for is at a public address
 	refused string // why the main frame's navigation was refused; "" if it was not
 	notes   []string
+	known   map[string]hostScope // hosts already looked up for this page
+}
+
+// hostScope is what private said of a host.
+type hostScope struct {
+	addr    netip.Addr
+	private bool
+}
+
+// lookup asks private about host once per page: a page makes dozens of requests to a few hosts.
+func (g *guard) lookup(ctx context.Context, host string) (netip.Addr, bool) {
+	g.mu.Lock()
+	h, ok := g.known[host]
+	g.mu.Unlock()
+	if !ok {
+		h.addr, h.private = g.private(ctx, host)
+		g.mu.Lock()
+		if g.known == nil {
+			g.known = map[string]hostScope{}
+		}
+		g.known[host] = h
+		g.mu.Unlock()
+	}
+	return h.addr, h.private
 }
 
 // start sets the page the tab is sent to: what it may reach follows from its address.
 func (g *guard) start(ctx context.Context, pageURL string) {
+	g.mu.Lock()
+	g.known = map[string]hostScope{}
+	g.mu.Unlock()
 	public := false
 	if u, err := url.Parse(pageURL); err == nil {
-		_, private := g.private(ctx, u.Hostname())
+		_, private := g.lookup(ctx, u.Hostname())
 		public = !private
 	}
 	g.mu.Lock()
@@ -114,7 +141,7 @@ func (g *guard) refuse(ctx context.Context, target string) string {
 	if !public || err != nil || (u.Scheme != "http" && u.Scheme != "https") {
 		return ""
 	}
-	if a, private := g.private(ctx, u.Hostname()); private {
+	if a, private := g.lookup(ctx, u.Hostname()); private {
 		name := u.Hostname()
 		if a.String() != strings.Trim(name, "[]") {
 			name += " (" + a.String() + ")"
