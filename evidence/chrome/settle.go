@@ -126,18 +126,22 @@ func (tr *traffic) event(ev any) {
 	}
 }
 
-// quiet reports whether the page's network is quiet at now: Chromium said networkIdle and
-// nothing started since, or no request but long polls has been in flight for quietWindow.
+// quietFrom returns when the page's network is (or will be, if nothing starts meanwhile) quiet:
+// Chromium said networkIdle and nothing started since, or quietWindow after the last request
+// but long polls ended. ok is false while a request younger than longPoll is in flight.
 // Chromium's own signal alone is not enough: one long poll holds it back for ever.
-func (tr *traffic) quiet(now time.Time) bool {
+func (tr *traffic) quietFrom(now time.Time) (at time.Time, ok bool) {
 	tr.mu.Lock()
 	defer tr.mu.Unlock()
 	for _, start := range tr.inflight {
 		if now.Sub(start) < longPoll {
-			return false
+			return time.Time{}, false
 		}
 	}
-	return tr.idle || now.Sub(tr.last) >= quietWindow
+	if tr.idle {
+		return now, true
+	}
+	return tr.last.Add(quietWindow), true
 }
 
 // finished returns the JSON responses whose bodies have arrived, in the order they came.
@@ -185,24 +189,41 @@ func (t *tab) settle(pctx context.Context, until time.Time) (bool, error) {
 		if s != sig {
 			sig, stable = s, now
 		}
-		if now.Sub(stable) >= quietWindow && t.traffic.quiet(now) {
-			text, err := chromedp.Run(pctx, chromedp.Evaluate[string](visibleText))
-			if err != nil {
-				return false, err
-			}
-			if strings.TrimSpace(text) != "" && evidence.ShowsLoading(text) == "" {
-				return true, nil
+		// The next look is when both windows could have passed, or a poll away while
+		// requests are in flight or the page still shows a loading message.
+		next := now.Add(settlePoll)
+		if quiet, ok := t.traffic.quietFrom(now); ok {
+			if at := later(stable.Add(quietWindow), quiet); at.After(now) {
+				next = at
+			} else {
+				text, err := chromedp.Run(pctx, chromedp.Evaluate[string](visibleText))
+				if err != nil {
+					return false, err
+				}
+				if strings.TrimSpace(text) != "" && evidence.ShowsLoading(text) == "" {
+					return true, nil
+				}
 			}
 		}
 		if !now.Before(until) {
 			return false, nil
 		}
+		if until.Before(next) {
+			next = until
+		}
 		select {
 		case <-pctx.Done():
 			return false, pctx.Err()
-		case <-time.After(min(settlePoll, until.Sub(now))):
+		case <-time.After(next.Sub(now)):
 		}
 	}
+}
+
+func later(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 const visibleText = `(document.body || document.documentElement || {}).innerText || ""`
