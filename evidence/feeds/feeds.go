@@ -11,7 +11,7 @@ import (
 
 // Reading is what one reader found in one response.
 type Reading struct {
-	Reader string // the shape it was read as: "cainiao", "correios", "usps"
+	Reader string // the shape it was read as: "cainiao", "correios", "usps", "dhl"
 	// Number is the tracking number the response is about, "" when it does not say.
 	Number string
 	Events []tracker.Event // newest first
@@ -29,6 +29,7 @@ var readers = []reader{
 	{"cainiao", readCainiao},
 	{"correios", readCorreios},
 	{"usps", readUSPS},
+	{"dhl", readDHL},
 }
 
 // Read returns the readings of every body a reader knows, one per parcel the body describes,
