@@ -152,6 +152,11 @@ func newCarrierServer(t testing.TB) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!DOCTYPE html><title>Moving</title><p>One moment</p><script>addEventListener("load", () => setTimeout(() => location.href = %q, 100))</script>`, r.URL.Query().Get("to"))
 	})
+	mux.HandleFunc("/fetch-from", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><title>Mixed</title><p id="s">2026-10-16 08:00 Curitiba: em trânsito</p>
+<script>fetch(%q).then(r => r.text()).then(t => document.getElementById("s").append(" got " + t.length), () => document.getElementById("s").append(" refused"))</script>`, r.URL.Query().Get("u"))
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(func() {
 		close(done)

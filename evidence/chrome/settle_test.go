@@ -194,7 +194,8 @@ func TestCaptureStaysWhereItWasSent(t *testing.T) {
 	rs = captureShared(t, 15*time.Second,
 		srv.URL+"/redirect?to="+url.QueryEscape(local),
 		srv.URL+"/script-redirect?to="+url.QueryEscape(local),
-		srv.URL+"/track/9")
+		srv.URL+"/track/9",
+		srv.URL+"/fetch-from?u="+url.QueryEscape("http://localhost:"+u.Port()+"/api/late.json"))
 	for _, r := range rs[:2] {
 		if !errors.Is(r.Err, evidence.ErrRedirectRefused) || len(r.Files) != 0 ||
 			!strings.Contains(r.Err.Error(), "the page redirected to localhost (127.0.0.1), an address of this computer: not captured") {
@@ -203,5 +204,12 @@ func TestCaptureStaysWhereItWasSent(t *testing.T) {
 	}
 	if r := rs[2]; r.Err != nil || !strings.Contains(r.Text, "LP00000000000009") {
 		t.Errorf("page after the refusals: err %v, text %q", r.Err, r.Text)
+	}
+	// A request of the page itself to this computer is refused too; the page is kept, and says so.
+	if r := rs[3]; r.Err != nil || !strings.Contains(r.Text, "refused") || len(r.Responses) != 0 ||
+		!slices.ContainsFunc(r.Notes, func(n string) bool {
+			return strings.Contains(n, "the page asked for localhost (127.0.0.1), an address of this computer: refused")
+		}) {
+		t.Errorf("page fetching from this computer: err %v, text %q, %d responses, notes %q", r.Err, r.Text, len(r.Responses), r.Notes)
 	}
 }
