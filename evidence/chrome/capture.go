@@ -145,9 +145,14 @@ func (b *Browser) newTab() (*tab, error) {
 		t.cancel()
 		return nil, fmt.Errorf("opening a browser tab: %w", err)
 	}
-	// A page tab's main frame has the target's ID.
+	// A page tab's main frame has the target's ID. chromedp turns lifecycle events on for
+	// every tab; settling needs networkIdle, so it does not rely on that.
 	t.traffic = newTraffic(cdp.FrameID(chromedp.FromContext(t.ctx).Target.TargetID))
 	if err := chromedp.Listen(t.ctx, t.traffic.event); err != nil {
+		t.cancel()
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	if _, err := chromedp.Call(t.ctx, page.SetLifecycleEventsEnabled, page.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
 		t.cancel()
 		return nil, fmt.Errorf("opening a browser tab: %w", err)
 	}
