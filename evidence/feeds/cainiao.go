@@ -28,12 +28,17 @@ type cainiaoResponse struct {
 	} `json:"module"`
 }
 
-// cainiaoStatus are the action codes whose status the words alone would get wrong.
+// cainiaoStatus are the action codes whose status is certain from the code, where the words
+// (often Chinese, or a bare "Carrier update") could be read wrong.
 var cainiaoStatus = map[string]tracker.Status{
-	"GWMS_ACCEPT":   tracker.StatusInfoReceived, // the seller's warehouse got the order
-	"GWMS_PACKAGE":  tracker.StatusInfoReceived,
-	"GWMS_OUTBOUND": tracker.StatusInfoReceived, // left the warehouse, not yet with a carrier
-	"WMS_CONFIRMED": tracker.StatusInfoReceived,
+	"GWMS_ACCEPT":       tracker.StatusInfoReceived, // the seller's warehouse got the order
+	"GWMS_PACKAGE":      tracker.StatusInfoReceived,
+	"GWMS_OUTBOUND":     tracker.StatusInfoReceived, // left the warehouse, not yet with a carrier
+	"WMS_CONFIRMED":     tracker.StatusInfoReceived,
+	"GTMS_DELIVERING":   tracker.StatusOutForDelivery,
+	"GTMS_SIGNED":       tracker.StatusDelivered, // 用户签收, "Delivered"
+	"GTMS_SIGN_FAILURE": tracker.StatusAttemptFail,
+	"GTMS_DEL_FAILURE":  tracker.StatusAttemptFail,
 }
 
 func readCainiao(body []byte) ([]Reading, bool) {

@@ -175,6 +175,20 @@ func TestOddValuesAreKeptNotInvented(t *testing.T) {
 		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 	}
 
+	// Cainiao's last-mile codes say the status whatever the words (a body we wrote: no published
+	// delivered body was found).
+	got = Read([]byte(`{"module":[{"mailNo":"LP00123456789012","detailList":[
+		{"timeStr":"2026-05-16 19:43:30","desc":"【上海市】已签收","actionCode":"GTMS_SIGNED"},
+		{"timeStr":"2026-05-16 08:02:10","desc":"派送中","actionCode":"GTMS_DELIVERING"},
+		{"timeStr":"2026-05-15 18:00:00","desc":"Carrier update","actionCode":"GTMS_SIGN_FAILURE"}]}]}`))
+	var st []tracker.Status
+	for _, e := range got[0].Events {
+		st = append(st, e.Status)
+	}
+	if !slices.Equal(st, []tracker.Status{tracker.StatusDelivered, tracker.StatusOutForDelivery, tracker.StatusAttemptFail}) {
+		t.Errorf("statuses from Cainiao's codes: %v", st)
+	}
+
 	// Cainiao without timeStr: the epoch and the zone give the local clock.
 	got = Read([]byte(`{"module":[{"mailNo":"LP00123456789012","detailList":[{"time":1674746280000,"timeZone":"GMT+8","standerdDesc":"Departed from departure country/region"}]}]}`))
 	if len(got) != 1 || len(got[0].Events) != 1 || line(got[0].Events[0]) != "2023-01-26 23:18:00 |  | Departed from departure country/region | in_transit" {
