@@ -76,17 +76,21 @@ func readCainiao(body []byte) ([]Reading, bool) {
 	return out, true
 }
 
-// bracketPlace cuts the "[Town]" that leads some Cainiao descriptions.
+// bracketPlace cuts the "[Town]" or "【城市】" that leads some Cainiao descriptions.
 func bracketPlace(s string) (place, rest string, ok bool) {
 	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "[") {
-		return "", s, false
+	for _, b := range [][2]string{{"[", "]"}, {"【", "】"}} {
+		inner, ok := strings.CutPrefix(s, b[0])
+		if !ok {
+			continue
+		}
+		place, rest, ok := strings.Cut(inner, b[1])
+		if !ok || strings.TrimSpace(place) == "" {
+			return "", s, false
+		}
+		return strings.TrimSpace(place), strings.TrimSpace(rest), true
 	}
-	end := strings.Index(s, "]")
-	if end < 2 {
-		return "", s, false
-	}
-	return strings.TrimSpace(s[1:end]), strings.TrimSpace(s[end+1:]), true
+	return "", s, false
 }
 
 // cainiaoLocal turns the epoch milliseconds of an event without timeStr into the local wall

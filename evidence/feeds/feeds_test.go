@@ -188,6 +188,9 @@ func TestOddValuesAreKeptNotInvented(t *testing.T) {
 	if !slices.Equal(st, []tracker.Status{tracker.StatusDelivered, tracker.StatusOutForDelivery, tracker.StatusAttemptFail}) {
 		t.Errorf("statuses from Cainiao's codes: %v", st)
 	}
+	if e := got[0].Events[0]; e.Place != "上海市" || e.Description != "已签收" {
+		t.Errorf("the town in 【】 is the place: %q, %q", e.Place, e.Description)
+	}
 
 	// Cainiao without timeStr: the epoch and the zone give the local clock.
 	got = Read([]byte(`{"module":[{"mailNo":"LP00123456789012","detailList":[{"time":1674746280000,"timeZone":"GMT+8","standerdDesc":"Departed from departure country/region"}]}]}`))
