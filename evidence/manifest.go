@@ -67,12 +67,9 @@ func WriteManifest(s tracker.Store, dataDir, caseID string) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
-	if err := mkdirPrivate(dir); err != nil {
+	dir, err := caseFolder(dataDir, caseID, true)
+	if err != nil {
 		return err
 	}
-	if _, _, err := writeAtomic(filepath.Join(dir, ManifestName), File{Data: b}); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	return replaceFile(dataDir, filepath.Join(dir, ManifestName), b)
 }
