@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"time"
@@ -72,4 +74,17 @@ func WriteManifest(s tracker.Store, dataDir, caseID string) error {
 		return err
 	}
 	return replaceFile(dataDir, filepath.Join(dir, ManifestName), b)
+}
+
+// ReadManifest reads a case folder's manifest.json.
+func ReadManifest(caseDir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(caseDir, ManifestName))
+	if err != nil {
+		return m, err
+	}
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("%s: %w", filepath.Join(caseDir, ManifestName), err)
+	}
+	return m, nil
 }

@@ -9,12 +9,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
 	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
+	"proofpack/tracker"
 	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
@@ -26,6 +28,11 @@ const appID = "app.proofpack.desktop"
 // saves it as PNG and exits: the smoke test and the README pictures use that.
 func (e *env) openWindow(screenshot string) error {
 	s, dir, err := e.openWithDir()
+	if tracker.KindOf(err) == tracker.KindLocked && screenshot == "" {
+		fmt.Fprintln(e.stderr, "proofpack:", err)
+		showOpenError(err)
+		return &exitErr{code: exitError}
+	}
 	if err != nil {
 		return err
 	}
@@ -61,6 +68,19 @@ func (e *env) openWindow(screenshot string) error {
 	return shotErr
 }
 
+// showOpenError tells the buyer, who started the window from a menu and sees no terminal, why
+// it cannot open the data folder: a small window with the message, which quits when closed.
+func showOpenError(err error) {
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("ProofPack")
+	w.Resize(fyne.NewSize(560, 240))
+	d := dialog.NewError(err, w)
+	d.SetOnClosed(a.Quit)
+	d.Show()
+	w.ShowAndRun()
+}
+
 // savePNG renders the window's content with Fyne's software painter at the window's size. The GL
 // canvas's own Capture reads the front buffer, which Mesa under Xvfb returns all black.
 func savePNG(path string, w fyne.Window) error {
@@ -73,8 +93,12 @@ func savePNG(path string, w fyne.Window) error {
 	if img == nil || img.Bounds().Empty() {
 		return fmt.Errorf("the window could not be captured")
 	}
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil { // whatever the umask, as every file ProofPack writes
+		f.Close()
 		return err
 	}
 	if err := png.Encode(f, img); err != nil {
