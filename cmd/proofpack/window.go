@@ -28,9 +28,11 @@ const appID = "app.proofpack.desktop"
 // saves it as PNG and exits: the smoke test and the README pictures use that.
 func (e *env) openWindow(screenshot string) error {
 	s, dir, err := e.openWithDir()
-	if tracker.KindOf(err) == tracker.KindLocked && screenshot == "" {
+	if tracker.KindOf(err) == tracker.KindLocked {
 		fmt.Fprintln(e.stderr, "proofpack:", err)
-		showOpenError(err)
+		if serr := showOpenError(err, screenshot); serr != nil {
+			return serr
+		}
 		return &exitErr{code: exitError}
 	}
 	if err != nil {
@@ -55,6 +57,12 @@ func (e *env) openWindow(screenshot string) error {
 		PacketProfiles: pdf.ProfileNames,
 	})
 	w.Resize(fyne.NewSize(1180, 720))
+	return runWindow(a, w, screenshot)
+}
+
+// runWindow shows w until it is closed or, with screenshot set, until it is rendered once and
+// saved as PNG.
+func runWindow(a fyne.App, w fyne.Window, screenshot string) error {
 	var shotErr error
 	if screenshot != "" {
 		go func() {
@@ -70,15 +78,15 @@ func (e *env) openWindow(screenshot string) error {
 
 // showOpenError tells the buyer, who started the window from a menu and sees no terminal, why
 // it cannot open the data folder: a small window with the message, which quits when closed.
-func showOpenError(err error) {
+func showOpenError(err error, screenshot string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ProofPack")
-	w.Resize(fyne.NewSize(560, 240))
+	w.Resize(fyne.NewSize(640, 300))
 	d := dialog.NewError(err, w)
 	d.SetOnClosed(a.Quit)
 	d.Show()
-	w.ShowAndRun()
+	return runWindow(a, w, screenshot)
 }
 
 // savePNG renders the window's content with Fyne's software painter at the window's size. The GL
@@ -87,6 +95,9 @@ func savePNG(path string, w fyne.Window) error {
 	size := w.Canvas().Size()
 	c := software.NewCanvas()
 	c.SetContent(w.Content())
+	for _, o := range w.Canvas().Overlays().List() { // dialogs, such as the one of a locked folder
+		c.Overlays().Add(o)
+	}
 	c.Resize(size)
 	c.Content().Refresh() // lay out again for the new canvas's text measurements
 	img := c.Capture()

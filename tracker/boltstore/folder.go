@@ -167,6 +167,9 @@ func writeSmallFile(path, text string) error {
 	}
 	_, err = f.WriteString(text)
 	if err == nil {
+		err = f.Chmod(0o600) // whatever the umask
+	}
+	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {

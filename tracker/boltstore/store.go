@@ -5,6 +5,7 @@
 //
 //	meta
 //	  schema            -> uint64 big-endian: the schema version, see migrations
+//	  folder            -> the data folder's identity, also in proofpack.id (see OpenDir)
 //	cases
 //	  <seq uint64 BE>   -> Case JSON; the case ID is the sequence number in decimal
 //	numbers
