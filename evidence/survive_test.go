@@ -83,7 +83,9 @@ func TestVerifySeesEverything(t *testing.T) {
 	os.Remove(mp)
 	os.Symlink(copyM, mp)
 	r, _ = evidence.Verify(s, dataDir, id)
-	if !slices.ContainsFunc(r.Problems, func(p evidence.Problem) bool { return p.Path == "cases/"+id+"/manifest.json" && p.Problem == evidence.Symlink }) {
+	if !slices.ContainsFunc(r.Problems, func(p evidence.Problem) bool {
+		return p.Path == "cases/"+id+"/manifest.json" && p.Problem == evidence.Symlink
+	}) {
 		t.Errorf("a linked manifest is not named: %v", r.Problems)
 	}
 	moved := filepath.Join(t.TempDir(), "elsewhere")

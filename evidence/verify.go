@@ -28,6 +28,11 @@ const (
 	NotFolder  = "not a folder"
 )
 
+// Readable reports whether an exhibit file with this problem may be read to be shown in a packet
+// made anyway: not when it is gone, a link (its target is not what was saved) or not a regular
+// file (a pipe would block the packet for ever).
+func Readable(problem string) bool { return problem == "" || problem == Changed }
+
 // Problem is one file that does not match the records.
 type Problem struct {
 	Path    string `json:"path"`    // relative to the data folder, slash-separated

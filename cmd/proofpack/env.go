@@ -19,7 +19,7 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dataFlag       string
-	dataSet        bool // --data was given, perhaps empty
+	dataSet        bool             // --data was given, perhaps empty
 	bolt           *boltstore.Store // the store as opened
 	store          tracker.Store    // the same, writing each saved case to its case.json
 }

@@ -209,7 +209,7 @@ func openError(path string, err error) error {
 			f.Close()
 		}
 		return &tracker.Error{Kind: tracker.KindInternal, Err: err, Msg: fmt.Sprintf(
-			"%s cannot be %s by you (permission denied); it is not damaged: give your user read and write permission on it (chmod 600, and the owner), then try again",
+			"%s cannot be %s by you (permission denied): give your user read and write permission on it (chmod 600, and the owner), then try again",
 			path, what)}
 	case damaged(err):
 		return &tracker.Error{Kind: tracker.KindCorrupt, Err: err, Msg: fmt.Sprintf(
