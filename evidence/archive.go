@@ -76,6 +76,15 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 	if err != nil {
 		return nil, err
 	}
+	// The manifest is rewritten after the records are saved; until then a marker in TempDir
+	// says it may be stale, and the next start rewrites it if a crash came in between.
+	if err := mkdirPrivate(TempDir(dataDir)); err != nil {
+		return nil, err
+	}
+	mark := filepath.Join(TempDir(dataDir), manifestPrefix+caseID)
+	if err := writeNew(mark, nil); err != nil && !errors.Is(err, fs.ErrExist) {
+		return nil, full(err)
+	}
 	var placed []string
 	added, err := s.AddExhibits(caseID, func(next int) ([]tracker.Exhibit, error) {
 		out, err := place(dataDir, dir, caseID, next, groups, &placed)
@@ -90,11 +99,13 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 		for _, p := range placed {
 			os.Remove(p)
 		}
+		os.Remove(mark)
 		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
-		return added, fmt.Errorf("the exhibits are saved but the manifest is not: %w", err)
+		return added, fmt.Errorf("the exhibits are saved but the manifest is not (it is written at the next start): %w", err)
 	}
+	os.Remove(mark)
 	return added, nil
 }
 
@@ -206,6 +217,7 @@ func writeTemp(dataDir string, f File) (tmpPath, sum string, size int64, err err
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = full(err)
 		}
 	}()
 	h := sha256.New()

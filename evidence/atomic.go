@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"proofpack/tracker"
 )
@@ -105,7 +106,7 @@ func WriteOutput(dataDir, out string, data []byte) error {
 	defer os.Remove(journal)
 	if err := writeNew(tmp, data); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", out, err)
+		return fmt.Errorf("cannot write %s: %w", out, full(err))
 	}
 	// Checked again just before the rename: the name may have changed while the packet was made.
 	if err := CheckOutput(dataDir, out); err != nil {
@@ -154,7 +155,7 @@ func writeJournal(dataDir, tmp string) (string, error) {
 	p := filepath.Join(jdir, "pending-"+randomHex(6))
 	if err := writeNew(p, []byte(tmp)); err != nil {
 		os.Remove(p)
-		return "", err
+		return "", full(err)
 	}
 	return p, syncDir(jdir)
 }
@@ -174,6 +175,15 @@ func writeNew(path string, data []byte) error {
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
+	}
+	return err
+}
+
+// full adds what to do to an error of a full disk (or of a file size limit); others pass as
+// they are.
+func full(err error) error {
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("%w: the disk is full; free some space, then try again (nothing was saved)", err)
 	}
 	return err
 }

@@ -94,11 +94,19 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		if why == nil {
 			why = errors.New("the browser saved no files")
 		}
+		if free, ok := freeBytes(staging); ok && free < lowDisk {
+			// The browser's own words for a full disk are "Failed to generate MHTML" and the like.
+			why = fmt.Errorf("%w\nthe disk holding the data folder is full (%d KB free): free some space, then capture again", why, free/1000)
+		}
 		return out, fmt.Errorf("no page could be captured: %w", why)
 	}
 	out.Exhibits, err = Add(s, dataDir, caseID, groups...)
 	return out, err
 }
+
+// lowDisk is the free space below which a failed capture is put down to a full disk: a page's
+// screenshot and archive need a few megabytes.
+const lowDisk = 8 << 20
 
 // isWebLink reports whether u is an http or https address with a host: the only pages that
 // are a carrier's.

@@ -13,7 +13,8 @@ import (
 
 // Recover finishes what a crash interrupted; it runs at each start, once the store is open and
 // so held by this process alone. A delete moved into TempDir is undone when the store still
-// has the case and finished when it does not; the temporary files beside outputs that the
+// has the case and finished when it does not; a manifest an add had no time to rewrite is
+// rewritten from the records; the temporary files beside outputs that the
 // journal names are removed; everything else in TempDir (half-copied exhibits, capture staging
 // folders, browser profiles) is removed, as are the temporary files earlier versions left in
 // case folders; and each case's case.json is brought up to date with the store.
@@ -30,6 +31,14 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 			if err := finishDelete(s, dataDir, strings.TrimPrefix(e.Name(), deletePrefix), p); err != nil {
 				return err
 			}
+		case strings.HasPrefix(e.Name(), manifestPrefix):
+			id := strings.TrimPrefix(e.Name(), manifestPrefix)
+			if _, err := s.Case(id); err == nil {
+				if err := WriteManifest(s, dataDir, id); err != nil && tracker.KindOf(err) != tracker.KindCorrupt {
+					return err
+				}
+			}
+			os.Remove(p)
 		case strings.HasPrefix(e.Name(), "pending-"):
 			if b, err := os.ReadFile(p); err == nil {
 				out := string(b)
@@ -61,6 +70,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 	}
 	return nil
 }
+
+// manifestPrefix marks a case whose manifest.json an add is about to rewrite: manifest-<case ID>.
+const manifestPrefix = "manifest-"
 
 // finishDelete undoes an interrupted delete whose records are still there, or finishes it.
 func finishDelete(s tracker.Store, dataDir, caseID, trash string) error {

@@ -13,7 +13,7 @@ import (
 	"proofpack/tracker/boltstore"
 )
 
-// --data '' used the default folder.
+// --data ” used the default folder.
 func TestEmptyDataFolderIsRefused(t *testing.T) {
 	r := pp(t, "", "case", "list", "--data", "")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "--data") {
