@@ -172,6 +172,7 @@ func TestKilledCapture(t *testing.T) {
 	id := addCase(t, data)
 	args := []string{"capture", id, "--url", srv.URL + "/track", "--data", data}
 	window := timed(t, args...)
+	t.Logf("a capture takes %v", window)
 	before := exhibitCount(t, data, id)
 	var c crashCounts
 	for i := 0; i < crashTrials; i++ {
