@@ -97,7 +97,7 @@ WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhib
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \
-	$(WIN) CGO_ENABLED=0 $(GO) vet $(TAGS) ./... || exit 1; \
+	$(WIN) CGO_ENABLED=0 $(GO) vet $(TAGS) $$pkgs || exit 1; \
 	$(WIN) CGO_ENABLED=0 $(GO) build $(TAGS) -overlay $$ov -o $(WINCI) ./cmd/proofpack || exit 1; \
 	$(WIN) CGO_ENABLED=0 $(GO) test $(TAGS) -overlay $$ov -count=1 -timeout 30m \
 	  -skip '^($(subst $(space),|,$(strip $(WINE_SKIP_TESTS))))$$' \
