@@ -63,8 +63,17 @@ var _ tracker.Store = (*Store)(nil)
 
 // Open opens or creates the database file at path and brings its schema up to date.
 func Open(path string) (*Store, error) {
+	var size int64 = -1
+	if fi, err := os.Stat(path); err == nil {
+		size = fi.Size()
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockWait})
 	if err != nil {
+		// On Windows bbolt grows the file to its memory map's size with zeros before it finds
+		// the file is no database: give a damaged file back its own bytes, for repair to keep.
+		if fi, serr := os.Stat(path); damaged(err) && size >= 0 && serr == nil && fi.Size() > size {
+			os.Truncate(path, size)
+		}
 		return nil, openError(path, err)
 	}
 	// bbolt creates the file through the umask; the owner must keep read and write whatever it is.
