@@ -42,12 +42,13 @@ func CheckOutput(dataDir, out string) error {
 	if strings.TrimSpace(out) == "" {
 		return tracker.Invalid("--out", "give the file to write")
 	}
+	// Before Abs, which on Windows turns a device name such as CON.pdf into \\.\CON.
+	if msg := osfile.OutputNameProblem(out); msg != "" {
+		return tracker.Invalid("--out", "%s: choose another name", msg)
+	}
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return tracker.Invalid("--out", "%s: %v", out, err)
-	}
-	if msg := osfile.OutputNameProblem(abs); msg != "" {
-		return tracker.Invalid("--out", "%s: choose another name", msg)
 	}
 	if inside(realPath(dataDir), realPath(abs)) && !inside(realPath(filepath.Join(dataDir, PacketsName)), realPath(abs)) {
 		return tracker.Invalid("--out", "%s is inside the data folder %s, which holds your evidence: save it outside (or in its %s folder)", out, dataDir, PacketsName)
