@@ -76,8 +76,9 @@ $(WINRES): assets/icon.png FyneApp.toml
 	  --product-version $(VERSION).$(BUILDNO) --file-version $(VERSION).$(BUILDNO) \
 	  --file-description "ProofPack: evidence and dispute packets for parcels that never came"
 
-# The real Windows binary, window included (cgo, GLFW through mingw-w64): about 8 minutes cold
-# on 2 cores, seconds once the build cache is warm.
+# The real Windows binary, window included (cgo, GLFW and go-gl through mingw-w64): cold, about
+# 400 s of CPU (8 minutes on 2 idle cores; 54 when shared with 8 other builds), then seconds
+# from the build cache. Only `make dist` needs it: test-windows builds without cgo.
 build-windows: $(WINRES)
 	$(WIN) CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc $(GO) build -ldflags "-s -w" -o $(WINEXE) ./cmd/proofpack
 
