@@ -25,9 +25,11 @@ type Group struct {
 	Files []File
 }
 
-// File is one file to record. Exactly one of Src and Data gives its content.
+// File is one file to record. Exactly one of Src and Data gives its content; Open, when set,
+// reads Src through the checks it was accepted with (the buyer's files).
 type File struct {
 	Src  string // a file to copy in: a staged capture or the buyer's own
+	Open func() (io.ReadCloser, error)
 	Data []byte // or the content itself, e.g. pasted history text
 	Ext  string // without the dot; "" for none
 	// Exhibit carries the record's Kind, MediaType and what is known of the source (URL,
@@ -141,6 +143,13 @@ func place(dir, caseID string, next int, groups []Group, placed *[]string) ([]tr
 func writeAtomic(final string, f File) (string, int64, error) {
 	var src io.Reader
 	switch {
+	case f.Open != nil:
+		in, err := f.Open()
+		if err != nil {
+			return "", 0, err
+		}
+		defer in.Close()
+		src = in
 	case f.Src != "" && f.Data == nil:
 		in, err := os.Open(f.Src)
 		if err != nil {

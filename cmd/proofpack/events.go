@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,6 +10,7 @@ import (
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
+	"proofpack/tracker/history"
 )
 
 // maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
@@ -77,18 +77,18 @@ func newEventsAddCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// readPaste reads the history from the file, or standard input when file is "".
+// readPaste reads the history from the file, or standard input when file is "". A file must be
+// a regular one of at most history.MaxText (a FIFO or a device is refused at once); standard
+// input is read up to maxPaste and left to history.Parse to refuse by size.
 func readPaste(stdin io.Reader, file string) (string, error) {
-	r := stdin
 	if file != "" {
-		f, err := os.Open(file)
+		b, err := evidence.ReadRegular(file, history.MaxText)
 		if err != nil {
-			return "", tracker.Invalid("--file", "cannot read %s: %v", file, err)
+			return "", tracker.Invalid("--file", "%v", err)
 		}
-		defer f.Close()
-		r = f
+		return string(b), nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxPaste))
+	b, err := io.ReadAll(io.LimitReader(stdin, maxPaste))
 	if err != nil {
 		return "", fmt.Errorf("reading the tracking history: %w", err)
 	}
