@@ -31,6 +31,7 @@ func AddFiles(s tracker.Store, dataDir, caseID string, paths []string, note stri
 	}
 	groups := make([]Group, 0, len(paths))
 	now := time.Now().UTC()
+	note = tracker.CleanText(note)
 	for _, p := range paths {
 		g, err := buyerFile(dataDir, p, note, now)
 		if err != nil {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -61,11 +62,11 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sh, err := pickShipment(c, number)
+			n, err := pickNumber(c, number)
 			if err != nil {
 				return err
 			}
-			r, err := evidence.AddHistory(st, dir, id, sh, text, time.Now())
+			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now())
 			if err != nil {
 				return err
 			}
@@ -95,18 +96,26 @@ func readPaste(stdin io.Reader, file string) (string, error) {
 	return string(b), nil
 }
 
-// pickShipment finds the shipment whose number is given, cleaned as `check` cleans it.
-func pickShipment(c tracker.Case, number string) (int, error) {
+// pickNumber finds the case's tracking number given, cleaned as `check` cleans it: a current
+// one, or a former one whose history the buyer kept. No number means the first shipment's.
+func pickNumber(c tracker.Case, number string) (string, error) {
 	if number == "" {
-		return 0, nil
+		if len(c.Shipments) == 0 {
+			return "", tracker.Invalid("--tracking", "case %s has no tracking number", c.ID)
+		}
+		return c.Shipments[0].Number, nil
 	}
-	want := carrier.Check(number, carrier.Options{}).Normalized
-	for i, s := range c.Shipments {
-		if s.Number == want || s.Number == number || s.Input == number {
-			return i, nil
+	for _, want := range []string{carrier.Check(number, carrier.Options{}).Normalized, strings.TrimSpace(number)} {
+		if want != "" && c.ShipmentOf(want) >= 0 {
+			return want, nil
 		}
 	}
-	return 0, tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, number, c.Numbers())
+	for _, s := range c.Shipments {
+		if s.Input == number {
+			return s.Number, nil
+		}
+	}
+	return "", tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, tracker.Quote(number), c.Numbers())
 }
 
 func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
@@ -117,7 +126,7 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {
-		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, page.Events[0].Description)
+		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, tracker.CleanLine(page.Events[0].Description))
 	}
 	unparsed := 0
 	for _, ev := range page.Events {
