@@ -272,6 +272,9 @@ func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 			name = cmp.Or(opt.CarrierName(s.Carrier), s.Carrier)
 		}
 		cv.Tracking = append(cv.Tracking, TrackingLine{Number: s.Number, Carrier: cmp.Or(name, "carrier not recognised"), Link: s.Link})
+		for _, f := range s.Former { // the numbers the parcel had before: their events are in the timeline
+			cv.Tracking = append(cv.Tracking, TrackingLine{Number: f.Number, Carrier: "earlier number of " + s.Number, Link: f.Link})
+		}
 	}
 	d := c.Dispute
 	for _, x := range []struct {
@@ -397,7 +400,7 @@ func findEvent(c tracker.Case, match func(tracker.Event) bool) (tracker.Event, s
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
 			if !e.Unparsed && match(e) && (!ok || e.Time.After(best.Time)) {
-				best, num, ok = e, s.Number, true
+				best, num, ok = e, s.NumberOf(e), true
 			}
 		}
 	}
@@ -484,7 +487,7 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 	add(c.Promised, "Latest delivery date the seller promised", sourceSeller)
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
-			r := TimelineRow{What: s.Number + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
+			r := TimelineRow{What: s.NumberOf(e) + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
 			if e.Exhibit != 0 {
 				r.Exhibits = []int{e.Exhibit}
 			}
