@@ -149,3 +149,32 @@ func TestUnicodeSeedsRender(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRuns checks, fast, what keeps gofpdf from panicking: whatever the text, the runs handed
+// to it hold only valid UTF-8 of the Basic Multilingual Plane, no control character, and the
+// Han font only for runes it has. FuzzPacket renders whole packets, slowly (gofpdf parses the
+// fonts for every document).
+func FuzzRuns(f *testing.F) {
+	for _, s := range unicodeSeeds {
+		f.Add(s)
+	}
+	if err := CheckFonts(); err != nil {
+		f.Fatal(err)
+	}
+	c := newCoverage()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, r := range c.runs(s) {
+			if r.text == "" || !utf8.ValidString(r.text) {
+				t.Fatalf("run %q of %q", r.text, s)
+			}
+			for _, x := range r.text {
+				if x > 0xffff || x < 0x20 || (x >= 0x7f && x < 0xa0) {
+					t.Fatalf("rune %U of %q reaches gofpdf", x, s)
+				}
+				if r.han && c.faceOf(x) != faceHan {
+					t.Fatalf("rune %U set in the Han font, which lacks it", x)
+				}
+			}
+		}
+	})
+}
