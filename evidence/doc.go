@@ -4,6 +4,12 @@
 // folder (cases/<case-id>/<NN>-<kind>.<ext>, folders 0700, files 0600), their SHA-256 hashes,
 // each case's manifest.json, Verify, and the import of the buyer's own files.
 //
+// Only the buyer's regular files become evidence: AddFiles follows no symbolic link, reads no
+// device, FIFO, socket or empty file (which also keeps out /proc), nothing inside the data
+// folder and nothing over MaxFileSize (50 MB), and copies each file through the descriptor it
+// checked. ReadRegular gives every other reader of a file the buyer names (a statement, a
+// pasted history) the same checks and a size limit.
+//
 // Files and records commit together: Add writes every file atomically (temporary file in the
 // case folder, fsync, rename, fsync of the folder) inside the store's AddExhibits transaction
 // and removes them again if anything fails, so there is never a record without its file nor a
