@@ -68,7 +68,7 @@ func NextNumber(s tracker.Store, caseID string) (int, error) {
 // The files are written inside the store's transaction and removed again if it fails.
 func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Exhibit, error) {
 	if !validID(caseID) {
-		return nil, tracker.NotFound("no case %q", caseID)
+		return nil, tracker.NotFound("no case %s", tracker.Quote(caseID))
 	}
 	if _, err := s.Case(caseID); err != nil {
 		return nil, err

@@ -187,6 +187,7 @@ const (
 	maxShort  = 200
 	maxNumber = 64
 	maxNotes  = 20000
+	maxLink   = 2000 // what browsers and carriers' pages handle; a seller's link is far shorter
 )
 
 // Validate checks every field a buyer or a CSV can get wrong and names the first bad one;
@@ -295,6 +296,9 @@ func (s Shipment) validate() error {
 	}
 	if !hasLetterOrDigit(s.Number) {
 		return Invalid("tracking", "%s has no letters A-Z or digits 0-9, which every tracking number is made of", Quote(s.Input))
+	}
+	if utf8.RuneCountInString(s.Link) > maxLink {
+		return Invalid("tracking_url", "is longer than %d characters: give the tracking page's address only", maxLink)
 	}
 	if s.Link != "" {
 		u, err := url.Parse(s.Link)

@@ -98,7 +98,7 @@ func TestEvidenceAddOnlyRegularFilesOfTheBuyer(t *testing.T) {
 	syscall.Mkfifo(fifo, 0o600)
 	for path, want := range map[string]string{
 		link: "is a symbolic link", "/proc/self/environ": "is empty", empty: "is empty", fifo: "not a regular file",
-		filepath.Join(data, "proofpack.db"):                "inside the data folder",
+		filepath.Join(data, "proofpack.db"):               "inside the data folder",
 		filepath.Join(data, "cases", id, "manifest.json"): "inside the data folder",
 	} {
 		start := time.Now()
@@ -202,6 +202,8 @@ func TestCaseInputThatMakesSense(t *testing.T) {
 		{"--tracking", "שלום", "--tracking"},
 		{"--ordered", long, "--ordered"},
 		{"--amount", long, "--amount"},
+		{"--tracking-url", "https://" + long, "--tracking-url"},
+		{"--payment", long, "--payment"},
 	} {
 		r := pp(t, "", replace(tt.flag, tt.value, "--data", data)...)
 		if r.code != exitUsage || !strings.HasPrefix(r.stderr, "proofpack: "+tt.field+":") || len(r.stderr) > 400 {
@@ -210,6 +212,11 @@ func TestCaseInputThatMakesSense(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(data, "proofpack.db")); err == nil {
 		t.Error("refused input created the data folder")
+	}
+	for _, args := range [][]string{{"case", "show", long}, {"packet", "1", "--out", "x.pdf", "--profile", long}, {"check", "--country", long, "LP00612345678901"}} {
+		if r := pp(t, "", append(args, "--data", data)...); r.code == 0 || len(r.stderr) > 400 {
+			t.Errorf("%s %s with a 120 KB value: exit %d, a message of %d bytes", args[0], args[1], r.code, len(r.stderr))
+		}
 	}
 
 	// --seller given twice: the last one counts.
