@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -198,5 +199,37 @@ func TestSetShipmentsRefusesToDropEvents(t *testing.T) {
 	// A shipment without events may go; the one given again keeps its events.
 	if err := c.SetShipments([]Shipment{{Number: "LP00612345678901"}}); err != nil || len(c.Shipments) != 1 || len(c.Shipments[0].Events) != 3 || len(c.Shipments[0].Former) != 0 {
 		t.Errorf("keeping the second number only: %v %+v", err, c.Shipments)
+	}
+}
+
+// TestOldCaseJSONLoads: a case saved before shipments kept their numbers loads, its events
+// belong to the current number, and changing the number keeps them.
+func TestOldCaseJSONLoads(t *testing.T) {
+	old := `{"id":"3","marketplace":"aliexpress","order_number":"81","seller":"S","item":"Lamp","amount":"12.50",
+"currency":"USD","ordered":"2026-09-28","shipped":"","promised":"","payment":"card",
+"buyer":{"city":"Recife","postcode":"","country":"BR"},
+"shipments":[{"number":"LP00612345678901","input":"LP00612345678901","carrier":"cainiao","link":"",
+"events":[{"time":"2026-10-03T09:05:47Z","place":"Shenzhen","description":"Accepted","status":"in_transit","exhibit":1}]}],
+"dispute":{"opened":"","escalated":"","won":"","refund_promised":"","refund_received":""},"notes":"",
+"created":"2026-10-01T00:00:00Z","updated":"2026-10-01T00:00:00Z"}`
+	var c Case
+	if err := json.Unmarshal([]byte(old), &c); err != nil {
+		t.Fatal(err)
+	}
+	sh := c.Shipments[0]
+	if len(sh.Former) != 0 || sh.NumberOf(sh.Events[0]) != "LP00612345678901" {
+		t.Fatalf("old shipment read as %+v", sh)
+	}
+	if err := c.SetShipments([]Shipment{{Number: "RR204873517BR", Input: "RR204873517BR"}}); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(c)
+	var back Case
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	sh = back.Shipments[0]
+	if sh.Number != "RR204873517BR" || len(sh.Former) != 1 || sh.Former[0].Carrier != "cainiao" || sh.Events[0].Number != "LP00612345678901" {
+		t.Errorf("after a new number and a round trip: %+v", sh)
 	}
 }
