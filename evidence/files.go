@@ -82,7 +82,9 @@ func checkEvidenceFile(dataDir, p string) (os.FileInfo, string, error) {
 		return nil, "", err
 	}
 	defer f.Close()
-	if inside(dataDir, p) {
+	absData, _ := filepath.Abs(dataDir)
+	absP, _ := filepath.Abs(p)
+	if inside(realPath(absData), realPath(absP)) {
 		return nil, "", fmt.Errorf("%s is inside the data folder %s: ProofPack's own files cannot be added as evidence", p, dataDir)
 	}
 	head := make([]byte, 512)
@@ -91,22 +93,6 @@ func checkEvidenceFile(dataDir, p string) (os.FileInfo, string, error) {
 		return nil, "", fmt.Errorf("cannot read %s: %v", p, err)
 	}
 	return fi, http.DetectContentType(head[:n]), nil
-}
-
-// inside reports whether p, with every symbolic link in its folders resolved, lies in dir.
-func inside(dir, p string) bool {
-	realDir, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		realDir = dir
-	}
-	realDir, _ = filepath.Abs(realDir)
-	parent, err := filepath.EvalSymlinks(filepath.Dir(p))
-	if err != nil {
-		parent = filepath.Dir(p)
-	}
-	parent, _ = filepath.Abs(parent)
-	rel, err := filepath.Rel(realDir, filepath.Join(parent, filepath.Base(p)))
-	return err == nil && filepath.IsLocal(rel)
 }
 
 // TextGroup is a text exhibit, such as tracking history the buyer pasted (kind "history").
