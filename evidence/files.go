@@ -35,7 +35,7 @@ func AddFiles(s tracker.Store, dataDir, caseID string, paths []string, note stri
 	for _, p := range paths {
 		g, err := buyerFile(dataDir, p, note, now)
 		if err != nil {
-			return nil, tracker.Invalid("FILE", "%v: nothing was added", err)
+			return nil, tracker.Invalid("FILE", "%v (nothing was added)", err)
 		}
 		groups = append(groups, g)
 	}
