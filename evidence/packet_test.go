@@ -259,3 +259,13 @@ func TestPacketSaysWhatTheCaseIs(t *testing.T) {
 		t.Errorf("by buyer: capture %v, buyer's file %v", p.Exhibits[0].ByBuyer, p.Exhibits[1].ByBuyer)
 	}
 }
+
+// The distance the rules measured goes into the buyer's statement.
+func TestPacketStatesTheDistance(t *testing.T) {
+	c, ex, flags := recifeCase()
+	flags[1].DistanceKM = 2130
+	p := NewPacket(c, ex, flags, time.Date(2026, 11, 22, 9, 0, 0, 0, saoPaulo), PacketOptions{})
+	if !strings.Contains(p.Statement, "about 2 130 km from my address; I live in São Paulo") {
+		t.Errorf("statement does not state the distance: %q", p.Statement)
+	}
+}

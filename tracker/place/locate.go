@@ -1,0 +1,287 @@
+package place
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"proofpack/tracker"
+)
+
+// NearKM is how far apart two town centres may lie and still be one delivery area. GeoNames
+// gives one point per town, a large town's addresses lie up to 15-20 km from it, and postal
+// place names follow the delivery office rather than the municipality (USPS prints Round
+// Rock, 27 km from Austin's centre, for parts of north Austin). Within this distance a
+// delivery in "another town" may be the buyer's own door, so it is a warning, never an
+// accusation; beyond it the town is certainly not the buyer's.
+const NearKM = 30
+
+// metropolis is the population from which a foreign town's name alone (no country printed
+// beside it) is taken to mean that town: "SHENZHEN" on a Berlin buyer's page is Shenzhen,
+// while a small foreign village that shares a word of the place is a coincidence.
+const metropolis = 500_000
+
+// Location is what the gazetteer makes of a delivery place.
+type Location struct {
+	Verdict Verdict // Same, Near, Different, Unclear or Unknown
+	Reason  string  // the words that decided it, for the flag's message
+	Town    Town    // the delivery town, when Near or Different found one
+	KM      float64 // its distance from the buyer's town; 0 when not known
+	AtLeast bool    // KM is the least of several: the buyer's town name has namesakes
+}
+
+// Locate compares a delivery place with the buyer's address as Match does, then checks every
+// "different" answer against the gazetteer, because a wrong "elsewhere" accuses an honest
+// seller: a place that names no town we know (a depot, "Centre Courrier 06") is Unclear, a town
+// that shares its name with others and no state or country printed to tell them apart is
+// Unclear, a district of the buyer's town is Same, a town within NearKM is Near, and only a
+// known town farther away (or another country) is Different, with its distance.
+func Locate(text string, buyer tracker.Address) Location {
+	m := Match(text, buyer)
+	if m.Verdict != Different {
+		return Location{Verdict: m.Verdict, Reason: m.Reason}
+	}
+	buyer.Country = strings.ToUpper(strings.TrimSpace(buyer.Country))
+	words := Words(text)
+	abroad := countryIn(words)
+	if abroad == buyer.Country {
+		abroad = ""
+	}
+	g := gazetteer()
+	runs := g.townsIn(text, words, cmp.Or(abroad, buyer.Country), abroad != "")
+	home := g.candidates(buyer.City, buyer.Country, hints(buyer.City))
+	quoted := "'" + strings.TrimSpace(text) + "'"
+
+	for _, r := range runs {
+		for _, t := range r.towns {
+			for _, h := range home {
+				if t == h {
+					return Location{Verdict: Same, Reason: r.name + " is another name of your town"}
+				}
+				if t.Section && Distance(t, h) <= NearKM {
+					return Location{Verdict: Same, Reason: r.name + " is a district of your town"}
+				}
+			}
+		}
+	}
+	if len(runs) == 0 {
+		if abroad != "" {
+			return Location{Verdict: Different, Reason: m.Reason}
+		}
+		return Location{Verdict: Unclear, Reason: quoted + " names no town we know"}
+	}
+	if len(home) == 0 {
+		if abroad != "" {
+			return Location{Verdict: Different, Reason: m.Reason}
+		}
+		return Location{Verdict: Unclear, Reason: "your town is not in the list of towns, so the distance to " + quoted + " is not known"}
+	}
+	// Any reading of the place near the buyer makes it near: the page may mean that town.
+	var near Location
+	for _, r := range runs {
+		for _, t := range r.towns {
+			for _, h := range home {
+				if d := Distance(t, h); d <= NearKM && (near.Verdict != Near || d < near.KM) {
+					near = Location{Verdict: Near, Town: t, KM: d, Reason: t.Name + " is a neighbouring town"}
+				}
+			}
+		}
+	}
+	if near.Verdict == Near {
+		return near
+	}
+	var where Town
+	for _, r := range runs {
+		if t, ok := dominant(r.towns); ok && t.Population > where.Population {
+			where = t
+		}
+	}
+	if where.Name == "" {
+		return Location{Verdict: Unclear, Reason: "several towns are called " + runs[0].name + " and the page does not say which"}
+	}
+	loc := Location{Verdict: Different, Town: where, Reason: m.Reason}
+	if h, ok := dominant(home); ok {
+		loc.KM = Distance(where, h)
+	} else {
+		loc.AtLeast = true
+		loc.KM = Distance(where, home[0])
+		for _, h := range home[1:] {
+			loc.KM = min(loc.KM, Distance(where, h))
+		}
+	}
+	if abroad == "" {
+		loc.Reason = where.Name + " is another town"
+	}
+	return loc
+}
+
+// run is a stretch of a place that names towns.
+type run struct {
+	name  string // as the page wrote it (folded)
+	towns []Town
+}
+
+// maxRun is the most words a town name takes: "sao jose dos campos", "santiago de compostela".
+const maxRun = 5
+
+// townsIn finds the town names in a place, longest first: "SANTIAGO DE COMPOSTELA" is one town,
+// not Santiago. A stretch of generic words ("post office", "centre") is never a town, even
+// where a village bears that name. Towns are those of country; a foreign metropolis counts too
+// unless the page printed a country (strict).
+func (g *table) townsIn(text string, words []string, country string, strict bool) []run {
+	hint := hints(text)
+	var out []run
+	for i := 0; i < len(words); {
+		if isCJK(words[i]) {
+			out = append(out, g.townsInCJK(words[i], country, strict)...)
+			i++
+			continue
+		}
+		found := false
+		for j := min(len(words), i+maxRun); j > i; j-- {
+			if onlyGeneric(words[i:j]) {
+				continue
+			}
+			name := strings.Join(words[i:j], " ")
+			if towns := g.filter(g.lookup(name), country, strict, hint); len(towns) > 0 {
+				out = append(out, run{name, towns})
+				i, found = j, true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// townsInCJK finds town names inside a word of Chinese, Japanese or Korean, which has no spaces:
+// 深圳宝安区二部 holds 深圳.
+func (g *table) townsInCJK(w, country string, strict bool) []run {
+	rs := []rune(w)
+	var out []run
+	for i := 0; i < len(rs); {
+		found := false
+		for j := min(len(rs), i+8); j >= i+2; j-- {
+			name := string(rs[i:j])
+			if cjkGeneric[name] {
+				continue
+			}
+			if towns := g.filter(g.lookup(name), country, strict, nil); len(towns) > 0 {
+				out = append(out, run{name, towns})
+				i, found = j, true
+				break
+			}
+		}
+		if !found {
+			i++
+		}
+	}
+	return out
+}
+
+// cjkGeneric are Chinese words of branch and depot names that are also the names of villages.
+var cjkGeneric = map[string]bool{}
+
+// filter keeps the towns of country (and, when the place printed a state code that some of
+// them bear, those of that state).
+func (g *table) filter(towns []Town, country string, strict bool, hint map[string]bool) []Town {
+	var in, big []Town
+	for _, t := range towns {
+		switch {
+		case t.Country == country:
+			in = append(in, t)
+		case !strict && t.Population >= metropolis:
+			big = append(big, t)
+		}
+	}
+	if len(in) == 0 {
+		in = big
+	}
+	var st []Town
+	for _, t := range in {
+		if hint[t.Admin1] {
+			st = append(st, t)
+		}
+	}
+	if len(st) > 0 {
+		return st
+	}
+	return in
+}
+
+// candidates are the towns the buyer's address may mean.
+func (g *table) candidates(city, country string, hint map[string]bool) []Town {
+	towns := g.lookup(Key(cityPart(city)))
+	if len(towns) == 0 && isCJK(city) {
+		towns = g.lookup(Key(strings.TrimRight(cityPart(city), "市")))
+	}
+	var in []Town
+	for _, t := range towns {
+		if t.Country == country {
+			in = append(in, t)
+		}
+	}
+	return g.filter(in, country, true, hint)
+}
+
+// dominant returns the town a name means when one town is so much bigger than its namesakes
+// (ten times) that a page would not print the name bare for any other: Denver is Denver,
+// Colorado; Springfield is no one town.
+func dominant(towns []Town) (Town, bool) {
+	if len(towns) == 0 {
+		return Town{}, false
+	}
+	s := slices.Clone(towns)
+	slices.SortFunc(s, func(a, b Town) int { return cmp.Compare(b.Population, a.Population) })
+	return s[0], len(s) == 1 || s[0].Population >= 10*s[1].Population
+}
+
+// hints are the upper-case codes of two or three letters printed in a place or an address, which
+// name states and provinces: "AUSTIN, TX", "RECIFE - PE".
+func hints(text string) map[string]bool {
+	m := map[string]bool{}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if n := len(f); (n == 2 || n == 3) && strings.ToUpper(f) == f && f[0] < unicode.MaxASCII {
+			m[f] = true
+		}
+	}
+	return m
+}
+
+func onlyGeneric(words []string) bool {
+	for _, w := range words {
+		if !generic[w] && !isCountryWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isCJK(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool {
+		return unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana)
+	})
+}
+
+// RoundKM rounds a distance as a finding states it: to the kilometre below 100 km, to ten
+// kilometres above (town centres are points; the buyer's door is not).
+func RoundKM(km float64) int {
+	if km < 100 {
+		return int(math.Round(km))
+	}
+	return int(math.Round(km/10)) * 10
+}
+
+// KMText writes a rounded distance with a space between thousands: "2 130 km".
+func KMText(km int) string {
+	s := strconv.Itoa(km)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + " " + s[i:]
+	}
+	return s + " km"
+}

@@ -1,0 +1,63 @@
+package place
+
+import (
+	"math"
+	"testing"
+
+	"proofpack/tracker"
+)
+
+func TestLocate(t *testing.T) {
+	sp := tracker.Address{City: "São Paulo", Postcode: "01310-100", Country: "BR"}
+	austin := tracker.Address{City: "Austin", Postcode: "78701", Country: "US"}
+	nice := tracker.Address{City: "Nice", Country: "FR"}
+	shenzhen := tracker.Address{City: "深圳", Country: "CN"}
+	shanghai := tracker.Address{City: "上海市", Country: "CN"}
+	beijing := tracker.Address{City: "北京市", Country: "CN"}
+	nyc := tracker.Address{City: "New York", Country: "US"}
+	chicago := tracker.Address{City: "Chicago", Country: "US"}
+	krakow := tracker.Address{City: "Kraków", Country: "PL"}
+	moscow := tracker.Address{City: "Москва", Country: "RU"}
+	berlin := tracker.Address{City: "Berlin", Country: "DE"}
+	grayson := tracker.Address{City: "Grayson", Country: "US"}
+	tests := []struct {
+		place string
+		buyer tracker.Address
+		want  Verdict
+		km    float64 // about, when not 0
+	}{
+		{"RECIFE - PE", sp, Different, 2130},
+		{"Unidade de Distribuição - RECIFE/PE", sp, Different, 2130},
+		{"ROUND ROCK, TX", austin, Near, 27},
+		{"DENVER, CO 80202", austin, Different, 1240},
+		{"Centre Courrier 06", nice, Unclear, 0},
+		{"深圳宝安区二部", shenzhen, Same, 0},
+		{"SHENZHEN", shenzhen, Same, 0},
+		{"深圳宝安区二部", shanghai, Different, 1210},
+		{"苏州市", beijing, Different, 1000},
+		{"BROOKLYN, NY 11201", nyc, Same, 0},
+		{"SPRINGFIELD", chicago, Unclear, 0}, // a dozen Springfields: which one?
+		{"SPRINGFIELD, IL", chicago, Different, 280},
+		{"Cracovie", krakow, Same, 0}, // French exonym, known from GeoNames only
+		{"KRAKAU", krakow, Same, 0},
+		{"MOSCOW", moscow, Same, 0},
+		{"Shenzhen, China", berlin, Different, 8700},
+		{"SHENZHEN", berlin, Different, 8700}, // a metropolis needs no country beside it
+		{"DULUTH, GA", grayson, Near, 21},
+		{"SORTING CENTER", austin, Unknown, 0},
+		{"04538-132", sp, Unclear, 0}, // the delivery office's postcode, not a town
+	}
+	for _, tt := range tests {
+		got := Locate(tt.place, tt.buyer)
+		if got.Verdict != tt.want {
+			t.Errorf("Locate(%q, %s) = %s (%s), want %s", tt.place, tt.buyer.City, got.Verdict, got.Reason, tt.want)
+			continue
+		}
+		if tt.km != 0 && math.Abs(got.KM-tt.km) > tt.km*0.1 {
+			t.Errorf("Locate(%q, %s): %.0f km, want about %.0f", tt.place, tt.buyer.City, got.KM, tt.km)
+		}
+		if got.Reason == "" {
+			t.Errorf("Locate(%q) gave no reason", tt.place)
+		}
+	}
+}
