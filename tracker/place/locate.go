@@ -71,6 +71,9 @@ func Locate(text string, buyer tracker.Address) Location {
 		if abroad != "" {
 			return Location{Verdict: Different, Reason: m.Reason}
 		}
+		if d, ok := frenchDepartment(words, buyer); ok {
+			return Location{Verdict: Different, Reason: "the place is in département " + d + ", your postcode in " + buyer.Postcode[:2]}
+		}
 		return Location{Verdict: Unclear, Reason: quoted + " names no town we know"}
 	}
 	if len(home) == 0 {
@@ -146,7 +149,7 @@ func (g *table) townsIn(text string, words []string, country string, strict bool
 				continue
 			}
 			name := strings.Join(words[i:j], " ")
-			if towns := g.filter(g.lookup(name), country, strict, hint); len(towns) > 0 {
+			if towns := g.filter(name, country, strict, hint); len(towns) > 0 {
 				out = append(out, run{name, towns})
 				i, found = j, true
 				break
@@ -171,7 +174,7 @@ func (g *table) townsInCJK(w, country string, strict bool) []run {
 			if cjkGeneric[name] {
 				continue
 			}
-			if towns := g.filter(g.lookup(name), country, strict, nil); len(towns) > 0 {
+			if towns := g.filter(name, country, strict, nil); len(towns) > 0 {
 				out = append(out, run{name, towns})
 				i, found = j, true
 				break
@@ -187,15 +190,17 @@ func (g *table) townsInCJK(w, country string, strict bool) []run {
 // cjkGeneric are Chinese words of branch and depot names that are also the names of villages.
 var cjkGeneric = map[string]bool{}
 
-// filter keeps the towns of country (and, when the place printed a state code that some of
-// them bear, those of that state).
-func (g *table) filter(towns []Town, country string, strict bool, hint map[string]bool) []Town {
+// filter looks up a folded name and keeps the towns of country (and, when the place printed a
+// state code that some of them bear, those of that state); unless strict, a foreign metropolis
+// whose name has five letters or more when no town of country bears the name.
+func (g *table) filter(key string, country string, strict bool, hint map[string]bool) []Town {
+	towns := g.lookup(key)
 	var in, big []Town
 	for _, t := range towns {
 		switch {
 		case t.Country == country:
 			in = append(in, t)
-		case !strict && t.Population >= metropolis:
+		case !strict && t.Population >= metropolis && len(key) >= 5:
 			big = append(big, t)
 		}
 	}
@@ -216,17 +221,11 @@ func (g *table) filter(towns []Town, country string, strict bool, hint map[strin
 
 // candidates are the towns the buyer's address may mean.
 func (g *table) candidates(city, country string, hint map[string]bool) []Town {
-	towns := g.lookup(Key(cityPart(city)))
+	towns := g.filter(Key(cityPart(city)), country, true, hint)
 	if len(towns) == 0 && isCJK(city) {
-		towns = g.lookup(Key(strings.TrimRight(cityPart(city), "市")))
+		towns = g.filter(Key(strings.TrimSuffix(cityPart(city), "市")), country, true, hint)
 	}
-	var in []Town
-	for _, t := range towns {
-		if t.Country == country {
-			in = append(in, t)
-		}
-	}
-	return g.filter(in, country, true, hint)
+	return towns
 }
 
 // dominant returns the town a name means when one town is so much bigger than its namesakes
@@ -284,4 +283,28 @@ func KMText(km int) string {
 		s = s[:i] + " " + s[i:]
 	}
 	return s + " km"
+}
+
+// departmentSites are the words of La Poste's mail centres and platforms, which end with the
+// number of their département: "Centre Courrier 06", "PPDC 69".
+var departmentSites = map[string]bool{"courrier": true, "ppdc": true, "pic": true, "pfc": true, "cdis": true, "plateforme": true}
+
+// frenchDepartment reports the département of a French mail centre named by its number when
+// the buyer's postcode (whose first two digits are the buyer's département) is in another: a
+// parcel delivered by the Alpes-Maritimes centre (06) was not delivered in Lyon (69). The same
+// département says nothing: it holds many towns. Corsica (20, 2A, 2B) is left out.
+func frenchDepartment(words []string, buyer tracker.Address) (string, bool) {
+	pc := normPostcode(buyer.Postcode, buyer.Country)
+	if buyer.Country != "FR" || len(pc) != 5 || pc[:2] == "20" || len(words) < 2 {
+		return "", false
+	}
+	d := words[len(words)-1]
+	if len(d) != 2 || d < "01" || d > "95" || d == "20" || shape(d) != "99" {
+		return "", false
+	}
+	site := false
+	for _, w := range words[:len(words)-1] {
+		site = site || departmentSites[w]
+	}
+	return d, site && d != pc[:2]
 }

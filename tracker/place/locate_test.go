@@ -31,6 +31,9 @@ func TestLocate(t *testing.T) {
 		{"ROUND ROCK, TX", austin, Near, 27},
 		{"DENVER, CO 80202", austin, Different, 1240},
 		{"Centre Courrier 06", nice, Unclear, 0},
+		{"Centre Courrier 06", tracker.Address{City: "Nice", Postcode: "06000", Country: "FR"}, Unclear, 0},
+		{"Centre Courrier 06", tracker.Address{City: "Lyon", Postcode: "69001", Country: "FR"}, Different, 0}, // another département
+		{"Centre Courrier 06", tracker.Address{City: "Lyon", Country: "FR"}, Unclear, 0},
 		{"深圳宝安区二部", shenzhen, Same, 0},
 		{"SHENZHEN", shenzhen, Same, 0},
 		{"深圳宝安区二部", shanghai, Different, 1210},

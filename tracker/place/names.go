@@ -132,7 +132,10 @@ var countryWords = func() map[string]bool {
 	return m
 }()
 
-// generic words name a kind of place, not a town.
+// generic words name a kind of place, not a town: a facility, or the buyer's own door (a
+// delivery "at the front door" says nothing about the town). Depots and mail centres are left
+// out on purpose where their name alone is the place ("Centre Courrier 06"): Locate asks the
+// buyer about those.
 var generic = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`post office postal postale posta poste pochta poczta urzad pocztowy pocztowa
@@ -140,7 +143,11 @@ var generic = func() map[string]bool {
 		centro facility hub depot station branch mailbox mail box porch door front reception mailroom parcel locker
 		neighbour neighbor pickup point sorting international network unit local carrier usps ups dhl fedex correios
 		the of de da do la le el del des du di and et und i в на otdelenie ops sc msc tsekh mpo city town county
-		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional`) {
+		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional
+		door front back side garage desk left with individual residence room concierge agent apartment building
+		safe place letterbox shed recipient addressee nachbar haustur briefkasten terrasse empfanger vizinho caixa
+		portaria vecino buzon conserjeria voisin boite aux lettres gardien vicino cassetta portineria destinatario
+		destinataire adresat in at to`) {
 		for _, x := range Words(w) {
 			m[x] = true
 		}

@@ -85,7 +85,7 @@ func read(path string) ([]town, error) {
 		seen := map[string]bool{}
 		for i, n := range append([]string{c[1], c[2]}, strings.Split(c[3], ",")...) {
 			k := place.Key(n)
-			if k == "" || seen[k] || (i >= 2 && noise(n, k)) {
+			if k == "" || seen[k] || (i >= 2 && (noise(n, k) || pop < bigTown && latin(k))) {
 				continue
 			}
 			seen[k] = true
@@ -94,6 +94,19 @@ func read(path string) ([]town, error) {
 		towns = append(towns, t)
 	}
 	return towns, sc.Err()
+}
+
+// bigTown is the population from which a town's Latin alternate names are kept. A big town's
+// other names are the exonyms pages print (Cracow, Moscow, Warsaw); a small town's are old
+// names, nicknames and one-off spellings that are also ordinary words (Farmington, Missouri,
+// was once "Dock"), which would turn "Dock" on a page into a delivery 2 700 km away. Names in
+// other scripts (Москва, 深圳) are kept for every town: Chinese towns have no Latin name on a
+// Chinese page.
+const bigTown = 100_000
+
+// latin reports a folded name in plain Latin letters.
+func latin(k string) bool {
+	return strings.IndexFunc(k, func(r rune) bool { return r > unicode.MaxASCII }) < 0
 }
 
 // coord keeps three decimals (about 100 m), enough for distances between towns.
@@ -106,13 +119,17 @@ func coord(s string) string {
 }
 
 // noise tells alternate names that are not names a page would print for the town: airport and
-// other codes (SZX, KJFK), links, names with digits, and scripts tracking pages do not use.
+// other codes (SZX, KJFK), links, names with digits, Latin names without a vowel, and scripts
+// tracking pages do not use.
 func noise(n, k string) bool {
 	if strings.ContainsAny(n, "0123456789/:") {
 		return true
 	}
 	if len(n) <= 4 && strings.ToUpper(n) == n && strings.IndexFunc(n, func(r rune) bool { return r > unicode.MaxASCII }) < 0 {
 		return true
+	}
+	if !strings.ContainsAny(k, "aeiouy") && strings.IndexFunc(k, func(r rune) bool { return r > unicode.MaxASCII }) < 0 {
+		return true // "mkt", "sng'n": machine spellings of names in other scripts, not names a page prints
 	}
 	short := 3 // a Latin name of two letters is a code or an abbreviation
 	for _, r := range k {
