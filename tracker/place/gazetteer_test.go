@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"proofpack/tracker"
 )
 
 // one returns the biggest town of that name in the country, failing the test when there is none.
@@ -97,5 +99,14 @@ func BenchmarkLookup(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		Lookup(names[i%len(names)], "")
+	}
+}
+
+// BenchmarkLocate is the whole question the delivery rule asks per delivery event.
+func BenchmarkLocate(b *testing.B) {
+	gazetteer()
+	sp := tracker.Address{City: "São Paulo", Postcode: "01310-100", Country: "BR"}
+	for b.Loop() {
+		Locate("Unidade de Distribuição - RECIFE/PE", sp)
 	}
 }

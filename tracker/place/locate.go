@@ -209,7 +209,7 @@ func (g *table) filter(key string, country string, strict bool, hint map[string]
 	}
 	var st []Town
 	for _, t := range in {
-		if hint[t.Admin1] {
+		if hint[t.Admin1] || hint[regionCodes[t.Country][t.Admin1]] {
 			st = append(st, t)
 		}
 	}
@@ -307,4 +307,15 @@ func frenchDepartment(words []string, buyer tracker.Address) (string, bool) {
 		site = site || departmentSites[w]
 	}
 	return d, site && d != pc[:2]
+}
+
+// regionCodes are the postal abbreviations of the states and provinces whose GeoNames admin1
+// codes are numbers (US states are already their abbreviations): "RECIFE - PE" is Pernambuco.
+var regionCodes = map[string]map[string]string{
+	"BR": {"01": "AC", "02": "AL", "03": "AP", "04": "AM", "05": "BA", "06": "CE", "07": "DF", "08": "ES",
+		"29": "GO", "13": "MA", "14": "MT", "11": "MS", "15": "MG", "16": "PA", "17": "PB", "18": "PR",
+		"30": "PE", "20": "PI", "21": "RJ", "22": "RN", "23": "RS", "24": "RO", "25": "RR", "26": "SC",
+		"27": "SP", "28": "SE", "31": "TO"},
+	"CA": {"01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON", "09": "PE",
+		"10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU"},
 }
