@@ -41,7 +41,7 @@ func TestLocate(t *testing.T) {
 		{"BROOKLYN, NY 11201", nyc, Same, 0},
 		{"SPRINGFIELD", chicago, Unclear, 0}, // a dozen Springfields: which one?
 		{"SPRINGFIELD, IL", chicago, Different, 280},
-		{"CDD SANTA LUZIA - MG", sp, Different, 0},  // namesakes in several states; MG tells which
+		{"CDD SANTA LUZIA - MG", sp, Different, 0}, // namesakes in several states; MG tells which
 		{"CDD SANTA LUZIA", sp, Unclear, 0},
 		{"Cracovie", krakow, Same, 0}, // French exonym, known from GeoNames only
 		{"KRAKAU", krakow, Same, 0},
