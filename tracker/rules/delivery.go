@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"proofpack/tracker"
 	"proofpack/tracker/place"
 )
