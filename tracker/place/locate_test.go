@@ -54,6 +54,9 @@ func TestLocate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := Locate(tt.place, tt.buyer)
+		if got.AtLeast {
+			t.Errorf("Locate(%q, %s): distance %.0f is a lower bound, the buyer's town is known", tt.place, tt.buyer.City, got.KM)
+		}
 		if got.Verdict != tt.want {
 			t.Errorf("Locate(%q, %s) = %s (%s), want %s", tt.place, tt.buyer.City, got.Verdict, got.Reason, tt.want)
 			continue
@@ -63,6 +66,27 @@ func TestLocate(t *testing.T) {
 		}
 		if got.Reason == "" {
 			t.Errorf("Locate(%q) gave no reason", tt.place)
+		}
+	}
+}
+
+// A buyer whose town has namesakes still learns that Denver is far from all of them, as a
+// lower bound; the state typed after the town picks one.
+func TestLocateBuyerTownWithNamesakes(t *testing.T) {
+	got := Locate("DENVER, CO 80202", tracker.Address{City: "Springfield", Country: "US"})
+	if got.Verdict != Different || !got.AtLeast || got.KM < 300 {
+		t.Errorf("Springfield buyer, Denver delivery: %+v, want different by at least 300 km (Springfield, Colorado)", got)
+	}
+	got = Locate("DENVER, CO 80202", tracker.Address{City: "Springfield, IL", Country: "US"})
+	if got.Verdict != Different || got.AtLeast || math.Abs(got.KM-1310) > 60 {
+		t.Errorf("Springfield, IL buyer, Denver delivery: %+v, want about 1 310 km", got)
+	}
+}
+
+func TestKMText(t *testing.T) {
+	for km, want := range map[float64]string{2131.4: "2 130 km", 27.4: "27 km", 99.6: "100 km", 12345: "12 350 km", 1240: "1 240 km"} {
+		if got := KMText(RoundKM(km)); got != want {
+			t.Errorf("%v km reads %q, want %q", km, got, want)
 		}
 	}
 }

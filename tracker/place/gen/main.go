@@ -85,7 +85,7 @@ func read(path string) ([]town, error) {
 		seen := map[string]bool{}
 		for i, n := range append([]string{c[1], c[2]}, strings.Split(c[3], ",")...) {
 			k := place.Key(n)
-			if k == "" || seen[k] || (i >= 2 && (noise(n, k) || pop < bigTown && latin(k))) {
+			if k == "" || seen[k] || (i >= 2 && (noise(n, k) || pop < bigTown && latin(n))) {
 				continue
 			}
 			seen[k] = true
@@ -104,9 +104,10 @@ func read(path string) ([]town, error) {
 // Chinese page.
 const bigTown = 100_000
 
-// latin reports a folded name in plain Latin letters.
-func latin(k string) bool {
-	return strings.IndexFunc(k, func(r rune) bool { return r > unicode.MaxASCII }) < 0
+// latin reports a name written in Latin letters (Cyrillic ones fold to Latin keys too, but are
+// the local names of Russian and Ukrainian towns, and kept).
+func latin(n string) bool {
+	return strings.IndexFunc(n, func(r rune) bool { return unicode.IsLetter(r) && r >= 0x250 }) < 0
 }
 
 // coord keeps three decimals (about 100 m), enough for distances between towns.
