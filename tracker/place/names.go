@@ -107,17 +107,36 @@ type countryRun struct {
 }
 
 // countryIn returns the code of a country named in the place, or "". "New" before a country's
-// name makes it a US state or a town (New Mexico, New Jersey), not that country.
+// name makes it a US state or a town (New Mexico, New Jersey), not that country. Of several
+// countries named, the one whose name comes first in countryRuns (the longest) wins.
 func countryIn(words []string) string {
-	for _, c := range countryRuns {
-		for i := 0; i+len(c.words) <= len(words); i++ {
-			if (i == 0 || words[i-1] != "new") && hasRun(words[i:i+len(c.words)], c.words) {
-				return c.code
+	best := -1
+	for i, w := range words {
+		if i > 0 && words[i-1] == "new" {
+			continue
+		}
+		for _, k := range countryStarts[w] {
+			c := countryRuns[k]
+			if (best < 0 || k < best) && hasRun(words[i:min(len(words), i+len(c.words))], c.words) {
+				best = k
 			}
 		}
 	}
-	return ""
+	if best < 0 {
+		return ""
+	}
+	return countryRuns[best].code
 }
+
+// countryStarts files the countryRuns (by index) under their first word, so countryIn looks at
+// the few names a word can start rather than at all of them.
+var countryStarts = func() map[string][]int {
+	m := map[string][]int{}
+	for k, c := range countryRuns {
+		m[c.words[0]] = append(m[c.words[0]], k)
+	}
+	return m
+}()
 
 // isCountryWord reports words that belong to a country name, so "UNITED STATES" names no town.
 func isCountryWord(w string) bool { return countryWords[w] }
