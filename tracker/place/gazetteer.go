@@ -149,17 +149,14 @@ func (t *table) name(i int) []byte {
 }
 
 // Lookup returns the towns that bear a name, in any of the spellings GeoNames lists (local,
-// English and other languages, other scripts, transliterations); country, when not empty,
-// keeps only the towns of that country.
-func Lookup(name, country string) []Town {
-	towns := gazetteer().lookup(Key(name))
-	if country == "" {
-		return towns
-	}
-	country = strings.ToUpper(country)
-	out := towns[:0]
-	for _, t := range towns {
-		if t.Country == country {
+// English and other languages, other scripts, transliterations). country, when not empty, keeps
+// the towns of that country; region, when not empty, those of that state or province, given as
+// GeoNames' admin1 code or as the postal abbreviation (TX; PE for Pernambuco).
+func Lookup(name, country, region string) []Town {
+	country, region = strings.ToUpper(country), strings.ToUpper(region)
+	var out []Town
+	for _, t := range gazetteer().lookup(Key(name)) {
+		if (country == "" || t.Country == country) && (region == "" || t.Admin1 == region || regionCodes[t.Country][t.Admin1] == region) {
 			out = append(out, t)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 func one(t *testing.T, name, country string) Town {
 	t.Helper()
 	var big Town
-	for _, x := range Lookup(name, country) {
+	for _, x := range Lookup(name, country, "") {
 		if x.Population > big.Population {
 			big = x
 		}
@@ -45,13 +45,25 @@ func TestLookupSpellingsAndScripts(t *testing.T) {
 	}
 }
 
+func TestLookupRegion(t *testing.T) {
+	if n := len(Lookup("Springfield", "US", "")); n < 10 {
+		t.Errorf("%d Springfields in the US, want many", n)
+	}
+	if got := Lookup("springfield", "us", "IL"); len(got) != 1 || got[0].Admin1 != "IL" {
+		t.Errorf("Springfield, IL: %v", got)
+	}
+	if got := Lookup("Recife", "BR", "PE"); len(got) != 1 || got[0].Population < 1_000_000 {
+		t.Errorf("Recife, PE (a postal abbreviation for GeoNames' admin1 30): %v", got)
+	}
+}
+
 func TestLookupKeepsNoNoise(t *testing.T) {
 	for _, n := range []string{"SZX", "JFK", "", "sp"} {
-		if got := Lookup(n, ""); got != nil {
+		if got := Lookup(n, "", ""); got != nil {
 			t.Errorf("Lookup(%q) = %v, want nothing: codes are not town names", n, got)
 		}
 	}
-	if got := Lookup("Centre Courrier 06", "FR"); got != nil {
+	if got := Lookup("Centre Courrier 06", "FR", ""); got != nil {
 		t.Errorf("a mail centre is not a town: %v", got)
 	}
 }
@@ -98,7 +110,7 @@ func BenchmarkLookup(b *testing.B) {
 	names := []string{"São Paulo", "Round Rock", "Москва", "深圳", "Springfield", "Centre Courrier"}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		Lookup(names[i%len(names)], "")
+		Lookup(names[i%len(names)], "", "")
 	}
 }
 
