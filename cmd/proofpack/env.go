@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 )
@@ -47,6 +48,10 @@ func (e *env) open() (*boltstore.Store, error) {
 	s, err := boltstore.OpenDir(dir)
 	if err != nil {
 		return nil, err
+	}
+	if err := casework.CleanLeftovers(dir); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("removing what an interrupted run left: %w", err)
 	}
 	e.store = s
 	return s, nil

@@ -12,9 +12,11 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
+	"proofpack/tracker"
 	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
@@ -29,10 +31,16 @@ func (e *env) openWindow(screenshot string) error {
 	if err != nil {
 		return err
 	}
+	return e.runWindow("ProofPack", s, dir, screenshot, nil)
+}
+
+// runWindow shows the window titled title on store s and data folder dir; then, when set, runs
+// once the window's content is made (a review's dialog).
+func (e *env) runWindow(title string, s tracker.Store, dir, screenshot string, then func(*ui.App)) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, ui.Services{
+	w := a.NewWindow(title)
+	u := ui.Create(a, w, ui.Services{
 		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
 		Analyze: func(id string) (rules.Report, error) {
 			settings, err := rules.LoadSettings(s)
@@ -46,8 +54,12 @@ func (e *env) openWindow(screenshot string) error {
 			return pdf.Make(ctx, s, dir, job)
 		},
 		PacketProfiles: pdf.ProfileNames,
+		Work:           &casework.Service{Store: s, Dir: dir},
 	})
 	w.Resize(fyne.NewSize(1180, 720))
+	if then != nil {
+		then(u)
+	}
 	var shotErr error
 	if screenshot != "" {
 		go func() {
