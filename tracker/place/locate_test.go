@@ -49,6 +49,12 @@ func TestLocate(t *testing.T) {
 		{"Shenzhen, China", berlin, Different, 8700},
 		{"SHENZHEN", berlin, Different, 8700}, // a metropolis needs no country beside it
 		{"DULUTH, GA", grayson, Near, 21},
+		// Delivery places of the real corpus (../shared/corpus/real-histories r15, r18) for a buyer
+		// elsewhere, and for the buyer who lives there.
+		{"Unidade de Distribuição/VITORIA/ES", tracker.Address{City: "Recife", Country: "BR"}, Different, 1570},
+		{"Unidade de Distribuição/VITORIA/ES", tracker.Address{City: "Vitória", Country: "BR"}, Same, 0},
+		{"SANTIAGO UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)", tracker.Address{City: "Sevilla", Country: "ES"}, Different, 680},
+		{"SANTIAGO UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)", tracker.Address{City: "Santiago de Compostela", Country: "ES"}, Same, 0},
 		{"SORTING CENTER", austin, Unknown, 0},
 		{"04538-132", sp, Unclear, 0}, // the delivery office's postcode, not a town
 	}
