@@ -56,6 +56,9 @@ func TestLocate(t *testing.T) {
 		{"SANTIAGO UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)", tracker.Address{City: "Sevilla", Country: "ES"}, Different, 680},
 		{"SANTIAGO UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)", tracker.Address{City: "Santiago de Compostela", Country: "ES"}, Same, 0},
 		{"SORTING CENTER", austin, Unknown, 0},
+		{"菜鸟驿站", shanghai, Unknown, 0}, // a parcel station says nothing about the town
+		{"丰巢智能柜", shanghai, Unknown, 0},
+		{"苏州丰巢智能柜", shanghai, Different, 84},
 		{"04538-132", sp, Unclear, 0}, // the delivery office's postcode, not a town
 	}
 	for _, tt := range tests {

@@ -157,6 +157,9 @@ func namesTown(text string, words []string) bool {
 		}
 	}
 	for _, w := range words {
+		if isCJK(w) {
+			w = cjkFacilities.Replace(w)
+		}
 		if !generic[w] && !states[w] && !isCountryWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 && len([]rune(w)) > 1 {
 			return true
 		}

@@ -173,3 +173,12 @@ var generic = func() map[string]bool {
 	}
 	return m
 }()
+
+// cjkFacilities are the Chinese words of lockers, parcel stations and doors that pages print
+// as the delivery place (菜鸟驿站, 丰巢智能柜, 门卫): without a town left beside them, the place
+// names no town. namesTown deletes them from a word, which has no spaces to split on.
+var cjkFacilities = strings.NewReplacer(
+	"菜鸟驿站", "", "菜鸟", "", "驿站", "", "丰巢", "", "智能快递柜", "", "智能柜", "", "快递柜", "", "快递", "",
+	"代收点", "", "代收", "", "门卫", "", "前台", "", "物业", "", "家门口", "", "本人签收", "", "签收", "",
+	"传达室", "", "收发室", "", "自提点", "", "自提柜", "",
+)
