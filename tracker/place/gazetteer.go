@@ -120,16 +120,22 @@ func (e errBadTable) Error() string { return "towns.gz: " + string(e) }
 
 // lookup returns the towns filed under a folded name (a Key), nil when none.
 func (t *table) lookup(key string) []Town {
+	var out []Town
+	t.each(key, func(x Town) { out = append(out, x) })
+	return out
+}
+
+// each calls f with every town filed under a folded name.
+func (t *table) each(key string, f func(Town)) {
 	if key == "" {
-		return nil
+		return
 	}
 	i := sort.Search(len(t.lines), func(i int) bool { return string(t.name(i)) >= key })
 	if i == len(t.lines) || string(t.name(i)) != key {
-		return nil
+		return
 	}
 	line := t.data[t.lines[i]:]
 	line = line[len(key)+1 : bytes.IndexByte(line, '\n')]
-	var out []Town
 	for len(line) > 0 {
 		var num []byte
 		num, line, _ = bytes.Cut(line, []byte{','})
@@ -137,9 +143,8 @@ func (t *table) lookup(key string) []Town {
 		if err != nil || int(n) >= len(t.towns) {
 			panic("place: embedded gazetteer is damaged at " + key)
 		}
-		out = append(out, t.towns[n])
+		f(t.towns[n])
 	}
-	return out
 }
 
 // name is the folded name of line i.
@@ -155,11 +160,11 @@ func (t *table) name(i int) []byte {
 func Lookup(name, country, region string) []Town {
 	country, region = strings.ToUpper(country), strings.ToUpper(region)
 	var out []Town
-	for _, t := range gazetteer().lookup(Key(name)) {
+	gazetteer().each(Key(name), func(t Town) {
 		if (country == "" || t.Country == country) && (region == "" || t.Admin1 == region || regionCodes[t.Country][t.Admin1] == region) {
 			out = append(out, t)
 		}
-	}
+	})
 	return out
 }
 
