@@ -370,6 +370,10 @@ func flagSentence(c tracker.Case, f tracker.Flag, home string) string {
 			}
 			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s%s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), far, home)
 		}
+	case tracker.FlagDeliveryPlaceUnclear: // the engine's message is a question to the buyer: state the fact only
+		if ev, num, ok := delivery(c); ok {
+			return fmt.Sprintf("The tracking number %s shows delivery at '%s' on %s", num, ev.Place, day(tracker.DateOf(ev.Time)))
+		}
 	case tracker.FlagDeliveredBeforeOrder:
 		if ev, num, ok := delivery(c); ok {
 			return fmt.Sprintf("The tracking number %s shows a delivery on %s, before I placed the order on %s, so it belongs to another parcel", num, day(tracker.DateOf(ev.Time)), day(c.Ordered))
