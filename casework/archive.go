@@ -91,7 +91,7 @@ func (s *Service) ExportCase(id, out string) (Exported, error) {
 			found = false
 		}
 	}
-	err = writeOutput(out, s.Dir, "--out", func(w io.Writer) error {
+	err = evidence.WriteOutputFrom(s.Dir, out, func(w io.Writer) error {
 		bw := bundle.NewWriter(w, s.Now().UTC())
 		idx := caseIndex{Index: bundle.Index{Format: caseArchiveFormat, Version: 1, Created: s.Now().UTC()}, Case: c}
 		for _, e := range records {
@@ -253,7 +253,7 @@ func findingsText(fs []bundle.Finding) string {
 // scratch makes a private temporary folder inside the data folder's own temporary place, on
 // the same filesystem as the store so that moves out of it are renames.
 func (s *Service) scratch(prefix string) (string, error) {
-	base := filepath.Join(s.Dir, ".tmp")
+	base := evidence.TempDir(s.Dir)
 	if err := os.MkdirAll(base, 0o700); err != nil {
 		return "", err
 	}

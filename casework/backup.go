@@ -40,7 +40,7 @@ type BackedUp struct {
 // the window keeps working, because exhibit files never change once written.
 func (s *Service) Backup(ctx context.Context, out string) (BackedUp, error) {
 	res := BackedUp{File: out}
-	err := writeOutput(out, s.Dir, "FILE", func(w io.Writer) error {
+	err := evidence.WriteOutputFrom(s.Dir, out, func(w io.Writer) error {
 		bw := bundle.NewWriter(w, s.Now().UTC())
 		pr, pw := io.Pipe()
 		var ex map[string][]tracker.Exhibit
@@ -75,7 +75,7 @@ func (s *Service) Backup(ctx context.Context, out string) (BackedUp, error) {
 		}
 		for _, id := range ids {
 			if err := ctx.Err(); err != nil {
-				return err // writeOutput removes the half-written file
+				return err // WriteOutputFrom removes the half-written file
 			}
 			for _, e := range ex[id] {
 				if err := bw.AddFile(e.Path, filepath.Join(s.Dir, filepath.FromSlash(e.Path))); err != nil {
@@ -135,11 +135,11 @@ func Restore(file, dir string, open func(dir string) (tracker.Store, error)) (Ba
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return BackedUp{}, err
 	}
-	tmp := filepath.Join(dir, ".tmp", "restore")
+	tmp := filepath.Join(evidence.TempDir(dir), "restore")
 	if err := os.MkdirAll(tmp, 0o700); err != nil {
 		return BackedUp{}, err
 	}
-	defer os.RemoveAll(filepath.Join(dir, ".tmp"))
+	defer os.RemoveAll(evidence.TempDir(dir))
 	if err := a.Extract(tmp); err != nil {
 		return BackedUp{}, err
 	}

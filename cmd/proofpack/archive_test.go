@@ -77,7 +77,7 @@ func TestExportOpensElsewhereAndTamperingIsNamed(t *testing.T) {
 	data := filepath.Join(dir, "data")
 	id := caseWithEvidence(t, data)
 	zipPath := filepath.Join(dir, "case.zip")
-	if r := pp(t, "", "export", id, "--out", filepath.Join(data, "cases", "x.zip"), "--data", data); r.code != 2 || !strings.Contains(r.stderr, "inside ProofPack's data folder") {
+	if r := pp(t, "", "export", id, "--out", filepath.Join(data, "cases", "x.zip"), "--data", data); r.code != 2 || !strings.Contains(r.stderr, "is inside the data folder") {
 		t.Errorf("export into the data folder: %d %q", r.code, r.stderr)
 	}
 	r := pp(t, "", "export", id, "--out", zipPath, "--data", data)

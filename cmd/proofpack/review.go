@@ -29,7 +29,7 @@ func (e *env) openReview(archive string) error {
 		return err
 	}
 	title := "ProofPack: review of " + filepath.Base(archive) + " (read-only)"
-	return e.runWindow(title, casework.ReadOnly(st), dir, "", func(u *ui.App) {
+	return showCases(title, casework.ReadOnly(st), dir, "", func(u *ui.App) {
 		ui.ShowReview(u, archive, chk, func() (tracker.Case, error) {
 			svc, err := e.service()
 			if err != nil {

@@ -73,6 +73,9 @@ func newRoot(e *env) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			e.dataSet = cmd.Flags().Changed("data")
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return e.openWindow(screenshot)
 		},
@@ -94,6 +97,7 @@ func newRoot(e *env) *cobra.Command {
 		newOpenCmd(e),
 		newBackupCmd(e),
 		newRestoreCmd(e),
+		newRepairCmd(e),
 	)
 	return root
 }
