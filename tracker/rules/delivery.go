@@ -55,7 +55,7 @@ func (c check) elsewhereFlag(loc place.Location, bad []tracker.Event) tracker.Fl
 	case place.Near:
 		f := flag(tracker.FlagDeliveredElsewhere, tracker.Warning, proof,
 			"Ask the carrier for the proof of delivery (signature, photo or GPS point). If it is not your address, open a dispute for an item not received and "+attach(proof)+".",
-			"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address in %s, a neighbouring town that may be the carrier's name for your delivery area.",
+			"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s. A neighbouring town may be the carrier's name for your delivery area.",
 			c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city)
 		f.DistanceKM = km
 		return f
@@ -69,7 +69,7 @@ func (c check) elsewhereFlag(loc place.Location, bad []tracker.Event) tracker.Fl
 		} else {
 			f = flag(tracker.FlagDeliveredElsewhere, tracker.Critical, proof,
 				"Open a dispute now for an item not received: say the tracking shows a delivery in "+loc.Town.Name+", "+distance+" from your address, and "+attach(proof)+". Ask the carrier for the proof of delivery with its address.",
-				"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address in %s.",
+				"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s.",
 				c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city)
 		}
 		f.DistanceKM = km
