@@ -27,9 +27,11 @@ type Group struct {
 	Files []File
 }
 
-// File is one file to record. Exactly one of Src and Data gives its content.
+// File is one file to record. Exactly one of Src and Data gives its content; Open, when set,
+// reads Src through the checks it was accepted with (the buyer's files).
 type File struct {
 	Src  string // a file to copy in: a staged capture or the buyer's own
+	Open func() (io.ReadCloser, error)
 	Data []byte // or the content itself, e.g. pasted history text
 	Ext  string // without the dot; "" for none
 	// Exhibit carries the record's Kind, MediaType and what is known of the source (URL,
@@ -68,7 +70,7 @@ func NextNumber(s tracker.Store, caseID string) (int, error) {
 // The files are written inside the store's transaction and removed again if it fails.
 func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Exhibit, error) {
 	if !validID(caseID) {
-		return nil, tracker.NotFound("no case %q", caseID)
+		return nil, tracker.NotFound("no case %s", tracker.Quote(caseID))
 	}
 	if _, err := s.Case(caseID); err != nil {
 		return nil, err
@@ -194,6 +196,13 @@ func replaceFile(dataDir, path string, data []byte) error {
 func writeTemp(dataDir string, f File) (tmpPath, sum string, size int64, err error) {
 	var src io.Reader
 	switch {
+	case f.Open != nil:
+		in, err := f.Open()
+		if err != nil {
+			return "", "", 0, err
+		}
+		defer in.Close()
+		src = in
 	case f.Src != "" && f.Data == nil:
 		in, err := os.Open(f.Src)
 		if err != nil {

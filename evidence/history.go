@@ -17,9 +17,9 @@ type HistoryAdded struct {
 }
 
 // AddHistory reads tracking history the buyer copied from a carrier page for one shipment of a
-// case, keeps the text as a "history" exhibit and merges its events into the shipment. Text that
-// holds no events and no "not found" notice is refused before anything is stored. The command
-// line (events add) and the window share it.
+// case (its current number), keeps the text as a "history" exhibit and merges its events into
+// the shipment. Text that holds no events and no "not found" notice is refused before anything
+// is stored. The command line (events add) and the window share it.
 func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
 	c, err := s.Case(caseID)
 	if err != nil {
@@ -28,7 +28,20 @@ func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 	if shipment < 0 || shipment >= len(c.Shipments) {
 		return HistoryAdded{}, tracker.Invalid("--tracking", "case %s has no shipment %d", caseID, shipment+1)
 	}
-	number := c.Shipments[shipment].Number
+	return AddHistoryOf(s, dataDir, caseID, c.Shipments[shipment].Number, text, now)
+}
+
+// AddHistoryOf is AddHistory for the shipment that has, or had, number: history pasted for a
+// parcel's former number (the consolidator's, before the post's took over) is kept with that
+// number.
+func AddHistoryOf(s tracker.Store, dataDir, caseID, number, text string, now time.Time) (HistoryAdded, error) {
+	c, err := s.Case(caseID)
+	if err != nil {
+		return HistoryAdded{}, err
+	}
+	if c.ShipmentOf(number) < 0 {
+		return HistoryAdded{}, tracker.Invalid("--tracking", "case %s has no tracking number %s", caseID, number)
+	}
 	page, err := history.Parse(text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"})
 	if err != nil {
 		return HistoryAdded{}, err
@@ -40,14 +53,25 @@ func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 	r := HistoryAdded{Number: number, Exhibit: added[0].No, Page: page}
 	// The exhibit is committed first: if saving the events fails, the text is not lost.
 	_, err = s.UpdateCase(caseID, func(c *tracker.Case) error {
-		if shipment >= len(c.Shipments) || c.Shipments[shipment].Number != number {
+		sh := c.ShipmentOf(number)
+		if sh < 0 {
 			return fmt.Errorf("the case's tracking numbers changed while reading")
 		}
-		c.Shipments[shipment].Events, r.Fresh = history.Merge(c.Shipments[shipment].Events, page.Events, r.Exhibit)
+		c.Shipments[sh].Events, r.Fresh = history.Merge(c.Shipments[sh].Events, ofNumber(page.Events, number), r.Exhibit)
 		return nil
 	})
 	if err != nil {
 		return r, fmt.Errorf("the text is kept as exhibit %d, but its events were not saved (add it again): %w", r.Exhibit, err)
 	}
 	return r, nil
+}
+
+// ofNumber marks events as read for number.
+func ofNumber(evs []tracker.Event, number string) []tracker.Event {
+	out := make([]tracker.Event, len(evs))
+	for i, e := range evs {
+		e.Number = number
+		out[i] = e
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"proofpack/tracker"
+	town "proofpack/tracker/place" // evidence has its own place()
 )
 
 // Packet is what a dispute packet says, as data: the renderer in evidence/pdf only lays it out,
@@ -272,6 +273,9 @@ func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 			name = cmp.Or(opt.CarrierName(s.Carrier), s.Carrier)
 		}
 		cv.Tracking = append(cv.Tracking, TrackingLine{Number: s.Number, Carrier: cmp.Or(name, "carrier not recognised"), Link: s.Link})
+		for _, f := range s.Former { // the numbers the parcel had before: their events are in the timeline
+			cv.Tracking = append(cv.Tracking, TrackingLine{Number: f.Number, Carrier: "earlier number of " + s.Number, Link: f.Link})
+		}
 	}
 	d := c.Dispute
 	for _, x := range []struct {
@@ -363,7 +367,15 @@ func flagSentence(c tracker.Case, f tracker.Flag, home string) string {
 	switch f.Code {
 	case tracker.FlagDeliveredElsewhere:
 		if ev, num, ok := delivery(c); ok {
-			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), home)
+			far := ""
+			if f.DistanceKM > 0 {
+				far = ", about " + town.KMText(f.DistanceKM) + " from my address"
+			}
+			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s%s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), far, home)
+		}
+	case tracker.FlagDeliveryPlaceUnclear: // the engine's message is a question to the buyer: state the fact only
+		if ev, num, ok := delivery(c); ok {
+			return fmt.Sprintf("The tracking number %s shows delivery at '%s' on %s", num, ev.Place, day(tracker.DateOf(ev.Time)))
 		}
 	case tracker.FlagDeliveredBeforeOrder:
 		if ev, num, ok := delivery(c); ok {
@@ -397,7 +409,7 @@ func findEvent(c tracker.Case, match func(tracker.Event) bool) (tracker.Event, s
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
 			if !e.Unparsed && match(e) && (!ok || e.Time.After(best.Time)) {
-				best, num, ok = e, s.Number, true
+				best, num, ok = e, s.NumberOf(e), true
 			}
 		}
 	}
@@ -484,7 +496,7 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 	add(c.Promised, "Latest delivery date the seller promised", sourceSeller)
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
-			r := TimelineRow{What: s.Number + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
+			r := TimelineRow{What: s.NumberOf(e) + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
 			if e.Exhibit != 0 {
 				r.Exhibits = []int{e.Exhibit}
 			}

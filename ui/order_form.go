@@ -152,6 +152,7 @@ func (u *App) showAddOrder() {
 func (u *App) addOrder(f *orderForm) {
 	c, err := f.toCase(u.svc.NewShipment)
 	if err == nil {
+		c.Tidy()
 		c, err = u.svc.Store.AddCase(c)
 	}
 	if err != nil {

@@ -64,13 +64,17 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 // flagOfField names the flag for a domain field, so messages speak the user's vocabulary.
 var flagOfField = map[string]string{
 	"order_number": "--order", "tracking_url": "--tracking-url", "ordered": "--ordered",
+	"dispute_opened": "--dispute-opened", "dispute_escalated": "--dispute-escalated", "dispute_won": "--dispute-won",
+	"refund_promised": "--refund-promised", "refund_received": "--refund-received",
 }
 
-// apply copies the flags the user set onto c; untouched flags leave c as it was (edit).
+// apply copies the flags the user set onto c; untouched flags leave c as it was (edit). Every
+// text field is tidied (controls, escapes and bidi overrides removed), values stored before too.
 func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
+	defer c.Tidy()
 	set := func(name string, dst *string, v string) {
 		if fs.Changed(name) {
-			*dst = strings.TrimSpace(v)
+			*dst = tracker.CleanLine(v)
 		}
 	}
 	set("marketplace", &c.Marketplace, strings.ToLower(f.marketplace))
@@ -82,7 +86,9 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 	set("postcode", &c.Buyer.Postcode, f.postcode)
 	set("country", &c.Buyer.Country, strings.ToUpper(f.country))
 	set("payment", &c.Payment, strings.ToLower(f.payment))
-	set("notes", &c.Notes, f.notes)
+	if fs.Changed("notes") {
+		c.Notes = tracker.CleanText(f.notes)
+	}
 	if fs.Changed("amount") {
 		a, err := tracker.ParseAmount(f.amount)
 		if err != nil {
@@ -118,31 +124,28 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		if len(f.trackingURL) > len(f.tracking) {
 			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(f.tracking))
 		}
-		c.Shipments = shipments(f.tracking, f.trackingURL, c.Shipments)
+		if err := c.SetShipments(shipments(f.tracking, f.trackingURL)); err != nil {
+			return err
+		}
 	} else if fs.Changed("tracking-url") {
 		if len(f.trackingURL) > len(c.Shipments) {
 			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(c.Shipments))
 		}
 		for i, u := range f.trackingURL {
-			c.Shipments[i].Link = strings.TrimSpace(u)
+			c.Shipments[i].Link = tracker.CleanLine(u)
 		}
 	}
 	return nil
 }
 
-// shipments builds the shipments for the given numbers, keeping the events already read for a
-// number that stays.
-func shipments(inputs, links []string, old []tracker.Shipment) []tracker.Shipment {
+// shipments builds the shipments for the given numbers and links; Case.SetShipments joins them
+// to the history the case already has.
+func shipments(inputs, links []string) []tracker.Shipment {
 	out := make([]tracker.Shipment, 0, len(inputs))
 	for i, in := range inputs {
-		s := newShipment(in)
+		s := newShipment(tracker.CleanLine(in))
 		if i < len(links) {
-			s.Link = strings.TrimSpace(links[i])
-		}
-		for _, o := range old {
-			if o.Number == s.Number {
-				s.Events = o.Events
-			}
+			s.Link = tracker.CleanLine(links[i])
 		}
 		out = append(out, s)
 	}
@@ -268,7 +271,10 @@ func newCaseListCmd(e *env) *cobra.Command {
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tMARKETPLACE\tORDER\tITEM\tSTATUS")
 			for _, c := range cases {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Marketplace, c.OrderNumber, clip(c.Item, 40), c.Status())
+				// Stored values are cleaned again: a case saved before fields were tidied must not
+				// replay a terminal escape.
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", tracker.CleanLine(c.ID), tracker.CleanLine(c.Marketplace),
+					tracker.CleanLine(c.OrderNumber), clip(tracker.CleanLine(c.Item), 40), c.Status())
 			}
 			return tw.Flush()
 		},
@@ -325,7 +331,7 @@ func newCaseDeleteCmd(e *env) *cobra.Command {
 func writeCase(w io.Writer, c tracker.Case) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	row := func(k, v string) {
-		if v != "" {
+		if v = tracker.CleanLine(v); v != "" { // values stored before fields were tidied too
 			fmt.Fprintf(tw, "%s\t%s\n", k, v)
 		}
 	}
@@ -343,6 +349,9 @@ func writeCase(w io.Writer, c tracker.Case) {
 	for _, s := range c.Shipments {
 		row("Tracking", strings.TrimSpace(s.Number+"  "+carrier.Name(s.Carrier)))
 		row("Seller's link", s.Link)
+		for _, f := range s.Former {
+			row("  earlier number", strings.TrimSpace(f.Number+"  "+carrier.Name(f.Carrier)))
+		}
 	}
 	row("Status", string(c.Status()))
 	row("Dispute opened", c.Dispute.Opened.String())

@@ -3,7 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -11,6 +11,7 @@ import (
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
+	"proofpack/tracker/history"
 )
 
 // maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
@@ -61,11 +62,11 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sh, err := pickShipment(c, number)
+			n, err := pickNumber(c, number)
 			if err != nil {
 				return err
 			}
-			r, err := evidence.AddHistory(st, dir, id, sh, text, time.Now())
+			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now())
 			if err != nil {
 				return err
 			}
@@ -77,36 +78,44 @@ func newEventsAddCmd(e *env) *cobra.Command {
 	return cmd
 }
 
-// readPaste reads the history from the file, or standard input when file is "".
+// readPaste reads the history from the file, or standard input when file is "". A file must be
+// a regular one of at most history.MaxText (a FIFO or a device is refused at once); standard
+// input is read up to maxPaste and left to history.Parse to refuse by size.
 func readPaste(stdin io.Reader, file string) (string, error) {
-	r := stdin
 	if file != "" {
-		f, err := os.Open(file)
+		b, err := evidence.ReadRegular(file, history.MaxText)
 		if err != nil {
-			return "", tracker.Invalid("--file", "cannot read %s: %v", file, err)
+			return "", tracker.Invalid("--file", "%v", err)
 		}
-		defer f.Close()
-		r = f
+		return string(b), nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxPaste))
+	b, err := io.ReadAll(io.LimitReader(stdin, maxPaste))
 	if err != nil {
 		return "", fmt.Errorf("reading the tracking history: %w", err)
 	}
 	return string(b), nil
 }
 
-// pickShipment finds the shipment whose number is given, cleaned as `check` cleans it.
-func pickShipment(c tracker.Case, number string) (int, error) {
+// pickNumber finds the case's tracking number given, cleaned as `check` cleans it: a current
+// one, or a former one whose history the buyer kept. No number means the first shipment's.
+func pickNumber(c tracker.Case, number string) (string, error) {
 	if number == "" {
-		return 0, nil
+		if len(c.Shipments) == 0 {
+			return "", tracker.Invalid("--tracking", "case %s has no tracking number", c.ID)
+		}
+		return c.Shipments[0].Number, nil
 	}
-	want := carrier.Check(number, carrier.Options{}).Normalized
-	for i, s := range c.Shipments {
-		if s.Number == want || s.Number == number || s.Input == number {
-			return i, nil
+	for _, want := range []string{carrier.Check(number, carrier.Options{}).Normalized, strings.TrimSpace(number)} {
+		if want != "" && c.ShipmentOf(want) >= 0 {
+			return want, nil
 		}
 	}
-	return 0, tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, number, c.Numbers())
+	for _, s := range c.Shipments {
+		if s.Input == number {
+			return s.Number, nil
+		}
+	}
+	return "", tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, tracker.Quote(number), c.Numbers())
 }
 
 func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
@@ -117,7 +126,7 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {
-		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, page.Events[0].Description)
+		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, tracker.CleanLine(page.Events[0].Description))
 	}
 	unparsed := 0
 	for _, ev := range page.Events {

@@ -8,6 +8,10 @@
 // Make is the whole job of one packet (check the hashes, diagnose, render, write atomically),
 // shared by `proofpack packet` and the window's Packet tab.
 //
+// Any Unicode draws: each character is set in DejaVu Sans, else in the Han font, else (emoji
+// and everything past U+FFFF, which gofpdf cannot embed) printed as U+FFFD, and the cover and
+// Output.Notes say so once. FuzzPacket and FuzzRuns hold that.
+//
 // It is the only package that imports gofpdf. It imports evidence (the model), tracker,
 // tracker/carrier and tracker/rules (for Make) and assets; never bbolt, chromedp or Fyne. What the packet says is decided in evidence; this
 // package only draws it.

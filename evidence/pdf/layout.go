@@ -28,6 +28,8 @@ type doc struct {
 	order   []string    // the pictures with bands, in the order they are drawn
 	exPages map[int]int // pages each exhibit takes
 	curEx   int
+	// undrawable: some text has characters no font can draw, which the cover says once
+	undrawable bool
 }
 
 func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) *doc {
@@ -35,14 +37,15 @@ func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) 
 	pdf.SetCatalogSort(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, marginL)
-	pdf.SetTitle(p.Title, true)
-	pdf.SetAuthor("The buyer, with ProofPack", true)
-	pdf.SetSubject(p.Cover.Claim, true)
-	pdf.SetCreator("ProofPack", true)
-	pdf.SetKeywords(strings.Join(append([]string{p.Cover.OrderNumber}, trackingNumbers(p)...), " "), true)
 	d := &doc{p: p, r: r, enc: enc, total: total, bands: map[string][]band{}, exPages: map[int]int{}}
 	d.pdf = pdf
 	d.cov = newCoverage()
+	pdf.SetTitle(d.cov.plain(p.Title), true)
+	pdf.SetAuthor("The buyer, with ProofPack", true)
+	pdf.SetSubject(d.cov.plain(p.Cover.Claim), true)
+	pdf.SetCreator("ProofPack", true)
+	pdf.SetKeywords(d.cov.plain(strings.Join(append([]string{p.Cover.OrderNumber}, trackingNumbers(p)...), " ")), true)
+	d.undrawable = d.cov.cannotDraw(packetText(p, r.texts)...)
 	addFont(pdf, famLatin, "")
 	addFont(pdf, famLatin, "B")
 	if d.cov.needsHan(packetText(p, r.texts)...) {
@@ -216,6 +219,10 @@ func (d *doc) cover() {
 		if x[1] != "" {
 			d.row([]float64{42, contentW - 42}, []string{x[0], x[1]}, []style{keySty, body}, false, "cover", nil)
 		}
+	}
+	if d.undrawable {
+		d.y += 2
+		d.text(undrawable+"; "+keptOriginal+".", style{size: 8.5, color: grey}, 0, "cover")
 	}
 }
 
@@ -458,8 +465,9 @@ func trackingNumbers(p evidence.Packet) []string {
 // packetText is every string the packet may draw, to decide whether the Han font is needed.
 func packetText(p evidence.Packet, texts map[string]string) []string {
 	c := p.Cover
-	out := []string{p.Title, p.Statement, c.Seller, c.Item, c.City, c.Address, c.OrderNumber, c.Claim, c.Country}
+	out := []string{p.Title, p.Statement, c.Seller, c.Item, c.City, c.Address, c.OrderNumber, c.Claim, c.Country, c.Marketplace}
 	out = append(out, p.Warnings...)
+	out = append(out, c.Dispute...)
 	for _, t := range c.Tracking {
 		out = append(out, t.Number, t.Carrier)
 	}

@@ -129,6 +129,9 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 		if prof.MaxBytes == 0 || int64(buf.Len()) <= prof.MaxBytes {
 			out := &Output{PDF: buf.Bytes(), Pages: final.pdf.PageNo(), Packet: cur, Layout: final.layout, Quality: st.quality, DPI: st.dpi}
 			out.Notes = r.notes(cur)
+			if n := final.cov.missingNote(); n != "" {
+				out.Notes = append(out.Notes, n)
+			}
 			return out, nil
 		}
 		images := r.imageBytes(plan)
