@@ -21,14 +21,14 @@ func TestBusinessDays(t *testing.T) {
 		n             int
 		want          string
 	}{
-		{"US", "2026-11-25", 1, "2026-11-27"}, // Thanksgiving, Thursday 26 November
-		{"US", "2026-11-25", 2, "2026-11-30"}, // then the weekend, into the next month's end
-		{"US", "2026-11-27", 3, "2026-12-02"}, // across a month end
-		{"US", "2026-07-02", 1, "2026-07-06"}, // 4 July is a Saturday, observed Friday 3 July
-		{"GB", "2026-12-24", 1, "2026-12-29"}, // Christmas Friday, Boxing Day Saturday observed Monday 28
-		{"PL", "2026-11-10", 1, "2026-11-12"}, // Independence Day, 11 November
-		{"BR", "2026-04-02", 1, "2026-04-06"}, // Good Friday 3 April, then the weekend
-		{"CN", "2026-10-02", 1, "2026-10-05"}, // no holiday table: weekends only
+		{"US", "2026-11-25", 1, "2026-11-27"},  // Thanksgiving, Thursday 26 November
+		{"US", "2026-11-25", 2, "2026-11-30"},  // then the weekend, into the next month's end
+		{"US", "2026-11-27", 3, "2026-12-02"},  // across a month end
+		{"US", "2026-07-02", 1, "2026-07-06"},  // 4 July is a Saturday, observed Friday 3 July
+		{"GB", "2026-12-24", 1, "2026-12-29"},  // Christmas Friday, Boxing Day Saturday observed Monday 28
+		{"PL", "2026-11-10", 1, "2026-11-12"},  // Independence Day, 11 November
+		{"BR", "2026-04-02", 1, "2026-04-06"},  // Good Friday 3 April, then the weekend
+		{"CN", "2026-10-02", 1, "2026-10-05"},  // no holiday table: weekends only
 		{"US", "2026-11-02", 20, "2026-12-02"}, // Veterans Day and Thanksgiving inside
 	} {
 		cal := CalendarFor(tc.country)
@@ -136,7 +136,7 @@ func TestCheckSteps(t *testing.T) {
 		{func(d *tracker.Dispute) { d.Opened = day("2026-11-02") }, "dispute_opened", "in the future"},
 		{func(d *tracker.Dispute) { d.Escalated = day("2026-10-20") }, "dispute_opened", "never opened"},
 		{func(d *tracker.Dispute) { d.SellerPromised = day("2026-12-01") }, "", ""}, // a promise may lie ahead
-		{func(d *tracker.Dispute) { d.RefundReceived = day("2026-10-01") }, "", ""},  // refunded without a dispute
+		{func(d *tracker.Dispute) { d.RefundReceived = day("2026-10-01") }, "", ""}, // refunded without a dispute
 	} {
 		c := aliCase()
 		tc.set(&c.Dispute)
@@ -185,7 +185,11 @@ func TestReminders(t *testing.T) {
 		}), "refund_due_by@2026-12-03 contact_bank_by@2027-02-07"},
 		{"closed: nothing", mod(func(c *tracker.Case) { c.Dispute.RefundReceived = day("2026-10-01") }), ""},
 		{"paid from a balance on another shop: no route", mod(func(c *tracker.Case) { c.Marketplace = "other"; c.Payment = "balance" }), ""},
-		{"PayPal on another shop: the PayPal dispute", mod(func(c *tracker.Case) { c.Marketplace = "other"; c.Payment = "paypal"; c.Dispute.Opened = day("2026-10-01") }),
+		{"PayPal on another shop: the PayPal dispute", mod(func(c *tracker.Case) {
+			c.Marketplace = "other"
+			c.Payment = "paypal"
+			c.Dispute.Opened = day("2026-10-01")
+		}),
 			"escalate_by@2026-10-21"},
 	} {
 		rs := Reminders(tc.c)
