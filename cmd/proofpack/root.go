@@ -89,6 +89,7 @@ func newRoot(e *env) *cobra.Command {
 		newCaptureCmd(e),
 		newVerifyCmd(e),
 		newEvidenceCmd(e),
+		newRemindersCmd(e),
 	)
 	return root
 }

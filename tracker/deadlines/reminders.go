@@ -62,7 +62,7 @@ func Reminders(c tracker.Case) []Reminder {
 				closes, w.Name, from(opens))
 			continue
 		}
-		add(w, closes, KindOpenDispute, "Open the %s %s by %s%s.", w.Name, w.Where, closes, from(opens))
+		add(w, closes, KindOpenDispute, "Open the dispute %s by %s%s.", w.Where, closes, from(opens))
 	}
 	if hasDispute {
 		switch {
@@ -107,4 +107,22 @@ func Next(rs []Reminder, today tracker.Date) (Reminder, bool) {
 		return Reminder{}, false
 	}
 	return rs[len(rs)-1], true
+}
+
+// Buckets of the Reminders view.
+const (
+	Overdue  = "overdue"
+	ThisWeek = "this_week"
+	Later    = "later"
+)
+
+// Bucket sorts a reminder into overdue, this week (the next 7 days) or later.
+func Bucket(r Reminder, today tracker.Date) string {
+	switch left := today.DaysUntil(r.Due); {
+	case left < 0:
+		return Overdue
+	case left <= 7:
+		return ThisWeek
+	}
+	return Later
 }
