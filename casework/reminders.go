@@ -73,3 +73,17 @@ func (s *Service) RecordStep(id, field string, day tracker.Date) (tracker.Case, 
 		return deadlines.CheckSteps(*c, today)
 	})
 }
+
+// SellerMessages are the ready texts for a case in English, simplified Chinese and lang, signed
+// with the buyer's name from the settings.
+func (s *Service) SellerMessages(id, lang string) ([]deadlines.SellerMessage, error) {
+	c, err := s.Store.Case(id)
+	if err != nil {
+		return nil, err
+	}
+	b, err := s.Buyer()
+	if err != nil {
+		return nil, err
+	}
+	return deadlines.SellerMessages(c, lang, b.Name, tracker.DateOf(s.Now())), nil
+}

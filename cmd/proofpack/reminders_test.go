@@ -90,3 +90,24 @@ func TestRemindersAndTheWonDisputeWithoutRefund(t *testing.T) {
 		t.Errorf("a closed case has no reminders: %v", rs)
 	}
 }
+
+func TestSettingsAndSellerMessages(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	id := mustJSON[map[string]any](t, pp(t, "", append(timelineArgs, "--data", data)...))["id"].(string)
+	for _, kv := range [][2]string{{"name", "Ana Souza"}, {"email", "ana@example.com"}, {"phone", "+55 81 9999-0000"}} {
+		if r := pp(t, "", "settings", "set", kv[0], kv[1], "--data", data); r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+	}
+	if r := pp(t, "", "settings", "set", "email", "ana at home", "--data", data); r.code != 2 || !strings.Contains(r.stderr, "email:") {
+		t.Errorf("a bad e-mail: %d %q", r.code, r.stderr)
+	}
+	b := mustJSON[map[string]string](t, pp(t, "", "settings", "show", "--json", "--data", data))
+	if b["name"] != "Ana Souza" || b["email"] != "ana@example.com" || b["phone"] != "+55 81 9999-0000" {
+		t.Errorf("settings: %v", b)
+	}
+	ms := mustJSON[[]map[string]string](t, pp(t, "", "messages", id, "--lang", "pt", "--json", "--data", data))
+	if len(ms) != 9 || ms[1]["lang"] != "zh" || !strings.Contains(ms[1]["text"], "RR123456785CN") || !strings.HasSuffix(ms[0]["text"], "Ana Souza") {
+		t.Errorf("messages: %v", ms)
+	}
+}

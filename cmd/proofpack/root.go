@@ -90,6 +90,8 @@ func newRoot(e *env) *cobra.Command {
 		newVerifyCmd(e),
 		newEvidenceCmd(e),
 		newRemindersCmd(e),
+		newSettingsCmd(e),
+		newMessagesCmd(e),
 	)
 	return root
 }
