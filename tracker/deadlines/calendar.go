@@ -1,6 +1,7 @@
 package deadlines
 
 import (
+	"slices"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -44,13 +45,19 @@ import (
 // platforms count business days in the country of the buyer's bank, which is the buyer's own.
 var nationalHolidays = map[string][]*cal.Holiday{
 	"AR": ar.Holidays, "AT": at.Holidays, "BE": be.Holidays, "BG": bg.Holidays,
-	"BR": br.Holidays, "CA": ca.Holidays, "CH": ch.Holidays, "CZ": cz.Holidays, "DE": de.Holidays,
+	"BR": append(slices.Clone(br.Holidays), consciencia), "CA": ca.Holidays, "CH": ch.Holidays, "CZ": cz.Holidays, "DE": de.Holidays,
 	"DK": dk.Holidays, "ES": es.Holidays, "FR": fr.Holidays, "GB": gb.Holidays, "GR": gr.Holidays,
 	"HR": hr.Holidays, "IE": ie.Holidays, "IT": it.Holidays, "JP": jp.Holidays, "LT": lt.Holidays,
 	"LV": lv.Holidays, "NL": nl.Holidays, "NO": no.Holidays, "NZ": nz.Holidays, "PL": pl.Holidays,
 	"RO": ro.Holidays, "RU": ru.Holidays, "SE": se.Holidays, "SI": si.Holidays, "SK": sk.Holidays,
 	"UA": ua.Holidays, "US": us.Holidays, "ZA": za.Holidays,
 }
+
+// consciencia is Brazil's Dia Nacional de Zumbi e da Consciência Negra, 20 November, a national
+// holiday since 2024 (Lei 14.759/2023, https://www.planalto.gov.br/ccivil_03/_ato2023-2026/2023/lei/l14759.htm)
+// that rickar/cal v2.1.13 does not have yet.
+var consciencia = &cal.Holiday{Name: "Consciência Negra", Type: cal.ObservancePublic, Month: time.November, Day: 20,
+	StartYear: 2024, Func: cal.CalcDayOfMonth}
 
 // Calendar counts business days in one country: Monday to Friday, less its public holidays
 // (as observed: a holiday on a Saturday that the country moves to Friday closes the Friday).
