@@ -19,9 +19,9 @@ type Packet struct {
 	Cover       Cover     `json:"cover"`
 	// Statement is the buyer's account in a few sentences; StatementByBuyer says whether the
 	// buyer wrote or edited it, or ProofPack built it from the flags.
-	Statement        string          `json:"statement"`
-	StatementByBuyer bool            `json:"statement_by_buyer"`
-	Findings         []Finding       `json:"findings"`
+	Statement        string    `json:"statement"`
+	StatementByBuyer bool      `json:"statement_by_buyer"`
+	Findings         []Finding `json:"findings"`
 	// Refund is the refund timeline: the steps that show the buyer acted in time, and the
 	// deadlines still ahead with the rule and source behind each.
 	Refund   []RefundRow   `json:"refund_timeline"`
@@ -30,8 +30,8 @@ type Packet struct {
 	// Mastercard 4853) from the case, for the bank profile.
 	Checklist []CheckItem `json:"checklist"`
 	// Buyer signs the packet; empty until the buyer gives a name in the settings.
-	Buyer tracker.Buyer `json:"buyer,omitzero"`
-	Exhibits         []PacketExhibit `json:"exhibits"`
+	Buyer    tracker.Buyer   `json:"buyer,omitzero"`
+	Exhibits []PacketExhibit `json:"exhibits"`
 	// Warnings go on the cover, where an agent cannot miss them: files that no longer match
 	// their hashes, exhibits left out to meet an upload limit, a case without exhibits.
 	Warnings []string `json:"warnings"`
@@ -181,7 +181,10 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 	}
 	p.Timeline = timeline(c, p.Exhibits, exhibits, now.Location())
 	p.Refund = refundTimeline(c, tracker.DateOf(now))
-	p.Checklist = checklist(c, p.Exhibits, opt.Address)
+	p.Checklist = []CheckItem{}
+	if p.Cover.Problem == problemNotReceived {
+		p.Checklist = checklist(c, p.Exhibits, opt.Address)
+	}
 	if len(exhibits) == 0 {
 		p.Warnings = append(p.Warnings, "This case has no exhibits yet: no tracking page was captured and no file was added, so the packet rests on the order record and the statement alone.")
 	}
@@ -314,6 +317,9 @@ func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 	}
 	return cv
 }
+
+// problemNotReceived leads every claim for a parcel that never came.
+const problemNotReceived = "Item not received"
 
 // claim is the case in one sentence, led by the most severe finding.
 func claim(c tracker.Case, flags []tracker.Flag) string {

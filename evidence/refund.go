@@ -111,7 +111,7 @@ func aheadWords(r deadlines.Reminder) string {
 	case deadlines.KindRefundDue:
 		return "Refund due from the " + w.Name
 	case deadlines.KindContactBank:
-		return "Last day for a card chargeback (item not received)"
+		return "Last day for a card chargeback"
 	case deadlines.KindSellerPromised:
 		return "The seller's promised date"
 	}

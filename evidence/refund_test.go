@@ -31,7 +31,7 @@ func TestRefundTimeline(t *testing.T) {
 		"15 Oct 2026 Asked the seller to solve it",
 		"20 Oct 2026 Dispute opened (AliExpress dispute), within the window that closes on 20 Nov 2026",
 		"ahead 4 Nov 2026 Last day to escalate the AliExpress dispute",
-		"ahead 5 Mar 2027 Last day for a card chargeback (item not received)",
+		"ahead 5 Mar 2027 Last day for a card chargeback",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("refund timeline:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
