@@ -56,12 +56,16 @@ func TimelineOf(c tracker.Case, today tracker.Date) Timeline {
 }
 
 // RecordStep records a dispute step (a field of deadlines.Steps: "dispute_opened",
-// "refund_received", ...) on a case, dated day; a zero day clears it. Steps that cannot be true
-// (before the order, a refund before the dispute, in the future) are refused with the field named.
+// "refund_received", ..., or "seller_promised", the date the seller promised) on a case, dated
+// day; a zero day clears it. Steps that cannot be true (before the order, a refund before the
+// dispute, in the future) are refused with the field named.
 func (s *Service) RecordStep(id, field string, day tracker.Date) (tracker.Case, error) {
 	today := tracker.DateOf(s.Now())
 	return s.Store.UpdateCase(id, func(c *tracker.Case) error {
-		found := false
+		found := field == "seller_promised"
+		if found {
+			c.Dispute.SellerPromised = day
+		}
 		for _, st := range deadlines.Steps(&c.Dispute) {
 			if st.Field == field {
 				*st.Date, found = day, true
@@ -71,6 +75,14 @@ func (s *Service) RecordStep(id, field string, day tracker.Date) (tracker.Case, 
 			return tracker.Invalid(field, "is not a dispute step")
 		}
 		return deadlines.CheckSteps(*c, today)
+	})
+}
+
+// SetNotReceived records that the buyer says a parcel the tracking shows delivered never came.
+func (s *Service) SetNotReceived(id string, notReceived bool) (tracker.Case, error) {
+	return s.Store.UpdateCase(id, func(c *tracker.Case) error {
+		c.Dispute.NotReceived = notReceived
+		return nil
 	})
 }
 

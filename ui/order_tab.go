@@ -16,8 +16,9 @@ import (
 // orderTab shows what was bought, from whom, where it should arrive and the dispute so far.
 func orderTab(v *caseView) *container.TabItem {
 	body := container.NewVBox()
+	stage := newStageView(v)
 	fill := func(c tracker.Case) {
-		body.Objects = orderDetails(c)
+		body.Objects = append(orderDetails(c), stage.card)
 		body.Refresh()
 	}
 	fill(v.c)

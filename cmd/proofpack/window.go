@@ -32,7 +32,7 @@ func (e *env) openWindow(screenshot string) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, ui.Services{
+	u := ui.Create(a, w, ui.Services{
 		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
 		Analyze: func(id string) (rules.Report, error) {
 			settings, err := rules.LoadSettings(s)
@@ -48,6 +48,9 @@ func (e *env) openWindow(screenshot string) error {
 		PacketProfiles: pdf.ProfileNames,
 	})
 	w.Resize(fyne.NewSize(1180, 720))
+	if screenshot == "" {
+		defer u.StartNotifications(ui.FyneNotifier(a), time.Hour)()
+	}
 	var shotErr error
 	if screenshot != "" {
 		go func() {

@@ -113,6 +113,16 @@ func SellerMessageFor(c tracker.Case, kind, lang, name string, today tracker.Dat
 	return SellerMessage{Kind: kind, Lang: lang, Text: strings.TrimRight(text, "\n ")}, true
 }
 
+// languageOf is the language of the buyer's country, where ProofPack has texts in it.
+var languageOf = map[string]string{
+	"BR": "pt", "PT": "pt", "AO": "pt", "MZ": "pt",
+	"ES": "es", "MX": "es", "AR": "es", "CO": "es", "CL": "es", "PE": "es", "VE": "es", "EC": "es", "UY": "es", "PY": "es", "BO": "es",
+	"RU": "ru", "BY": "ru", "KZ": "ru", "KG": "ru",
+}
+
+// LanguageOf is the buyer's language for seller messages from their country ("" for English).
+func LanguageOf(country string) string { return languageOf[country] }
+
 // SellerMessages are every kind in English, simplified Chinese and, when ProofPack has it, lang
 // (the buyer's language), in that order.
 func SellerMessages(c tracker.Case, lang, name string, today tracker.Date) []SellerMessage {
