@@ -72,6 +72,10 @@ func TestWindows(t *testing.T) {
 			mod(func(c *tracker.Case) { c.Dispute.Opened = day("2026-11-16") }), "2026-10-10", "2026-11-09", "2026-12-16"},
 		{"Amazon: 3 to 90 days after the latest estimated delivery", "amazon", aliCase(), "2026-10-13", "2027-01-08", ""},
 		{"Etsy: from the day after, 100 days", "etsy", aliCase(), "2026-10-11", "2027-01-18", ""},
+		{"eBay without a delivery date: from the order, the safe side", "ebay",
+			mod(func(c *tracker.Case) { c.Promised = tracker.Date{} }), "2026-08-28", "2026-09-27", ""},
+		{"Amazon without a delivery date: from the order", "amazon",
+			mod(func(c *tracker.Case) { c.Promised = tracker.Date{} }), "2026-08-31", "2026-11-26", ""},
 		{"Temu: 90 days from purchase", "temu", aliCase(), "2026-10-10", "2026-11-26", ""},
 	} {
 		w, ok := WindowOf(tc.route)

@@ -43,6 +43,9 @@ type Window struct {
 	Ends []string
 }
 
+// noDate ends the rule of a window counted from the delivery date that has a fall-back.
+const noDate = " Without a delivery date ProofPack counts from the order date, which is earlier and so safe."
+
 var checked = tracker.Date{Year: 2026, Month: 11, Day: 22} // research/disputes.md, claims.md
 
 // Windows are the dispute rules, from research/disputes.md (section 1) and claims.md. Where the
@@ -61,22 +64,23 @@ var Windows = []Window{
 	},
 	{
 		Route: "ebay", Name: "eBay Money Back Guarantee request", Where: "on eBay",
-		Opens:    Span{From: FromDelivery},
-		Closes:   Span{From: FromDelivery, Days: 30},
+		Opens:    Span{From: FromDelivery, Else: &Span{From: FromOrder}},
+		Closes:   Span{From: FromDelivery, Days: 30, Else: &Span{From: FromOrder, Days: 30}},
 		Escalate: &Span{From: FromOpened, Days: 21, Business: true},
 		Refund:   Span{From: FromDecision, Days: 30},
 		Rule: "Tell the seller from the estimated delivery date until 30 days after it; the seller has 3 business days, " +
-			"then ask eBay to step in (the request may close after 21 business days); a card refund can take up to 30 days.",
+			"then ask eBay to step in (the request may close after 21 business days); a card refund can take up to 30 days." +
+			noDate,
 		Source:  "https://4bikebiz.com/get-help-with-an-item-that-hasnt-arrived/ (copy of eBay help); http://pages.ebay.ca/ebay-money-back-guarantee/",
 		Checked: checked,
 	},
 	{
 		Route: "amazon", Name: "Amazon A-to-z Guarantee claim", Where: "with Amazon (A-to-z)",
-		Opens:  Span{From: FromDelivery, Days: 3},
-		Closes: Span{From: FromDelivery, Days: 90},
+		Opens:  Span{From: FromDelivery, Days: 3, Else: &Span{From: FromOrder, Days: 3}},
+		Closes: Span{From: FromDelivery, Days: 90, Else: &Span{From: FromOrder, Days: 90}},
 		Refund: Span{From: FromDecision, Days: 30},
 		Rule: "Claim from 3 days after the latest estimated delivery date until 90 days after it, after asking the seller " +
-			"and waiting 48 hours; a card chargeback ends the claim.",
+			"and waiting 48 hours; a card chargeback ends the claim." + noDate,
 		Source:  "https://www.amazon.com/gp/help/customer/display.html?nodeId=200783670",
 		Checked: checked,
 	},
@@ -92,11 +96,11 @@ var Windows = []Window{
 	},
 	{
 		Route: "etsy", Name: "Etsy case", Where: "on Etsy",
-		Opens:  Span{From: FromDelivery, Days: 1},
-		Closes: Span{From: FromDelivery, Days: 100},
+		Opens:  Span{From: FromDelivery, Days: 1, Else: &Span{From: FromOrder, Days: 1}},
+		Closes: Span{From: FromDelivery, Days: 100, Else: &Span{From: FromOrder, Days: 100}},
 		Refund: Span{From: FromDecision, Days: 30},
 		Rule: "Open a case from the day after the estimated delivery date (and 48 hours after asking the seller), " +
-			"within 100 days.",
+			"within 100 days." + noDate,
 		Source:  "https://help.etsy.com/hc/en-us/articles/360016126873-How-to-Resolve-a-Case-from-a-Buyer",
 		Checked: checked,
 	},

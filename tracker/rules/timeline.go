@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"proofpack/tracker"
@@ -16,7 +17,7 @@ const nearDays = 7
 
 // timeline raises the flags of the refund timeline: the dispute windows open now, a last day
 // close, a refund overdue, and a "delivered" parcel the buyer never got.
-func timeline(in Input, status tracker.Status) []tracker.Flag {
+func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.Flag {
 	c := in.Case
 	today := tracker.DateOf(in.Now)
 	st := deadlines.StageOf(c.Dispute)
@@ -25,8 +26,11 @@ func timeline(in Input, status tracker.Status) []tracker.Flag {
 	}
 	var out []tracker.Flag
 	out = append(out, deliveredNotReceived(in)...)
-	// A parcel delivered to the buyer needs no dispute, unless the buyer says it never came.
-	claimable := status != tracker.StatusDelivered || c.Dispute.NotReceived
+	// A parcel delivered to the buyer needs no dispute, unless the buyer says it never came or
+	// the delivery was not theirs.
+	claimable := status != tracker.StatusDelivered || c.Dispute.NotReceived || slices.ContainsFunc(found, func(f tracker.Flag) bool {
+		return slices.Contains(notTheirs, f.Code)
+	})
 	rs := deadlines.Reminders(c)
 	if claimable && st < deadlines.DisputeOpen {
 		if f, ok := windowOpen(c, today); ok {
@@ -42,7 +46,7 @@ func timeline(in Input, status tracker.Status) []tracker.Flag {
 			continue
 		}
 		out = append(out, flag(tracker.FlagDisputeDeadlineNear, tracker.Critical, []int{},
-			r.Message+" Do it now: after that day this route may be closed for good.",
+			fmt.Sprintf("Do it before %s is over: after that day this route may be closed for good.", r.Due),
 			"%s left: %s", daysWords(left), r.Message))
 		break // the earliest is the one to act on
 	}
@@ -53,6 +57,9 @@ func timeline(in Input, status tracker.Status) []tracker.Flag {
 	}
 	return out
 }
+
+// notTheirs are the flags that say a "delivered" parcel was not the buyer's.
+var notTheirs = []string{tracker.FlagDeliveredElsewhere, tracker.FlagDeliveredBeforeOrder, tracker.FlagReusedNumber}
 
 // windowOpen lists the routes where a claim can be opened today.
 func windowOpen(c tracker.Case, today tracker.Date) (tracker.Flag, bool) {

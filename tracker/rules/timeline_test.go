@@ -85,6 +85,10 @@ func TestDisputeWindowAndDeadline(t *testing.T) {
 		{"dispute open: escalate within 15 days, near at 7", "2026-10-29",
 			func(c *tracker.Case) { c.Dispute.Opened = date("2026-10-20") },
 			[]string{tracker.FlagDisputeDeadlineNear}, "Escalate your AliExpress dispute by 2026-11-04"},
+		{"delivered in another town: still a dispute to open", "2026-09-20",
+			func(c *tracker.Case) {
+				c.Shipments[0].Events = append(c.Shipments[0].Events, ev("2026-09-18 10:00", tracker.StatusDelivered, "Chicago, IL 60601"))
+			}, []string{tracker.FlagDisputeWindowOpen}, "AliExpress dispute on AliExpress until 2026-10-25"},
 		{"delivered at home: no dispute to open", "2026-09-20",
 			func(c *tracker.Case) {
 				c.Shipments[0].Events = append(c.Shipments[0].Events, ev("2026-09-18 10:00", tracker.StatusDelivered, "Austin TX 78701"))
