@@ -18,7 +18,8 @@ func orderTab(v *caseView) *container.TabItem {
 	body := container.NewVBox()
 	stage := newStageView(v)
 	fill := func(c tracker.Case) {
-		body.Objects = append(orderDetails(c), stage.card)
+		d := orderDetails(c) // the title, then the refund timeline the buyer acts on, then the order
+		body.Objects = append([]fyne.CanvasObject{d[0], stage.card}, d[1:]...)
 		body.Refresh()
 	}
 	fill(v.c)

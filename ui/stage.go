@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,15 +32,17 @@ type stageView struct {
 	steps   *fyne.Container
 	buttons map[string]*widget.Button // by step field, for tests
 	card    *widget.Card
+
+	notReceived *widget.Check
 }
 
 func newStageView(v *caseView) *stageView {
 	s := &stageView{v: v, stage: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(190, 36))}
+		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck("The tracking says delivered, but the parcel never came", nil)}
 	s.next.Wrapping, s.todo.Wrapping, s.warn.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	s.warn.Importance = widget.WarningImportance
 	msgs := widget.NewButtonWithIcon("Messages to the seller", theme.MailComposeIcon(), func() { v.app.showSellerMessages(v.c) })
-	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, msgs))
+	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, msgs))
 	s.update(v.c)
 	v.onUpdate(s.update)
 	return s
@@ -62,10 +65,8 @@ func (s *stageView) update(c tracker.Case) {
 	if step := tl.Stage.NextStep(); step != "" {
 		s.todo.SetText("Next step: " + step + ".")
 	}
-	s.warn.SetText("")
-	for _, w := range tl.Conflicts {
-		s.warn.SetText(w)
-	}
+	s.warn.SetText(strings.Join(tl.Conflicts, " "))
+	s.warn.Hidden = len(tl.Conflicts) == 0
 	s.buttons = map[string]*widget.Button{}
 	var objs []fyne.CanvasObject
 	d := c.Dispute
@@ -81,15 +82,14 @@ func (s *stageView) update(c tracker.Case) {
 	promised := widget.NewButton("Seller promised a date…", s.ask("seller_promised", "The seller promised to ship or refund by"))
 	s.buttons["seller_promised"] = promised
 	objs = append(objs, promised)
-	nr := widget.NewCheck("Tracking says delivered, but it never came", nil)
-	nr.SetChecked(d.NotReceived)
-	nr.OnChanged = func(on bool) {
+	s.notReceived.OnChanged = nil // setting the box from the case is not the buyer's change
+	s.notReceived.SetChecked(d.NotReceived)
+	s.notReceived.OnChanged = func(on bool) {
 		if _, err := s.v.app.work().SetNotReceived(c.ID, on); err != nil {
 			dialog.ShowError(err, s.v.app.win)
 		}
 		s.v.changed()
 	}
-	objs = append(objs, nr)
 	s.steps.Objects = objs
 	s.steps.Refresh()
 }

@@ -77,6 +77,17 @@ func TestRecordingADisputeStepMovesTheNextStep(t *testing.T) {
 		t.Error("a recorded step still offers its button")
 	}
 
+	var box *widget.Check
+	walk(u.detail, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, "never came") {
+			box = c
+		}
+	})
+	test.Tap(box)
+	if c, _ := s.Cases(); !c[0].Dispute.NotReceived {
+		t.Error("the 'never came' box did not record it")
+	}
+
 	// A step in the future is refused, and says which step and why.
 	recordVia(t, u, w, "Escalated…", "2026-12-01")
 	if msg := dialogText(w); !strings.Contains(msg, "Escalated: 2026-12-01 is in the future") {
