@@ -16,11 +16,6 @@ import (
 	"proofpack/tracker/deadlines"
 )
 
-// work is the application layer on the window's data folder and clock.
-func (u *App) work() *casework.Service {
-	return &casework.Service{Store: u.svc.Store, Dir: u.svc.DataDir, Clock: u.svc.Now}
-}
-
 // stageView is the refund timeline on the case's first tab: the stage, the next deadline, a
 // button for each dispute step and the messages to the seller.
 type stageView struct {
@@ -85,7 +80,7 @@ func (s *stageView) update(c tracker.Case) {
 	s.notReceived.OnChanged = nil // setting the box from the case is not the buyer's change
 	s.notReceived.SetChecked(d.NotReceived)
 	s.notReceived.OnChanged = func(on bool) {
-		if _, err := s.v.app.work().SetNotReceived(c.ID, on); err != nil {
+		if _, err := s.v.app.svc.Work.SetNotReceived(c.ID, on); err != nil {
 			dialog.ShowError(err, s.v.app.win)
 		}
 		s.v.changed()
@@ -114,7 +109,7 @@ func (s *stageView) record(field, label, text string) {
 	u := s.v.app
 	day, err := tracker.ParseDate(text)
 	if err == nil {
-		_, err = u.work().RecordStep(s.v.c.ID, field, day)
+		_, err = u.svc.Work.RecordStep(s.v.c.ID, field, day)
 	}
 	if err != nil {
 		var te *tracker.Error
@@ -129,7 +124,7 @@ func (s *stageView) record(field, label, text string) {
 
 // showSellerMessages shows the ready texts for the case, each with a Copy button.
 func (u *App) showSellerMessages(c tracker.Case) {
-	ms, err := u.work().SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
+	ms, err := u.svc.Work.SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
 	if err != nil {
 		dialog.ShowError(err, u.win)
 		return

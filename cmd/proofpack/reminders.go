@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -41,12 +42,15 @@ func newRemindersCmd(e *env) *cobra.Command {
 				return err
 			}
 			if icsFile != "" {
-				var b bytes.Buffer
-				if err := ics.Write(&b, rs, svc.Now()); err != nil {
-					return err
+				err := evidence.WriteOutputFrom(dir, icsFile, func(w io.Writer) error { return ics.Write(w, rs, svc.Now()) })
+				var te *tracker.Error
+				if errors.As(err, &te) && te.Field == "--out" { // the output checks speak of --out
+					cp := *te
+					cp.Field = "--ics"
+					return &cp
 				}
-				if err := evidence.WriteFileAtomic(icsFile, b.Bytes()); err != nil {
-					return fmt.Errorf("--ics %s: %w", icsFile, err)
+				if err != nil {
+					return err
 				}
 			}
 			switch {

@@ -111,3 +111,12 @@ func TestSettingsAndSellerMessages(t *testing.T) {
 		t.Errorf("messages: %v", ms)
 	}
 }
+
+func TestRemindersICSIsNotWrittenIntoTheDataFolder(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	mustJSON[map[string]any](t, pp(t, "", append(timelineArgs, "--data", data)...))
+	r := pp(t, "", "reminders", "--ics", filepath.Join(data, "due.ics"), "--data", data)
+	if r.code != 2 || !strings.Contains(r.stderr, "--ics:") || !strings.Contains(r.stderr, "inside the data folder") {
+		t.Errorf("exit %d %q", r.code, r.stderr)
+	}
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"proofpack/casework"
 	"proofpack/tracker"
 )
 
@@ -91,13 +90,4 @@ func newMessagesCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&lang, "lang", "", "also in this language: es, pt or ru")
 	cmd.Flags().BoolVar(&asJSON, "json", false, `print [{"kind", "lang", "text"}] as JSON`)
 	return cmd
-}
-
-// service is the data folder's casework.Service with the real clock.
-func (e *env) service() (*casework.Service, error) {
-	st, dir, err := e.openWithDir()
-	if err != nil {
-		return nil, err
-	}
-	return &casework.Service{Store: st, Dir: dir}, nil
 }
