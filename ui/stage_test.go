@@ -187,3 +187,34 @@ func TestRemindersViewAndNotificationsOnce(t *testing.T) {
 		t.Errorf("the reminder's case is not opened: %s", c.ID)
 	}
 }
+
+func TestTheBuyerIsAskedOnceForTheSignature(t *testing.T) {
+	u, s, w := newTestApp(t, timelineCase("1001", "2026-11-20"))
+	calls := 0
+	u.askBuyerOnce(func() { calls++ })
+	top := w.Canvas().Overlays().Top()
+	if top == nil || calls != 0 {
+		t.Fatalf("no question before the first packet (calls %d)", calls)
+	}
+	var es []*widget.Entry
+	walk(top, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			es = append(es, e)
+		}
+	})
+	if len(es) != 3 {
+		t.Fatalf("%d entries", len(es))
+	}
+	es[0].SetText("Ana Souza")
+	es[1].SetText("ana@example.com")
+	test.Tap(findButton(top, "Save"))
+	var b tracker.Buyer
+	s.Setting(tracker.BuyerKey, &b)
+	if calls != 1 || b.Name != "Ana Souza" || b.Email != "ana@example.com" {
+		t.Fatalf("after Save: calls %d, buyer %+v", calls, b)
+	}
+	u.askBuyerOnce(func() { calls++ })
+	if calls != 2 {
+		t.Error("asked twice")
+	}
+}
