@@ -30,6 +30,7 @@ var findingTitles = map[string]string{
 	tracker.FlagStalled:               "No tracking movement for weeks",
 	tracker.FlagProvisionalNumber:     "The tracking number shows nothing",
 	tracker.FlagCheckDigitMismatch:    "The tracking number fails its check digit",
+	tracker.FlagNumberUnclear:         "The tracking number is not recognised for sure",
 	tracker.FlagUnknownFormat:         "The tracking number fits no carrier's format",
 	tracker.FlagLinkMismatch:          "The seller's tracking link is for another carrier",
 	tracker.FlagUntrackedService:      "An untracked postal service",
