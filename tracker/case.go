@@ -171,6 +171,12 @@ type Dispute struct {
 	Won            Date `json:"won"`
 	RefundPromised Date `json:"refund_promised"`
 	RefundReceived Date `json:"refund_received"`
+	// SellerContacted is when the buyer first asked the seller; SellerPromised the date the
+	// seller promised to ship, deliver or refund by. Both are reminders' anchors.
+	SellerContacted Date `json:"seller_contacted,omitzero"`
+	SellerPromised  Date `json:"seller_promised,omitzero"`
+	// NotReceived: the buyer says a parcel the tracking shows delivered never came.
+	NotReceived bool `json:"not_received,omitempty"`
 }
 
 // Numbers returns the case's tracking numbers in shipment order.

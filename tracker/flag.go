@@ -45,4 +45,5 @@ const (
 	FlagDisputeWindowOpen     = "dispute_window_open"
 	FlagDisputeDeadlineNear   = "dispute_deadline_near"
 	FlagRefundOverdue         = "refund_overdue"
+	FlagDeliveredNotReceived  = "delivered_not_received"
 )

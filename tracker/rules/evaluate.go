@@ -49,6 +49,8 @@ func Evaluate(in Input, s Settings) Report {
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
 	}
+	r.Flags = append(r.Flags, timeline(in, r.Status, r.Flags)...)
+	followStage(r.Flags, in.Case)
 	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	return r
 }
