@@ -44,6 +44,11 @@ var (
 	placeLabels = []string{"location", "local", "localizacao", "lugar", "localidad", "ubicacion", "lieu", "ort", "standort", "luogo", "miejsce", "miejscowosc", "место", "地点", "city", "place"}
 	// numberLabels head the tracking number a page repeats above its events: page chrome.
 	numberLabels = []string{"tracking number", "tracking no", "tracking", "numer przesylki", "codigo de rastreio", "codigo de seguimiento", "numero de suivi", "sendungsnummer", "codice spedizione", "трек-номер", "номер отправления", "运单号", "单号", "objeto"}
+	// noteLabels head remarks beside an event: the carrier's own note, who signed. Neither the
+	// event's words nor its place (a receiver's name is never a place).
+	noteLabels = []string{"carrier note", "note", "remark", "observacao", "observacion", "remarque", "hinweis", "nota", "uwagi", "примечание", "备注",
+		"signed by", "signed for by", "received by", "recipient", "receiver", "recebido por", "recebedor", "firmado por", "receptor", "signe par", "empfanger",
+		"unterschrieben von", "firmato da", "odbiorca", "odebral", "получатель", "签收人", "收件人", "受取人", "수령인", "alici", "teslim alan", "נמען", "المستلم"}
 	descLabels   = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
 )
 
@@ -55,6 +60,7 @@ type cell struct {
 	caps    bool // all capitals: how several posts print towns
 	isDesc  bool // labelled as the description
 	isPlace bool // labelled as the place
+	note    bool // a remark, a receiver's name, a phone number: never the place
 }
 
 func newCell(s string) cell {
@@ -66,10 +72,16 @@ func newCell(s string) cell {
 			c.text, c.isPlace = strings.TrimSpace(rest), true
 		case contains(descLabels, f):
 			c.text, c.isDesc = strings.TrimSpace(rest), true
+		case contains(noteLabels, f):
+			c.note = true
 		}
 	}
+	if in, rest, ok := strings.Cut(c.text, " "); ok && (in == "in" || in == "à" || in == "em") && strongPlace(rest) {
+		c.text = strings.TrimRight(rest, ".") // "... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311."
+	}
 	_, c.phrase = matchText(c.text)
-	c.place = c.isPlace || strongPlace(c.text)
+	c.note = c.note || isPhone(c.text)
+	c.place = c.isPlace || !c.note && strongPlace(c.text)
 	c.caps = allCaps(c.text)
 	return c
 }
@@ -98,9 +110,20 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 	var cells []cell
 	var bracket string
 	add := func(text string) {
-		for _, f := range fieldsOf(text) {
+		if isRoute(text) {
+			return // "De: X Para: Y" under a Correios event: the route, not the event
+		}
+		if isNote(text) {
+			cells = append(cells, cell{text: strings.TrimSpace(text), note: true})
+			return
+		}
+		fields := fieldsOf(text)
+		if len(cells) == 0 && len(fields) == 1 {
+			fields = splitPlace(fields[0])
+		}
+		for _, f := range fields {
 			if p, rest, ok := cutBracket(f); ok {
-				if bracket == "" {
+				if bracket == "" && !hasPhone(p) {
 					bracket = p
 				}
 				if f = strings.TrimSpace(rest); f == "" {
@@ -158,8 +181,9 @@ func pick(cells []cell) (desc, place string) {
 	}
 	for _, try := range []func(c cell) bool{
 		func(c cell) bool { return c.isDesc },
-		func(c cell) bool { return c.phrase && !c.isPlace && (!c.place || len(cells) == 1) },
-		func(c cell) bool { return !c.place && !c.caps },
+		func(c cell) bool { return c.phrase && !c.isPlace && !c.note && (!c.place || len(cells) == 1) },
+		func(c cell) bool { return !c.place && !c.caps && !c.note },
+		func(c cell) bool { return !c.isPlace && !c.note },
 		func(c cell) bool { return !c.isPlace },
 	} {
 		if d = first(try); d >= 0 {
@@ -169,9 +193,9 @@ func pick(cells []cell) (desc, place string) {
 	for _, try := range []func(c cell) bool{
 		func(c cell) bool { return c.isPlace },
 		func(c cell) bool { return c.place },
-		func(c cell) bool { return c.caps && !c.phrase },
+		func(c cell) bool { return c.caps && !c.phrase && !c.note },
 		func(c cell) bool {
-			return !c.phrase && utf8.RuneCountInString(c.text) <= 40 && len(strings.Fields(c.text)) <= 5
+			return !c.phrase && !c.note && utf8.RuneCountInString(c.text) <= 40 && len(strings.Fields(c.text)) <= 5
 		},
 	} {
 		if p = first(try); p >= 0 {

@@ -1,0 +1,144 @@
+package history
+
+import (
+	"strings"
+	"time"
+
+	"proofpack/tracker"
+)
+
+// etaWords introduce an estimated or scheduled delivery date, folded (see Fold). A page prints
+// it above the events; read as an event it would be a delivery that has not happened.
+var etaWords = []string{
+	"estimated delivery", "expected delivery", "scheduled delivery", "delivery estimate", "estimated arrival",
+	"expected arrival", "estimated time of arrival", "delivery expected",
+	"previsao de entrega", "entrega prevista", "data prevista", "fecha estimada", "entrega estimada", "fecha prevista",
+	"livraison prevue", "livraison estimee", "date de livraison estimee", "date estimee",
+	"voraussichtliche zustellung", "voraussichtlich", "geplante zustellung", "zustellung erwartet",
+	"consegna prevista", "data di consegna prevista", "consegna stimata",
+	"przewidywana data", "planowana data", "szacowana data", "przewidywany termin",
+	"ожидаемая дата", "плановая дата", "ориентировочная дата", "срок доставки",
+	"орієнтовна дата", "очікувана дата", "планова дата",
+	"verwachte bezorg", "verwacht op", "verwachte levering", "geschatte bezorg",
+	"tahmini teslim", "tahmini teslimat", "beklenen teslim",
+	"预计送达", "预计到达", "预计派送", "預計送達", "預計到達",
+	"お届け予定", "配達予定", "到着予定",
+	"도착 예정", "배송 예정", "도착예정", "배송예정",
+	"מועד מסירה משוער", "צפי מסירה", "משוער",
+	"التسليم المتوقع", "موعد التسليم", "الوصول المتوقع",
+}
+
+func isETA(text string) bool {
+	var buf [512]byte
+	f := string(foldAppend(buf[:0], text))
+	for _, w := range etaWords {
+		if i := strings.Index(f, w); i >= 0 && (i == 0 || !isWordByte(f[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// markETA takes estimated delivery dates out of the events: a dated line that says it is an
+// estimate, or a bare date right under such a label. Label lines without a date are chrome.
+func markETA(ls []line) {
+	for i := range ls {
+		l := &ls[i]
+		if l.blank || l.used || l.timeOnly || len(l.text) > 400 || !isETA(l.text) {
+			continue
+		}
+		if l.anchor {
+			l.anchor, l.used, l.eta = false, true, !l.bad
+			continue
+		}
+		l.used = true
+		if j := nextLine(ls, i); j >= 0 && ls[j].anchor && !ls[j].bad && fieldsOf(ls[j].rest) == nil {
+			ls[j].anchor, ls[j].used, ls[j].eta = false, true, true
+		}
+	}
+}
+
+func nextLine(ls []line, i int) int {
+	for j := i + 1; j < len(ls) && j <= i+2; j++ {
+		if !ls[j].blank {
+			return j
+		}
+	}
+	return -1
+}
+
+// eta returns the first estimated delivery day the page gives.
+func eta(ls []line, monthFirst bool) time.Time {
+	for _, l := range ls {
+		if !l.eta {
+			continue
+		}
+		if t, ok := l.st.at(monthFirst); ok {
+			return t
+		}
+		if t, ok := l.st.at(!monthFirst); ok {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// stripZones removes the time zone printed beside a time, "(GMT+2)", "(GMT+0800)", "(UTC-5)":
+// it is neither a place nor a description.
+func stripZones(s string) string {
+	for _, open := range []string{"(GMT", "(UTC"} {
+		for {
+			i := strings.Index(s, open)
+			if i < 0 {
+				break
+			}
+			j := strings.IndexByte(s[i:], ')')
+			if j < 0 || j > 12 {
+				break
+			}
+			s = s[:i] + s[i+j+1:]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// mergeRepeats folds a delivery that the page prints twice, as a summary sentence ("Your item
+// was delivered ... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311") and as the event in
+// the list, into one event: same day, and the same time or no time on one of them. timed says
+// which events had a time written. The shorter description (the list's) is kept; a place only
+// the other one names is kept too.
+func mergeRepeats(evs []tracker.Event, timed []bool) []tracker.Event {
+	out := evs[:0]
+	keep := timed[:0]
+next:
+	for i, e := range evs {
+		if e.Status == tracker.StatusDelivered && !e.Unparsed {
+			for j := range out {
+				o := &out[j]
+				if o.Status != tracker.StatusDelivered || o.Unparsed || !sameDay(o.Time, e.Time) {
+					continue
+				}
+				if !o.Time.Equal(e.Time) && keep[j] && timed[i] {
+					continue
+				}
+				if !keep[j] && timed[i] {
+					o.Time, keep[j] = e.Time, true
+				}
+				if len(e.Description) < len(o.Description) {
+					o.Description = e.Description
+				}
+				if o.Place == "" {
+					o.Place = e.Place
+				}
+				continue next
+			}
+		}
+		out = append(out, e)
+		keep = append(keep, timed[i])
+	}
+	return out
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
+}

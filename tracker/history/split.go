@@ -1,0 +1,127 @@
+package history
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isRoute reports the "De: Unidade X Para: Unidade Y" line Correios prints under a forwarding
+// event, and its translations: two places, neither of them where the event happened.
+func isRoute(text string) bool {
+	var buf [256]byte
+	f := string(foldAppend(buf[:0], strings.TrimSpace(text)))
+	for _, r := range [][2]string{{"de:", "para:"}, {"from:", "to:"}, {"origem:", "destino:"}, {"von:", "nach:"}, {"de :", "a :"}} {
+		if strings.HasPrefix(f, r[0]) && strings.Contains(f, " "+r[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNote reports a line that is a remark under an event ("Carrier note: ...", "Signed by: ...").
+func isNote(text string) bool {
+	label, _, ok := strings.Cut(text, ":")
+	return ok && len(label) <= 30 && contains(noteLabels, Fold(strings.TrimSpace(label)))
+}
+
+// isPhone reports a phone number, masked or not ("137****4974", "+48 22 123 45 67"): a courier's
+// or a branch's number, never a place.
+func isPhone(s string) bool {
+	digits, stars := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == '*':
+			stars++
+		case strings.ContainsRune(" +-()/;,【】（）", r):
+		default:
+			return false
+		}
+	}
+	return digits >= 7 || digits >= 4 && stars >= 2
+}
+
+// hasPhone reports text that holds a phone number or a masked name ("谢**/152****0208").
+func hasPhone(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			digits++
+		}
+	}
+	return digits >= 7 || strings.Contains(s, "**")
+}
+
+// splitPlace finds the place inside the one cell of a line that has no columns:
+// "Objeto entregue - Unidade de Distribuição/VITORIA/ES" (Correios), "Entregado - ... - SANTIAGO
+// UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)" (Correos), "Your item was delivered ... in DES
+// MOINES, IA 50311" (a USPS summary) and "Lublin przesyłka zwrócona nadawcy" (the town cell
+// first). It returns the cells: the description first, then the place; or the cell unsplit.
+func splitPlace(f string) []string {
+	if i := strings.LastIndex(f, " - "); i > 0 {
+		head, tail := strings.TrimSpace(f[:i]), strings.TrimSpace(f[i+3:])
+		if slashPlace(tail) || allCaps(tail) && !hasPhrase(tail) && (hasPhrase(head) || strings.HasSuffix(tail, ")")) {
+			return []string{head, tail}
+		}
+	}
+	if i := strings.LastIndex(f, " in "); i > 0 {
+		head, tail := strings.TrimSpace(f[:i]), strings.TrimRight(strings.TrimSpace(f[i+4:]), ".")
+		if _, ok := matchText(head); ok && strongPlace(tail) {
+			for _, w := range []string{" at", " on"} {
+				head = strings.TrimSuffix(head, w)
+			}
+			return []string{head, tail}
+		}
+	}
+	if town, rest, ok := leadingTown(f); ok {
+		return []string{rest, town}
+	}
+	return []string{f}
+}
+
+func hasPhrase(s string) bool {
+	_, ok := matchText(s)
+	return ok
+}
+
+// slashPlace matches Correios' "Unidade de Distribuição/VITORIA/ES": a unit, a town, a state.
+func slashPlace(s string) bool {
+	parts := strings.Split(s, "/")
+	return len(parts) >= 3 && isState(strings.TrimSpace(parts[len(parts)-1])) && allCaps(parts[len(parts)-2])
+}
+
+// townStops are words that start a sentence, not a town's name.
+var townStops = map[string]bool{
+	"your": true, "the": true, "votre": true, "le": true, "la": true, "les": true, "ihre": true, "die": true, "der": true,
+	"das": true, "seu": true, "sua": true, "o": true, "a": true, "su": true, "el": true, "il": true, "lo": true,
+	"twoja": true, "ваш": true, "ваша": true, "ваше": true, "uw": true, "de": true, "het": true, "item": true,
+	"package": true, "parcel": true, "shipment": true, "objeto": true, "envio": true, "colis": true, "sendung": true,
+	"paket": true, "pacco": true, "przesylka": true, "посылка": true, "отправление": true,
+}
+
+// leadingTown reads "Lublin przesyłka zwrócona nadawcy": one or two capitalised words that are
+// no status words, then a lower-case sentence that holds a status phrase.
+func leadingTown(f string) (town, rest string, ok bool) {
+	words := strings.Fields(f)
+	for n := 1; n <= 2 && n < len(words)-1; n++ {
+		next, _ := utf8.DecodeRuneInString(words[n])
+		if !unicode.IsLower(next) {
+			continue
+		}
+		for _, w := range words[:n] {
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) || townStops[Fold(w)] {
+				return "", f, false
+			}
+		}
+		town = strings.Join(words[:n], " ")
+		rest = strings.Join(words[n:], " ")
+		if hasPhrase(town) || !hasPhrase(rest) {
+			return "", f, false
+		}
+		return town, rest, true
+	}
+	return "", f, false
+}
