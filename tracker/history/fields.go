@@ -49,7 +49,7 @@ var (
 	noteLabels = []string{"carrier note", "note", "remark", "observacao", "observacion", "remarque", "hinweis", "nota", "uwagi", "примечание", "备注",
 		"signed by", "signed for by", "received by", "recipient", "receiver", "recebido por", "recebedor", "firmado por", "receptor", "signe par", "empfanger",
 		"unterschrieben von", "firmato da", "odbiorca", "odebral", "получатель", "签收人", "收件人", "受取人", "수령인", "alici", "teslim alan", "נמען", "المستلم"}
-	descLabels   = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
+	descLabels = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
 )
 
 // cell is one field of an event with what it looks like.
