@@ -28,12 +28,28 @@ var etaWords = []string{
 	"التسليم المتوقع", "موعد التسليم", "الوصول المتوقع",
 }
 
+// etaIndex files the ETA labels under their first two bytes, as phraseIndex does.
+var etaIndex = func() (idx [256]*[256][]string) {
+	for _, w := range etaWords {
+		if idx[w[0]] == nil {
+			idx[w[0]] = new([256][]string)
+		}
+		idx[w[0]][w[1]] = append(idx[w[0]][w[1]], w)
+	}
+	return idx
+}()
+
 func isETA(text string) bool {
 	var buf [512]byte
-	f := string(foldAppend(buf[:0], text))
-	for _, w := range etaWords {
-		if i := strings.Index(f, w); i >= 0 && (i == 0 || !isWordByte(f[i-1])) {
-			return true
+	f := foldAppend(buf[:0], text)
+	for i := 0; i+1 < len(f); i++ {
+		if i > 0 && isWordByte(f[i-1]) || etaIndex[f[i]] == nil {
+			continue
+		}
+		for _, w := range etaIndex[f[i]][f[i+1]] {
+			if len(f)-i >= len(w) && string(f[i:i+len(w)]) == w {
+				return true
+			}
 		}
 	}
 	return false

@@ -10,15 +10,29 @@ type span struct {
 const maxAttached = 4
 
 // group gives every date line the lines that belong to it. Pages with blank lines between
-// events are read block by block (the date may come first or last in a block); otherwise the
-// lines after a date belong to it, unless the page puts the date last, after the description,
-// which shows as date-only lines with the last line of the page a date.
+// events are read block by block (the date may come first or last in a block). Otherwise the
+// page is read both ways, the lines after a date belonging to it or the lines before it (pages
+// that print the description, the place, then the date), and the reading that leaves fewer
+// status lines without a date and more dates without words wins: the page's own text decides,
+// so a header above the list or a footer under it cannot shift every event by one.
 func group(ls []line) []span {
 	if spans, ok := byBlocks(ls); ok {
 		return spans
 	}
+	first := groupLines(ls, false)
+	if !mostlyBare(ls) {
+		return first
+	}
+	if last := groupLines(ls, true); score(ls, last) > score(ls, first) {
+		return last
+	}
+	return first
+}
+
+// groupLines attaches the undated lines to the date line before them, or with dateLast to the
+// one after them.
+func groupLines(ls []line, dateLast bool) []span {
 	var spans []span
-	dateLast := dateLastLayout(ls)
 	var pending []int // lines waiting for the next date line (date-last layout)
 	for i, l := range ls {
 		switch {
@@ -44,6 +58,29 @@ func group(ls []line) []span {
 		}
 	}
 	return spans
+}
+
+// score rates a reading of the page: an event with status words is worth two, a status line
+// that no event took costs two.
+func score(ls []line, spans []span) int {
+	n := 0
+	taken := make(map[int]bool, len(ls))
+	for _, s := range spans {
+		said := hasPhrase(ls[s.anchor].rest)
+		for _, i := range s.others {
+			taken[i] = true
+			said = said || hasPhrase(ls[i].text)
+		}
+		if said {
+			n += 2
+		}
+	}
+	for i, l := range ls {
+		if !l.blank && !l.used && !l.anchor && !taken[i] && hasPhrase(l.text) {
+			n -= 2
+		}
+	}
+	return n
 }
 
 // byBlocks reads blank-line separated blocks when every block holds at most one date and at
@@ -90,25 +127,17 @@ func byBlocks(ls []line) ([]span, bool) {
 	return spans, true
 }
 
-// dateLastLayout reports pages that print the description first and the date after it: the
-// first line is not a date, the last one is, and most date lines hold nothing but the date.
-func dateLastLayout(ls []line) bool {
-	first, last := -1, -1
+// mostlyBare reports pages whose date lines mostly hold nothing but the date: only those can
+// print the date after the event's words.
+func mostlyBare(ls []line) bool {
 	bare, anchors := 0, 0
-	for i, l := range ls {
-		if l.blank || l.used {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		last = i
-		if l.anchor {
+	for _, l := range ls {
+		if l.anchor && !l.used {
 			anchors++
 			if !l.bad && fieldsOf(l.rest) == nil {
 				bare++
 			}
 		}
 	}
-	return first >= 0 && !ls[first].anchor && ls[last].anchor && bare*2 > anchors
+	return bare*2 > anchors
 }
