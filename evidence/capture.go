@@ -54,7 +54,10 @@ type Result struct {
 	Text       string // the page's visible text, for the event parser
 	Banner     string // the banner's text as read back from the page before the screenshot
 	Notes      []string
-	Err        error
+	// OtherNumber is a tracking number the page names instead of its shipment's (see
+	// OtherNumber); set by CaptureTracking, recorded on the exhibit, and its events wait.
+	OtherNumber string
+	Err         error
 }
 
 // Staged is one file a capturer wrote.

@@ -14,6 +14,9 @@ type HistoryAdded struct {
 	Exhibit int          // the exhibit number the text is kept as
 	Page    history.Page // what the parser read
 	Fresh   int          // events not known before
+	// OtherNumber is the tracking number the text names instead of Number when its events were
+	// held back for that (rule exhibit_other_number); "" once the buyer confirmed.
+	OtherNumber string
 }
 
 // AddHistory reads tracking history the buyer copied from a carrier page for one shipment of a
@@ -21,6 +24,17 @@ type HistoryAdded struct {
 // holds no events and no "not found" notice is refused before anything is stored. The command
 // line (events add) and the window share it.
 func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
+	return addHistory(s, dataDir, caseID, shipment, text, now, false)
+}
+
+// AddConfirmedHistory is AddHistory for a text the buyer confirmed is about the shipment's
+// parcel although it names another tracking number (events add --confirm-number): its events
+// count, and the other number is no longer doubted.
+func AddConfirmedHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
+	return addHistory(s, dataDir, caseID, shipment, text, now, true)
+}
+
+func addHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time, confirmed bool) (HistoryAdded, error) {
 	c, err := s.Case(caseID)
 	if err != nil {
 		return HistoryAdded{}, err
@@ -33,11 +47,18 @@ func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 	if err != nil {
 		return HistoryAdded{}, err
 	}
-	added, err := Add(s, dataDir, caseID, TextGroup(KindHistory, text, "Tracking history pasted for "+number))
+	g := TextGroup(KindHistory, text, "Tracking history pasted for "+number)
+	other := OtherNumber(text, number)
+	g.Files[0].Exhibit.OtherNumber, g.Files[0].Exhibit.NumberConfirmed = other, other != "" && confirmed
+	added, err := Add(s, dataDir, caseID, g)
 	if err != nil {
 		return HistoryAdded{}, err
 	}
 	r := HistoryAdded{Number: number, Exhibit: added[0].No, Page: page}
+	if other != "" && !confirmed {
+		r.OtherNumber = other
+		return r, nil // the text is kept; its events wait for the buyer (exhibit_other_number)
+	}
 	// The exhibit is committed first: if saving the events fails, the text is not lost.
 	_, err = s.UpdateCase(caseID, func(c *tracker.Case) error {
 		if shipment >= len(c.Shipments) || c.Shipments[shipment].Number != number {

@@ -87,6 +87,9 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		if r.Err != nil || !ok || sh < 0 {
 			continue
 		}
+		if r.OtherNumber != "" {
+			continue // about another parcel until the buyer confirms (exhibit_other_number)
+		}
 		p, err := history.Parse(r.Text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"})
 		if err != nil || len(p.Events) == 0 {
 			continue // a page without events (a search form, a captcha) is still evidence
@@ -125,7 +128,13 @@ func CaptureTracking(ctx context.Context, s tracker.Store, dataDir string, c Cap
 		return Captured{}, 0, err
 	}
 	targets := Targets(cs, links)
-	got, err := CaptureCase(ctx, s, dataDir, c, caseID, URLs(targets), opt, progress)
+	numbers := map[string]string{}
+	for _, t := range targets {
+		if t.Shipment >= 0 {
+			numbers[t.URL] = cs.Shipments[t.Shipment].Number
+		}
+	}
+	got, err := CaptureCase(ctx, s, dataDir, numberCheck{c, numbers}, caseID, URLs(targets), opt, progress)
 	if err != nil {
 		return got, 0, err
 	}
@@ -134,4 +143,21 @@ func CaptureTracking(ctx context.Context, s tracker.Store, dataDir string, c Cap
 		return got, fresh, fmt.Errorf("the pages are kept, but their events were not saved: %w", err)
 	}
 	return got, fresh, nil
+}
+
+// numberCheck marks each captured page that names another tracking number than the one its
+// link was for, so the exhibit records it and its events wait for the buyer.
+type numberCheck struct {
+	Capturer
+	numbers map[string]string // page URL -> its shipment's number
+}
+
+func (n numberCheck) Capture(ctx context.Context, req Request, progress func(Progress)) ([]Result, error) {
+	rs, err := n.Capturer.Capture(ctx, req, progress)
+	for i := range rs {
+		if num := n.numbers[rs[i].Page.URL]; num != "" && rs[i].Err == nil {
+			rs[i].OtherNumber = OtherNumber(rs[i].Text, num)
+		}
+	}
+	return rs, err
 }

@@ -26,6 +26,12 @@ type Exhibit struct {
 	Viewport   string    `json:"viewport,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Source     string    `json:"source,omitempty"` // the buyer's own file: its name when added
+	// OtherNumber is the tracking number a page or pasted history names instead of its
+	// shipment's: its events wait until the buyer confirms (rule exhibit_other_number).
+	OtherNumber string `json:"other_number,omitempty"`
+	// NumberConfirmed records that the buyer said the page is about the case's parcel all the
+	// same (events add --confirm-number): its events count, and OtherNumber is no longer doubted.
+	NumberConfirmed bool `json:"number_confirmed,omitempty"`
 }
 
 // ID names the file within its case, e.g. "3-screenshot".

@@ -35,6 +35,7 @@ const (
 	FlagStalled               = "stalled"
 	FlagDeliveredElsewhere    = "delivered_elsewhere"
 	FlagDeliveredBeforeOrder  = "delivered_before_order"
+	FlagExhibitOtherNumber    = "exhibit_other_number"
 	FlagReusedNumber          = "reused_number"
 	FlagDisputeWindowOpen     = "dispute_window_open"
 	FlagDisputeDeadlineNear   = "dispute_deadline_near"

@@ -32,6 +32,7 @@ func newEventsCmd(e *env) *cobra.Command {
 // events and no "not found" notice.
 func newEventsAddCmd(e *env) *cobra.Command {
 	var file, number string
+	var confirmNumber bool
 	cmd := &cobra.Command{
 		Use:   "add ID (--file FILE | -)",
 		Short: "Add the tracking history copied from a carrier page (a file, or - for standard input)",
@@ -65,7 +66,11 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := evidence.AddHistory(st, dir, id, sh, text, time.Now())
+			add := evidence.AddHistory
+			if confirmNumber {
+				add = evidence.AddConfirmedHistory
+			}
+			r, err := add(st, dir, id, sh, text, time.Now())
 			if err != nil {
 				return err
 			}
@@ -74,6 +79,7 @@ func newEventsAddCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&file, "file", "", "a text file with the tracking history")
 	cmd.Flags().StringVar(&number, "tracking", "", "the tracking number the history belongs to (default: the case's first)")
+	cmd.Flags().BoolVar(&confirmNumber, "confirm-number", false, "the text names another tracking number, but it is about this parcel all the same: use its events")
 	return cmd
 }
 
@@ -113,6 +119,11 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 	page, number, no := r.Page, r.Number, r.Exhibit
 	if page.NotFound {
 		_, err := fmt.Fprintf(w, "The page says the carrier has no information on %s yet. Kept as exhibit %d; run analyze to see what it means.\n", number, no)
+		return err
+	}
+	if r.OtherNumber != "" {
+		_, err := fmt.Fprintf(w, "Warning: the text names tracking number %s, not %s. Kept as exhibit %d, but its %d events are left out until you confirm it is your parcel: add it again with --confirm-number.\n",
+			r.OtherNumber, number, no, len(page.Events))
 		return err
 	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)

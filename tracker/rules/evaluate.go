@@ -45,6 +45,7 @@ func Evaluate(in Input, s Settings) Report {
 		r.Flags = append(r.Flags, ck.deliveredElsewhere()...)
 		r.Flags = append(r.Flags, ck.deliveredBeforeOrder()...)
 	}
+	r.Flags = append(r.Flags, exhibitOtherNumber(in)...)
 	history.SortNewestFirst(r.Events)
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
