@@ -14,8 +14,8 @@ type HistoryAdded struct {
 	Exhibit int          // the exhibit number the text is kept as
 	Page    history.Page // what the parser read
 	Fresh   int          // events not known before
-	// OtherNumber is the tracking number the text names instead of Number when its events were
-	// held back for that (rule exhibit_other_number); "" once the buyer confirmed.
+	// OtherNumber is the tracking number the text names instead of Number, unless the buyer
+	// confirmed it (rule exhibit_other_number asks them to).
 	OtherNumber string
 }
 
@@ -28,8 +28,8 @@ func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 }
 
 // AddConfirmedHistory is AddHistory for a text the buyer confirmed is about the shipment's
-// parcel although it names another tracking number (events add --confirm-number): its events
-// count, and the other number is no longer doubted.
+// parcel although it names another tracking number (events add --confirm-number): the other
+// number is no longer doubted, and captured pages that name it count too.
 func AddConfirmedHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
 	return addHistory(s, dataDir, caseID, shipment, text, now, true)
 }
@@ -55,9 +55,11 @@ func addHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 		return HistoryAdded{}, err
 	}
 	r := HistoryAdded{Number: number, Exhibit: added[0].No, Page: page}
-	if other != "" && !confirmed {
+	if !confirmed {
+		// The buyer chose this text for this parcel, so its events count (a destination post
+		// may print its own number); the flag asks them to make sure. Captured pages, which
+		// nobody chose, wait instead (MergeEvents).
 		r.OtherNumber = other
-		return r, nil // the text is kept; its events wait for the buyer (exhibit_other_number)
 	}
 	// The exhibit is committed first: if saving the events fails, the text is not lost.
 	_, err = s.UpdateCase(caseID, func(c *tracker.Case) error {

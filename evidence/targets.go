@@ -80,6 +80,10 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 	if err != nil {
 		return 0, err
 	}
+	confirmed, err := confirmedNumbers(s, caseID)
+	if err != nil {
+		return 0, err
+	}
 	pages := map[int][]history.Page{} // shipment -> parsed pages
 	nos := map[int][]int{}
 	for _, r := range got.Pages {
@@ -87,7 +91,7 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		if r.Err != nil || !ok || sh < 0 {
 			continue
 		}
-		if r.OtherNumber != "" {
+		if r.OtherNumber != "" && !confirmed[r.OtherNumber] {
 			continue // about another parcel until the buyer confirms (exhibit_other_number)
 		}
 		p, err := history.Parse(r.Text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"})
@@ -160,4 +164,19 @@ func (n numberCheck) Capture(ctx context.Context, req Request, progress func(Pro
 		}
 	}
 	return rs, err
+}
+
+// confirmedNumbers are the other numbers the buyer said are about the case's parcel all the same.
+func confirmedNumbers(s tracker.Store, caseID string) (map[string]bool, error) {
+	ex, err := s.Exhibits(caseID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, e := range ex {
+		if e.NumberConfirmed {
+			out[e.OtherNumber] = true
+		}
+	}
+	return out, nil
 }

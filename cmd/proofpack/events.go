@@ -122,9 +122,8 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 		return err
 	}
 	if r.OtherNumber != "" {
-		_, err := fmt.Fprintf(w, "Warning: the text names tracking number %s, not %s. Kept as exhibit %d, but its %d events are left out until you confirm it is your parcel: add it again with --confirm-number.\n",
-			r.OtherNumber, number, no, len(page.Events))
-		return err
+		fmt.Fprintf(w, "Warning: the text names tracking number %s, not %s. If it is another parcel's history, leave exhibit %d out of your dispute; if it is yours, add it again with --confirm-number.\n",
+			r.OtherNumber, number, no)
 	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {
