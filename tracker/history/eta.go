@@ -55,16 +55,24 @@ func isETA(text string) bool {
 	return false
 }
 
-// markETA takes estimated delivery dates out of the events: a dated line that says it is an
-// estimate, or a bare date right under such a label. Label lines without a date are chrome.
+// markETA takes estimated delivery dates out of the events: a dated line whose date follows an
+// estimate's label, or a bare date right under such a label. Label lines without a date are
+// chrome.
 func markETA(ls []line) {
 	for i := range ls {
 		l := &ls[i]
-		if l.blank || l.used || l.timeOnly || len(l.text) > 400 || !isETA(l.text) {
+		if l.blank || l.used || l.timeOnly || len(l.text) > 400 {
 			continue
 		}
-		if l.anchor {
-			l.anchor, l.used, l.eta = false, true, !l.bad
+		if l.anchor && !l.bad {
+			// the label comes before the date it announces; "08:48 Loaded on the van,
+			// delivery expected today" is an event that mentions an estimate
+			if isETA(l.text[:l.st.start]) {
+				l.anchor, l.used, l.eta = false, true, true
+			}
+			continue
+		}
+		if l.anchor || !isETA(l.text) {
 			continue
 		}
 		l.used = true

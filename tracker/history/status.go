@@ -44,7 +44,7 @@ var phrases = []struct {
 		"retourne a l'expediteur", "retour a l'expediteur", "retour expediteur", "non distribuable", "non livre", "refuse", "perdu", "endommage",
 		"rucksendung", "zuruck an absender", "unzustellbar", "nicht zustellbar", "nicht zugestellt", "verloren", "beschadigt", "verweigert",
 		"restituito", "reso al mittente", "in restituzione", "smarrito", "non consegnat", "rifiutat", "danneggiat",
-		"zwrot do nadawcy", "zwrocono", "zaginion", "uszkodzon", "odmowa przyjecia", "nie doreczono", "odeslan",
+		"zwrot do nadawcy", "zwrocon", "zaginion", "uszkodzon", "odmowa przyjecia", "nie doreczono", "odeslan",
 		"возврат", "возвращено", "утрачено", "уничтожено", "повреждено", "отказ", "не вручено",
 		"退回", "退件", "异常", "丢失", "破损", "拒收", "退还",
 		"no entregada", "no fue entregad", "retenido en aduana", "en devolucion", "devuelta", "beschadigung", "retour afzender", "retour naar afzender", "retourzending", "geweigerd", "niet bezorgd",
