@@ -76,7 +76,9 @@ func markETA(ls []line) {
 			continue
 		}
 		l.used = true
-		if j := nextLine(ls, i); j >= 0 && ls[j].anchor && !ls[j].bad && fieldsOf(ls[j].rest) == nil {
+		// "Estimated delivery by Oct 13 - Oct 17" carries its own (yearless) date: the date
+		// line under it is the first event, not the estimate
+		if j := nextLine(ls, i); j >= 0 && !strings.ContainsAny(l.text, "0123456789") && ls[j].anchor && !ls[j].bad && fieldsOf(ls[j].rest) == nil {
 			ls[j].anchor, ls[j].used, ls[j].eta = false, true, true
 		}
 	}
@@ -126,39 +128,45 @@ func stripZones(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// printed is how an event's date line was printed: with a time, and in how many cells.
+type printed struct {
+	timed bool
+	cells int
+}
+
 // mergeRepeats folds a delivery that the page prints twice, as a summary sentence ("Your item
-// was delivered ... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311") and as the event in
-// the list, into one event: same day, and the same time or no time on one of them. timed says
-// which events had a time written. The shorter description (the list's) is kept; a place only
-// the other one names is kept too.
-func mergeRepeats(evs []tracker.Event, timed []bool) []tracker.Event {
+// was delivered ... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311") or a latest-status
+// box and as the event in the list, into one event: same day, and the same time or no time on
+// one of them. The shorter description is kept, and the place of the list's row (the line
+// with more cells), else whichever names one.
+func mergeRepeats(evs []tracker.Event, how []printed) []tracker.Event {
 	out := evs[:0]
-	keep := timed[:0]
+	keep := how[:0]
 next:
 	for i, e := range evs {
 		if e.Status == tracker.StatusDelivered && !e.Unparsed {
 			for j := range out {
-				o := &out[j]
+				o, k := &out[j], &keep[j]
 				if o.Status != tracker.StatusDelivered || o.Unparsed || !sameDay(o.Time, e.Time) {
 					continue
 				}
-				if !o.Time.Equal(e.Time) && keep[j] && timed[i] {
+				if !o.Time.Equal(e.Time) && k.timed && how[i].timed {
 					continue
 				}
-				if !keep[j] && timed[i] {
-					o.Time, keep[j] = e.Time, true
+				if !k.timed && how[i].timed {
+					o.Time, k.timed = e.Time, true
 				}
 				if len(e.Description) < len(o.Description) {
 					o.Description = e.Description
 				}
-				if o.Place == "" {
-					o.Place = e.Place
+				if e.Place != "" && (o.Place == "" || how[i].cells > k.cells) {
+					o.Place, k.cells = e.Place, how[i].cells
 				}
 				continue next
 			}
 		}
 		out = append(out, e)
-		keep = append(keep, timed[i])
+		keep = append(keep, how[i])
 	}
 	return out
 }

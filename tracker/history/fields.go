@@ -56,6 +56,7 @@ var (
 type cell struct {
 	text    string
 	phrase  bool // holds a status phrase
+	rank    int  // the narrowest phrase's rank (see rank); len(phrases) for none
 	place   bool // strongly looks like a place (postcode, state, bracket, label)
 	caps    bool // all capitals: how several posts print towns
 	isDesc  bool // labelled as the description
@@ -79,7 +80,8 @@ func newCell(s string) cell {
 	if in, rest, ok := strings.Cut(c.text, " "); ok && (in == "in" || in == "à" || in == "em") && strongPlace(rest) {
 		c.text = strings.TrimRight(rest, ".") // "... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311."
 	}
-	_, c.phrase = matchText(c.text)
+	c.rank = rankText(c.text)
+	c.phrase = c.rank < len(phrases)
 	c.note = c.note || isPhone(c.text)
 	c.place = c.isPlace || !c.note && strongPlace(c.text)
 	c.caps = allCaps(c.text)
@@ -179,9 +181,19 @@ func pick(cells []cell) (desc, place string) {
 		}
 		return -1
 	}
+	// Of several cells with status words, the narrowest meaning describes the event: a
+	// Korean row prints "arrival branch" first and "delivered" last.
+	best := len(phrases)
+	for _, c := range cells {
+		if c.phrase && !c.isPlace && !c.note && (!c.place || len(cells) == 1) {
+			best = min(best, c.rank)
+		}
+	}
 	for _, try := range []func(c cell) bool{
 		func(c cell) bool { return c.isDesc },
-		func(c cell) bool { return c.phrase && !c.isPlace && !c.note && (!c.place || len(cells) == 1) },
+		func(c cell) bool {
+			return c.phrase && c.rank == best && !c.isPlace && !c.note && (!c.place || len(cells) == 1)
+		},
 		func(c cell) bool { return !c.place && !c.caps && !c.note },
 		func(c cell) bool { return !c.isPlace && !c.note },
 		func(c cell) bool { return !c.isPlace },

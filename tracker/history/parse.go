@@ -79,12 +79,13 @@ func Parse(text string, opt Options) (Page, error) {
 	lines := scanLines(strings.ToValidUTF8(text, "\uFFFD"))
 	p := Page{MonthFirst: monthFirst(lines, opt.MonthFirst)}
 	p.ETA = eta(lines, p.MonthFirst)
-	var timed []bool
+	var how []printed
 	for _, g := range group(lines) {
 		p.Events = append(p.Events, g.event(lines, p.MonthFirst))
-		timed = append(timed, lines[g.anchor].st.hasTime)
+		a := lines[g.anchor]
+		how = append(how, printed{timed: a.st.hasTime, cells: len(fieldsOf(a.rest))})
 	}
-	p.Events = mergeRepeats(p.Events, timed)
+	p.Events = mergeRepeats(p.Events, how)
 	if len(p.Events) == 0 {
 		if s, ok := matchText(text); ok && s == tracker.StatusNotFound {
 			return Page{NotFound: true, MonthFirst: p.MonthFirst}, nil

@@ -92,27 +92,31 @@ func slashPlace(s string) bool {
 	return len(parts) >= 3 && isState(strings.TrimSpace(parts[len(parts)-1])) && allCaps(parts[len(parts)-2])
 }
 
-// townStops are words that start a sentence, not a town's name.
-var townStops = map[string]bool{
-	"your": true, "the": true, "votre": true, "le": true, "la": true, "les": true, "ihre": true, "die": true, "der": true,
-	"das": true, "seu": true, "sua": true, "o": true, "a": true, "su": true, "el": true, "il": true, "lo": true,
-	"twoja": true, "ваш": true, "ваша": true, "ваше": true, "uw": true, "de": true, "het": true, "item": true,
-	"package": true, "parcel": true, "shipment": true, "objeto": true, "envio": true, "colis": true, "sendung": true,
-	"paket": true, "pacco": true, "przesylka": true, "посылка": true, "отправление": true,
+// subjects are the nouns a status sentence starts with; a capitalised word right before one is
+// the town cell of a page that prints the town first ("Lublin przesyłka zwrócona nadawcy").
+var subjects = map[string]bool{
+	"przesylka": true, "paczka": true, "list": true, "parcel": true, "item": true, "shipment": true, "package": true,
+	"sendung": true, "paket": true, "colis": true, "envio": true, "objeto": true, "pacco": true, "spedizione": true,
+	"посылка": true, "отправление": true, "відправлення": true, "посилка": true, "zending": true, "pakket": true, "gonderi": true, "kargo": true,
 }
 
-// leadingTown reads "Lublin przesyłka zwrócona nadawcy": one or two capitalised words that are
-// no status words, then a lower-case sentence that holds a status phrase.
+// articles start a sentence before its subject ("Die Sendung", "Your parcel"), not a town.
+var articles = map[string]bool{
+	"the": true, "your": true, "our": true, "die": true, "der": true, "das": true, "ihre": true, "le": true, "la": true, "les": true,
+	"votre": true, "el": true, "su": true, "o": true, "a": true, "seu": true, "sua": true, "il": true, "lo": true, "twoja": true, "pana": true,
+	"ваш": true, "ваша": true, "ваше": true, "de": true, "het": true, "uw": true, "je": true,
+}
+
+// leadingTown reads "Lublin przesyłka zwrócona nadawcy": one or two capitalised words without
+// status words, then a status sentence that starts with its subject.
 func leadingTown(f string) (town, rest string, ok bool) {
 	words := strings.Fields(f)
 	for n := 1; n <= 2 && n < len(words)-1; n++ {
-		next, _ := utf8.DecodeRuneInString(words[n])
-		if !unicode.IsLower(next) {
+		if !subjects[Fold(words[n])] {
 			continue
 		}
 		for _, w := range words[:n] {
-			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) || townStops[Fold(w)] {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || articles[Fold(w)] {
 				return "", f, false
 			}
 		}

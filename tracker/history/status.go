@@ -23,7 +23,8 @@ var phrases = []struct {
 		"brak informacji", "nie znaleziono", "brak danych", "nie odnaleziono",
 		"не найдено", "нет информации", "не найден", "информация отсутствует", "нет данных",
 		"查询不到", "暂无", "无信息", "未查询到", "没有找到", "查无", "未找到",
-		"no tracking updates", "no updates yet", "geen informatie", "niet gevonden", "geen gegevens", "немає інформації", "не знайдено", "відсутня інформація", "інформація відсутня",
+		"no tracking updates", "no updates yet",
+		"cannot be found", "information is not available", "no pin history", "geen informatie", "niet gevonden", "geen gegevens", "немає інформації", "не знайдено", "відсутня інформація", "інформація відсутня",
 		"見つかりません", "該当なし", "登録されていません", "조회 결과가 없", "정보가 없", "조회된 정보가 없", "bilgi bulunamadi", "kayit bulunamadi", "sonuc bulunamadi",
 		"לא נמצא", "אין מידע", "לא נמצאו", "لا توجد معلومات", "لم يتم العثور", "لا توجد بيانات",
 	}},
@@ -85,6 +86,7 @@ var phrases = []struct {
 		"out for delivery", "with delivery courier", "on vehicle for delivery", "on its way to you today",
 		"saiu para entrega", "em rota de entrega",
 		"en reparto", "salio para entrega", "en proceso de entrega",
+		"sorti pour livraison",
 		"en cours de livraison", "en livraison",
 		"in zustellung", "wird heute zugestellt", "zustellung heute", "in der zustellung",
 		"in consegna", "in fase di consegna",
@@ -101,7 +103,8 @@ var phrases = []struct {
 		"doreczono", "dostarczono", "doreczona", "odebrano", "odebrana",
 		"вручен", "получено адресатом", "доставлено", "доставлен",
 		"已签收", "签收", "妥投", "已投递",
-		"entregada", "entregadas", "entregados", "fue entregad", "ha sido entregad", "entrega efectuada", "abgeliefert", "bezorgd", "afgeleverd", "doreczenie", "вручено", "одержано", "доставлено одержувачу", "видано одержувачу",
+		"entregada", "entregadas",
+		"livre avec", "article livre", "entregados", "fue entregad", "ha sido entregad", "entrega efectuada", "abgeliefert", "bezorgd", "afgeleverd", "doreczenie", "вручено", "одержано", "доставлено одержувачу", "видано одержувачу",
 		"お届け済み", "お届け完了", "配達完了", "配達済み", "배송완료", "배달완료", "배송 완료", "배달 완료", "teslim edildi", "aliciya teslim", "נמסר", "נמסרה", "تم التسليم", "تم تسليم",
 	}},
 	{tracker.StatusInfoReceived, []string{
@@ -162,13 +165,23 @@ type phrase struct {
 // matchText folds s into a stack buffer and matches it: classifying a page's cells allocates
 // nothing.
 func matchText(s string) (tracker.Status, bool) {
-	var buf [256]byte
-	return match(foldAppend(buf[:0], s))
+	r := rankText(s)
+	if r == len(phrases) {
+		return "", false
+	}
+	return phrases[r].status, true
 }
 
-// match returns the status of the highest-ranked phrase in folded text. Phrases start at the
-// start of a word (Latin text) or anywhere (Chinese, Cyrillic, whose bytes are not ASCII).
-func match(folded []byte) (tracker.Status, bool) {
+// rankText returns the rank of the narrowest phrase in s, len(phrases) for none.
+func rankText(s string) int {
+	var buf [256]byte
+	return rank(foldAppend(buf[:0], s))
+}
+
+// rank returns the index in phrases of the highest-ranked phrase in folded text, len(phrases)
+// for none. Phrases start at the start of a word (Latin text) or anywhere (Chinese, Cyrillic,
+// whose bytes are not ASCII).
+func rank(folded []byte) int {
 	best := len(phrases)
 	for i := 0; i+1 < len(folded); i++ {
 		if i > 0 && isWordByte(folded[i-1]) {
@@ -184,10 +197,7 @@ func match(folded []byte) (tracker.Status, bool) {
 			}
 		}
 	}
-	if best == len(phrases) {
-		return "", false
-	}
-	return phrases[best].status, true
+	return best
 }
 
 func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
