@@ -28,6 +28,46 @@ var etaWords = []string{
 	"التسليم المتوقع", "موعد التسليم", "الوصول المتوقع",
 }
 
+// etaHeads are the first four bytes of the ETA labels, for a cheap look at ASCII text.
+var etaHeads = func() map[[4]byte]bool {
+	m := map[[4]byte]bool{}
+	for _, w := range etaWords {
+		if len(w) >= 4 {
+			m[[4]byte{w[0], w[1], w[2], w[3]}] = true
+		}
+	}
+	return m
+}()
+
+// mayHaveLabel looks at ASCII text without folding it: whether any word starts like an ETA label.
+func mayHaveLabel(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if i > 0 && isWordByte(lower(s[i-1])) {
+			continue
+		}
+		if etaHeads[[4]byte{lower(s[i]), lower(s[i+1]), lower(s[i+2]), lower(s[i+3])}] {
+			return true
+		}
+	}
+	return false
+}
+
+func lower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // etaIndex files the ETA labels under their first two bytes, as phraseIndex does.
 var etaIndex = func() (idx [256]*[256][]string) {
 	for _, w := range etaWords {
@@ -40,6 +80,9 @@ var etaIndex = func() (idx [256]*[256][]string) {
 }()
 
 func isETA(text string) bool {
+	if isASCII(text) && !mayHaveLabel(text) {
+		return false
+	}
 	var buf [512]byte
 	f := foldAppend(buf[:0], text)
 	for i := 0; i+1 < len(f); i++ {

@@ -121,7 +121,7 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 		}
 		fields := fieldsOf(text)
 		if len(cells) == 0 && len(fields) == 1 {
-			fields = splitPlace(fields[0])
+			fields = splitPlace(fields)
 		}
 		for _, f := range fields {
 			if p, rest, ok := cutBracket(f); ok {

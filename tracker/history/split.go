@@ -9,6 +9,9 @@ import (
 // isRoute reports the "De: Unidade X Para: Unidade Y" line Correios prints under a forwarding
 // event, and its translations: two places, neither of them where the event happened.
 func isRoute(text string) bool {
+	if strings.IndexByte(text, ':') < 0 {
+		return false
+	}
 	var buf [256]byte
 	f := string(foldAppend(buf[:0], strings.TrimSpace(text)))
 	for _, r := range [][2]string{{"de:", "para:"}, {"from:", "to:"}, {"origem:", "destino:"}, {"von:", "nach:"}, {"de :", "a :"}} {
@@ -58,8 +61,9 @@ func hasPhone(s string) bool {
 // "Objeto entregue - Unidade de Distribuição/VITORIA/ES" (Correios), "Entregado - ... - SANTIAGO
 // UNIDAD DE REPARTO 1 (SANTIAGO DE COMPOSTELA)" (Correos), "Your item was delivered ... in DES
 // MOINES, IA 50311" (a USPS summary) and "Lublin przesyłka zwrócona nadawcy" (the town cell
-// first). It returns the cells: the description first, then the place; or the cell unsplit.
-func splitPlace(f string) []string {
+// first). It returns the cells: the description first, then the place; or fields unchanged.
+func splitPlace(fields []string) []string {
+	f := fields[0]
 	if i := strings.LastIndex(f, " - "); i > 0 {
 		head, tail := strings.TrimSpace(f[:i]), strings.TrimSpace(f[i+3:])
 		if slashPlace(tail) || allCaps(tail) && !hasPhrase(tail) && (hasPhrase(head) || strings.HasSuffix(tail, ")")) {
@@ -78,7 +82,7 @@ func splitPlace(f string) []string {
 	if town, rest, ok := leadingTown(f); ok {
 		return []string{rest, town}
 	}
-	return []string{f}
+	return fields
 }
 
 func hasPhrase(s string) bool {
@@ -110,7 +114,12 @@ var articles = map[string]bool{
 // leadingTown reads "Lublin przesyłka zwrócona nadawcy": one or two capitalised words without
 // status words, then a status sentence that starts with its subject.
 func leadingTown(f string) (town, rest string, ok bool) {
-	words := strings.Fields(f)
+	var arr [4]string
+	words := firstWords(arr[:0], f, 3)
+	if len(words) < 3 || !subjects[Fold(words[1])] && !subjects[Fold(words[2])] {
+		return "", f, false
+	}
+	words = strings.Fields(f)
 	for n := 1; n <= 2 && n < len(words)-1; n++ {
 		if !subjects[Fold(words[n])] {
 			continue
@@ -128,4 +137,26 @@ func leadingTown(f string) (town, rest string, ok bool) {
 		return town, rest, true
 	}
 	return "", f, false
+}
+
+// firstWords appends the first n words of s to dst without splitting the rest.
+func firstWords(dst []string, s string, n int) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+				if len(dst) == n {
+					return dst
+				}
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
