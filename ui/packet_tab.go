@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -127,6 +128,20 @@ func (p *packetView) makePacket() {
 		CaseID: p.v.c.ID, Out: strings.TrimSpace(p.out.Text), Profile: p.profile.Selected,
 		Statement: statement, Force: p.force.Checked, Now: svc.Now(),
 	}
+	if fi, err := os.Lstat(job.Out); err == nil && fi.Mode().IsRegular() {
+		dialog.ShowConfirm("Replace the file?", job.Out+" already exists. Replace it with the new packet?", func(yes bool) {
+			if yes {
+				p.startPacket(job)
+			}
+		}, p.v.app.win)
+		return
+	}
+	p.startPacket(job)
+}
+
+// startPacket makes the packet off the UI goroutine.
+func (p *packetView) startPacket(job evidence.PacketJob) {
+	svc := p.v.app.svc
 	p.make.Disable()
 	p.open.Hide()
 	p.folder.Hide()

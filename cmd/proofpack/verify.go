@@ -8,8 +8,9 @@ import (
 	"proofpack/evidence"
 )
 
-// newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed or missing
-// file; any problem makes the exit status non-zero.
+// newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed, missing,
+// linked, stray or hidden file (and, for all cases, orphan case folders); any problem makes the
+// exit status non-zero.
 func newVerifyCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -22,7 +23,11 @@ func newVerifyCmd(e *env) *cobra.Command {
 				return err
 			}
 			ids := args
+			folder := []evidence.Problem{}
 			if len(ids) == 0 {
+				if folder, err = evidence.VerifyFolder(st, dir); err != nil {
+					return err
+				}
 				cases, err := st.Cases()
 				if err != nil {
 					return err
@@ -32,7 +37,7 @@ func newVerifyCmd(e *env) *cobra.Command {
 				}
 			}
 			reports := []evidence.Report{}
-			bad := 0
+			bad := len(folder)
 			for _, id := range ids {
 				r, err := evidence.Verify(st, dir, id)
 				if err != nil {
@@ -42,12 +47,18 @@ func newVerifyCmd(e *env) *cobra.Command {
 				bad += len(r.Problems)
 			}
 			if asJSON {
-				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports}); err != nil {
+				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports, "folder": folder}); err != nil {
 					return err
 				}
 			} else {
 				for _, r := range reports {
 					fmt.Fprintln(e.stdout, r.Summary())
+				}
+				if len(folder) > 0 {
+					fmt.Fprintf(e.stdout, "the cases folder holds %d things that are not a case's:\n", len(folder))
+					for _, p := range folder {
+						fmt.Fprintln(e.stdout, "  "+p.String())
+					}
 				}
 			}
 			if bad > 0 {

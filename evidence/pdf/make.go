@@ -25,6 +25,9 @@ func Make(ctx context.Context, st tracker.Store, dir string, job evidence.Packet
 	if strings.TrimSpace(job.Out) == "" {
 		return evidence.PacketMade{}, tracker.Invalid("--out", "give the PDF file to write")
 	}
+	if err := checkOutputs(dir, job.Out, prof); err != nil {
+		return evidence.PacketMade{}, err
+	}
 	c, err := st.Case(job.CaseID)
 	if err != nil {
 		return evidence.PacketMade{}, err
@@ -38,8 +41,8 @@ func Make(ctx context.Context, st tracker.Store, dir string, job evidence.Packet
 		return evidence.PacketMade{}, err
 	}
 	if len(problems) > 0 && !job.Force {
-		return evidence.PacketMade{}, &tracker.Error{Kind: tracker.KindCorrupt, Msg: "these exhibit files do not match the SHA-256 recorded when they were saved:\n" +
-			ProblemLines(problems) + "\nrestore them, or pass --force to make the packet anyway (its cover will name them)"}
+		return evidence.PacketMade{}, &tracker.Error{Kind: tracker.KindCorrupt, Msg: "the case folder does not match the records saved with its exhibits:\n" +
+			ProblemLines(problems) + "\nrestore the files (or move the others out), or pass --force to make the packet anyway (its cover will name them)"}
 	}
 	settings, err := rules.LoadSettings(st)
 	if err != nil {
@@ -73,20 +76,15 @@ func Make(ctx context.Context, st tracker.Store, dir string, job evidence.Packet
 	return made, nil
 }
 
-// exhibitProblems are the exhibit files that are missing or changed; a stale manifest or a
-// stray file does not stop a packet, whose index lists the records' own hashes.
+// exhibitProblems is everything verify finds in the case's folder: files missing, changed,
+// replaced by links or by what is not a file, files no record names, a stale manifest. Any of
+// them stops a packet unless forced, and the cover then names them.
 func exhibitProblems(st tracker.Store, dir, caseID string) ([]evidence.Problem, error) {
 	rep, err := evidence.Verify(st, dir, caseID)
 	if err != nil {
 		return nil, err
 	}
-	var out []evidence.Problem
-	for _, p := range rep.Problems {
-		if p.Exhibit != "" && (p.Problem == evidence.Missing || p.Problem == evidence.Changed) {
-			out = append(out, p)
-		}
-	}
-	return out, nil
+	return rep.Problems, nil
 }
 
 // ProblemLines lists files that failed their hash check, one indented line each, for messages.
@@ -98,44 +96,75 @@ func ProblemLines(ps []evidence.Problem) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
+// outputs are the paths a packet for out writes with the profile: the PDF, and the pictures
+// folder or the zip.
+func outputs(out string, prof Profile) (pdf, pictures, zip string) {
+	base := strings.TrimSuffix(out, filepath.Ext(out))
+	if prof.Images {
+		pictures = base + "-pictures"
+	}
+	if prof.Archive {
+		zip = base + ".zip"
+	}
+	return out, pictures, zip
+}
+
+// checkOutputs refuses, before any work, outputs in the data folder or over what is not a
+// regular file (see evidence.CheckOutput).
+func checkOutputs(dir, out string, prof Profile) error {
+	pdfPath, pictures, zip := outputs(out, prof)
+	for _, p := range []string{pdfPath, zip} {
+		if p != "" {
+			if err := evidence.CheckOutput(dir, p); err != nil {
+				return err
+			}
+		}
+	}
+	if pictures != "" {
+		if err := evidence.CheckOutput(dir, pictures+"/x"); err != nil {
+			return err
+		}
+		if fi, err := os.Lstat(pictures); err == nil && !fi.IsDir() {
+			return tracker.Invalid("--out", "%s is in the way of the pictures folder: it is not a folder", pictures)
+		}
+	}
+	return nil
+}
+
 // writePacket writes the PDF and the profile's loose files, each atomically, and returns
 // their paths, the PDF first.
 func writePacket(out string, prof Profile, res *Output, dir string) ([]string, error) {
-	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot make the folder for %s: %w", out, err)
-	}
-	if err := evidence.WriteFileAtomic(out, res.PDF); err != nil {
+	pdfPath, pictures, zip := outputs(out, prof)
+	if err := evidence.WriteOutput(dir, pdfPath, res.PDF); err != nil {
 		return nil, err
 	}
 	written := []string{out}
-	base := strings.TrimSuffix(out, filepath.Ext(out))
-	if prof.Images {
+	if pictures != "" {
 		files, notes, err := Pictures(res.Packet, dir, prof)
 		if err != nil {
 			return written, err
 		}
 		res.Notes = append(res.Notes, notes...)
-		folder := base + "-pictures"
-		if err := os.MkdirAll(folder, 0o700); err != nil {
+		if err := evidence.MkdirOutput(dir, pictures); err != nil {
 			return written, err
 		}
 		for _, f := range files {
-			p := filepath.Join(folder, f.Name)
-			if err := evidence.WriteFileAtomic(p, f.Data); err != nil {
+			p := filepath.Join(pictures, f.Name)
+			if err := evidence.WriteOutput(dir, p, f.Data); err != nil {
 				return written, err
 			}
 			written = append(written, p)
 		}
 	}
-	if prof.Archive {
+	if zip != "" {
 		var buf bytes.Buffer
 		if err := WriteArchive(&buf, res.Packet, filepath.Base(out), res.PDF, dir); err != nil {
 			return written, err
 		}
-		if err := evidence.WriteFileAtomic(base+".zip", buf.Bytes()); err != nil {
+		if err := evidence.WriteOutput(dir, zip, buf.Bytes()); err != nil {
 			return written, err
 		}
-		written = append(written, base+".zip")
+		written = append(written, zip)
 	}
 	return written, nil
 }
