@@ -165,7 +165,7 @@ func readReal(t *testing.T, it realItem) (why, flags []string) {
 	if p.NotFound {
 		ex = []tracker.Exhibit{{No: 1, Kind: "history", CapturedAt: nowT}}
 	}
-	r := rules.Evaluate(rules.Input{Case: c, Exhibits: ex, Reused: map[string][]string{}, Now: nowT}, rules.DefaultSettings())
+	r := rules.Evaluate(rules.Input{Case: c, Exhibits: ex, Reused: map[string][]tracker.Case{}, Now: nowT}, rules.DefaultSettings())
 	if e.Status != nil && string(r.Status) != *e.Status {
 		why = append(why, fmt.Sprintf("status %s, want %s", r.Status, *e.Status))
 	}
