@@ -38,8 +38,10 @@ func newEventsAddCmd(e *env) *cobra.Command {
 		Short: "Add the tracking history copied from a carrier page (a file, or - for standard input)",
 		Long: "events add reads the tracking history text copied from a carrier's page, finds each event's\n" +
 			"date, place and status (in English, Portuguese, Spanish, French, German, Italian, Polish,\n" +
-			"Russian or Chinese), keeps the text as an exhibit and adds the events to the case.\n" +
-			"A case with several tracking numbers takes --tracking to say which one; the first by default.",
+			"Russian, Ukrainian, Dutch, Turkish, Hebrew, Arabic, Chinese, Japanese or Korean), keeps the text\n" +
+			"as an exhibit and adds the events to the case. A case with several tracking numbers takes\n" +
+			"--tracking to say which one; the first by default. A text that names another tracking number\n" +
+			"is flagged (exhibit_other_number) until you add it with --confirm-number.",
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
