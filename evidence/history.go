@@ -67,6 +67,9 @@ func addHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 			return fmt.Errorf("the case's tracking numbers changed while reading")
 		}
 		c.Shipments[shipment].Events, r.Fresh = history.Merge(c.Shipments[shipment].Events, page.Events, r.Exhibit)
+		if !page.ETA.IsZero() {
+			c.Shipments[shipment].ETA = tracker.DateOf(page.ETA)
+		}
 		return nil
 	})
 	if err != nil {

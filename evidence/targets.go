@@ -114,6 +114,9 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 			for i, p := range ps {
 				var n int
 				c.Shipments[sh].Events, n = history.Merge(c.Shipments[sh].Events, p.Events, nos[sh][i])
+				if !p.ETA.IsZero() {
+					c.Shipments[sh].ETA = tracker.DateOf(p.ETA)
+				}
 				fresh += n
 			}
 		}

@@ -51,6 +51,9 @@ type Shipment struct {
 	Carrier string  `json:"carrier"` // best carrier id found when added; "" when none fits
 	Link    string  `json:"link"`    // the tracking link the seller sent, if any
 	Events  []Event `json:"events"`
+	// ETA is the estimated delivery day the carrier's page last printed ("Estimated delivery",
+	// "Орієнтовна дата доставки"): a promise, never an event. Zero when no page gave one.
+	ETA Date `json:"eta"`
 }
 
 // Dispute records the steps the buyer has taken; reminders and flags follow from them.
