@@ -22,7 +22,7 @@ func ShowReview(u *App, archive string, chk casework.ArchiveCheck, importCase fu
 	if chk.OK() {
 		fmt.Fprintf(&b, "All %d files match the SHA-256 recorded when the case was exported.", chk.Files)
 	} else {
-		fmt.Fprintf(&b, "%d files do not match what was recorded when the case was exported:\n", len(chk.Findings))
+		b.WriteString("What does not match the record made when the case was exported:\n")
 		for _, f := range chk.Findings {
 			fmt.Fprintf(&b, "  %s\n", f)
 		}
@@ -30,10 +30,12 @@ func ShowReview(u *App, archive string, chk casework.ArchiveCheck, importCase fu
 	msg := widget.NewLabel(strings.TrimRight(b.String(), "\n"))
 	msg.Wrapping = fyne.TextWrapWord
 	if !chk.OK() { // a changed case is shown, never imported as evidence
-		dialog.NewCustom("Review of an exported case", "Close", msg, u.win).Show()
+		d := dialog.NewCustom("Review of an exported case", "Close", msg, u.win)
+		d.Resize(fyne.NewSize(620, 240))
+		d.Show()
 		return
 	}
-	dialog.NewCustomConfirm("Review of an exported case", "Import into my cases", "Just review", msg, func(doImport bool) {
+	d := dialog.NewCustomConfirm("Review of an exported case", "Import into my cases", "Just review", msg, func(doImport bool) {
 		if !doImport {
 			return
 		}
@@ -43,5 +45,7 @@ func ShowReview(u *App, archive string, chk casework.ArchiveCheck, importCase fu
 			return
 		}
 		dialog.ShowInformation("Imported", fmt.Sprintf("The case is now case %s in your own data folder (%s order %s).", c.ID, c.Marketplace, c.OrderNumber), u.win)
-	}, u.win).Show()
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 260))
+	d.Show()
 }

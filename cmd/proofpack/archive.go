@@ -53,13 +53,14 @@ func newExportCmd(e *env) *cobra.Command {
 // newOpenCmd reviews an exported case: in the window, read-only, or with --check on the terminal.
 func newOpenCmd(e *env) *cobra.Command {
 	var check, asJSON bool
+	var screenshot string
 	cmd := &cobra.Command{
 		Use:   "open FILE.zip | open --check FILE.zip",
 		Short: "Review an exported case read-only in the window, or --check its every file and exit",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !check {
-				return e.openReview(args[0])
+				return e.openReview(args[0], screenshot)
 			}
 			res, err := casework.CheckArchive(args[0])
 			if err != nil {
@@ -80,12 +81,13 @@ func newOpenCmd(e *env) *cobra.Command {
 				}
 			}
 			if !res.OK() {
-				return &exitErr{code: exitError, msg: fmt.Sprintf("%d files of %s do not match their records", len(res.Findings), args[0])}
+				return &exitErr{code: exitError, msg: fmt.Sprintf("%d of the files of %s do not match their records", len(res.Findings), args[0])}
 			}
 			return nil
 		},
 	}
 	cmd.Flags().BoolVar(&check, "check", false, "verify every file and exit: non-zero when anything changed or is missing")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "with --check: print the result as JSON")
+	cmd.Flags().StringVar(&screenshot, "screenshot", "", "render the review window to this PNG file and exit")
 	return cmd
 }

@@ -3,8 +3,10 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"image/png"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -175,5 +177,33 @@ func TestBackupRestoresIntoAnEmptyFolderOnly(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(filepath.Join(dir, "r2")); len(ents) != 0 {
 		t.Errorf("a refused restore left %v", ents)
+	}
+}
+
+// The review of an exported case opens in the real window under Xvfb.
+func TestReviewWindowUnderXvfb(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	id := caseWithEvidence(t, data)
+	zipPath := filepath.Join(dir, "case.zip")
+	if r := pp(t, "", "export", id, "--out", zipPath, "--data", data); r.code != 0 {
+		t.Fatalf("export: %s", r.stderr)
+	}
+	shot := filepath.Join(dir, "review.png")
+	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", binary, "open", zipPath, "--screenshot", shot)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("open: %v\n%s", err, out)
+	}
+	f, err := os.Open(shot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("screenshot is not a PNG: %v", err)
+	}
+	if n := colours(img); n < 20 {
+		t.Errorf("screenshot has %d colours: blank, not a rendered window", n)
 	}
 }

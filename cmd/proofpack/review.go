@@ -13,7 +13,7 @@ import (
 // openReview opens an exported case read-only in the window. The case is unpacked into a
 // temporary review folder, removed when the window closes; the buyer's own data folder is
 // opened only if they choose to import the case.
-func (e *env) openReview(archive string) error {
+func (e *env) openReview(archive, screenshot string) error {
 	dir, err := os.MkdirTemp("", "proofpack-review-")
 	if err != nil {
 		return err
@@ -29,7 +29,7 @@ func (e *env) openReview(archive string) error {
 		return err
 	}
 	title := "ProofPack: review of " + filepath.Base(archive) + " (read-only)"
-	return showCases(title, casework.ReadOnly(st), dir, "", func(u *ui.App) {
+	return showCases(title, casework.ReadOnly(st), dir, screenshot, func(u *ui.App) {
 		ui.ShowReview(u, archive, chk, func() (tracker.Case, error) {
 			svc, err := e.service()
 			if err != nil {

@@ -54,10 +54,3 @@ func exhibitOtherNumber(in Input) []tracker.Flag {
 		"%s names tracking number %s, not this case's %s; %s",
 		capitalize(ex), other, strings.Join(own, ", "), effect)}
 }
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
