@@ -23,7 +23,8 @@ func group(ls []line) []span {
 	if !mostlyBare(ls) {
 		return first
 	}
-	if last := groupLines(ls, true); score(ls, last) > score(ls, first) {
+	said := make([]int8, len(ls))
+	if last := groupLines(ls, true); score(ls, last, said) > score(ls, first, said) {
 		return last
 	}
 	return first
@@ -62,25 +63,41 @@ func groupLines(ls []line, dateLast bool) []span {
 
 // score rates a reading of the page: an event with status words is worth two, a status line
 // that no event took costs two.
-func score(ls []line, spans []span) int {
+func score(ls []line, spans []span, said []int8) int {
 	n := 0
-	taken := make(map[int]bool, len(ls))
+	taken := make([]bool, len(ls))
 	for _, s := range spans {
-		said := hasPhrase(ls[s.anchor].rest)
+		ok := says(ls, said, s.anchor)
 		for _, i := range s.others {
 			taken[i] = true
-			said = said || hasPhrase(ls[i].text)
+			ok = says(ls, said, i) || ok
 		}
-		if said {
+		if ok {
 			n += 2
 		}
 	}
 	for i, l := range ls {
-		if !l.blank && !l.used && !l.anchor && !taken[i] && hasPhrase(l.text) {
+		if !l.blank && !l.used && !l.anchor && !taken[i] && says(ls, said, i) {
 			n -= 2
 		}
 	}
 	return n
+}
+
+// says reports whether line i holds status words, remembering the answer in said (0 unknown,
+// 1 yes, 2 no): both readings of a page ask about the same lines.
+func says(ls []line, said []int8, i int) bool {
+	if said[i] == 0 {
+		text := ls[i].text
+		if ls[i].anchor {
+			text = ls[i].rest
+		}
+		said[i] = 2
+		if hasPhrase(text) {
+			said[i] = 1
+		}
+	}
+	return said[i] == 1
 }
 
 // byBlocks reads blank-line separated blocks when every block holds at most one date and at
