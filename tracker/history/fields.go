@@ -146,8 +146,8 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 		add(ls[i].text)
 	}
 	desc, place := pick(cells)
-	if bracket != "" && place == "" {
-		place = bracket
+	if bracket != "" && (place == "" || !strongCell(cells, place) && !isDigits(bracket, 1, 12)) {
+		place = bracket // the carrier's own 【深圳市】 beats a guess from a short cell; a [123557] postcode does not
 	}
 	e := tracker.Event{Description: desc, Place: place, Status: tracker.StatusInTransit}
 	if desc != "" {
@@ -163,6 +163,16 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 		e.Time = t
 	}
 	return e
+}
+
+// strongCell reports whether the place came from a labelled cell or one shaped like a town.
+func strongCell(cells []cell, place string) bool {
+	for _, c := range cells {
+		if c.text == place && (c.isPlace || c.place) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDescCells is how many cells one description takes; more are usually page chrome.

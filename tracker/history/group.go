@@ -50,6 +50,17 @@ func groupLines(ls []line, dateLast bool) []span {
 			spans[len(spans)-1].others = append(spans[len(spans)-1].others, i)
 		}
 	}
+	if n := len(spans); !dateLast && n >= 2 && len(spans[n-1].others) > 0 {
+		// Lines after the last event of a page whose events take no lines of their own are
+		// its footer ("Need help? Contact us", a hotline), not the last event's place.
+		alone := true
+		for _, s := range spans[:n-1] {
+			alone = alone && len(s.others) == 0
+		}
+		if alone {
+			spans[n-1].others = nil
+		}
+	}
 	for i := range spans {
 		o := spans[i].others
 		if dateLast && len(o) > maxAttached {
