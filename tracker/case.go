@@ -55,6 +55,9 @@ type Shipment struct {
 	// stay in Events, each naming the number it was read for.
 	Former []Former `json:"former,omitempty"`
 	Events []Event  `json:"events"`
+	// ETA is the estimated delivery day the carrier's page last printed ("Estimated delivery",
+	// "Орієнтовна дата доставки"): a promise, never an event. Zero when no page gave one.
+	ETA Date `json:"eta"`
 }
 
 // Former is a tracking number a shipment had before, as it was recorded then.

@@ -40,6 +40,7 @@ const (
 	FlagDeliveredElsewhere    = "delivered_elsewhere"
 	FlagDeliveryPlaceUnclear  = "delivery_place_unclear"
 	FlagDeliveredBeforeOrder  = "delivered_before_order"
+	FlagExhibitOtherNumber    = "exhibit_other_number"
 	FlagReusedNumber          = "reused_number"
 	FlagCombinedShipment      = "combined_shipment" // same number on orders of one seller, days apart
 	FlagDisputeWindowOpen     = "dispute_window_open"
