@@ -156,6 +156,10 @@ func TestRecoverLeavesNothingBehind(t *testing.T) {
 	half := writeFile(t, outDir, ".proofpack-abc.tmp", []byte("half a pdf"))
 	writeFile(t, tmp, "pending-1", []byte(half))
 
+	// An add of case id killed after linking 02-file.png, before saving its record.
+	writeFile(t, tmp, "manifest-"+id+"-ab12", []byte("02-file.png\n"))
+	writeFile(t, filepath.Join(tmp, "delete-"+id), "02-file.png", []byte("half an add"))
+
 	if err := evidence.Recover(s, dataDir, "folder-1"); err != nil {
 		t.Fatal(err)
 	}
