@@ -40,10 +40,13 @@ lint:
 unit:
 	PROOFPACK_BIN=$(abspath $(BIN)) $(GO) test $(TAGS) -count=1 -timeout 30m ./...
 
-# Go fuzzes one target per run: tracking numbers for FUZZTIME, pasted pages for half as long.
+# Go fuzzes one target per run: tracking numbers for FUZZTIME, pasted pages for half as long,
+# order lists (CSV) and archives for 10 s each.
 fuzz:
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./tracker/carrier
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 15s ./tracker/history
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s ./tracker/orders
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime 10s ./evidence/bundle
 
 # The peer's tracking-number suite and the command-line contract of DESIGN.md, when ../shared is there.
 conformance: build
@@ -52,8 +55,9 @@ conformance: build
 	  $(SHARED)/conformance/check-contract $(BIN); \
 	else echo "conformance: $(SHARED)/conformance not found, suites not run"; fi
 
-bench:
-	$(GO) test $(TAGS) -run '^$$' -bench . -benchmem ./...
+# Every benchmark once, as one table: figure, value, the comparison its issue named.
+bench: setup
+	GO=$(GO) scripts/bench
 
 clean:
 	rm -rf bin

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,7 +45,7 @@ func CheckOutput(dataDir, out string) error {
 		return tracker.Invalid("--out", "%s: %v", out, err)
 	}
 	if inside(realPath(dataDir), realPath(abs)) && !inside(realPath(filepath.Join(dataDir, PacketsName)), realPath(abs)) {
-		return tracker.Invalid("--out", "%s is inside the data folder %s, which holds your evidence: write the packet outside it (or in its %s folder)", out, dataDir, PacketsName)
+		return tracker.Invalid("--out", "%s is inside the data folder %s, which holds your evidence: save it outside (or in its %s folder)", out, dataDir, PacketsName)
 	}
 	fi, err := os.Lstat(abs)
 	switch {
@@ -91,6 +92,15 @@ func inside(dir, p string) bool {
 // into place, so a crash never leaves half a file under the name nor a stray temporary file
 // after the next start.
 func WriteOutput(dataDir, out string, data []byte) error {
+	return WriteOutputFrom(dataDir, out, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteOutputFrom is WriteOutput for an output too big to hold in memory (an export, a
+// backup): write streams the content into the temporary file.
+func WriteOutputFrom(dataDir, out string, write func(io.Writer) error) error {
 	if err := CheckOutput(dataDir, out); err != nil {
 		return err
 	}
@@ -104,7 +114,7 @@ func WriteOutput(dataDir, out string, data []byte) error {
 		return err
 	}
 	defer os.Remove(journal)
-	if err := writeNew(tmp, data); err != nil {
+	if err := writeNewFrom(tmp, write); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("cannot write %s: %w", out, full(err))
 	}
@@ -162,11 +172,19 @@ func writeJournal(dataDir, tmp string) (string, error) {
 
 // writeNew creates path (it must not exist), writes data, sets mode 0600 and syncs.
 func writeNew(path string, data []byte) error {
+	return writeNewFrom(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeNewFrom is writeNew with the content streamed by write.
+func writeNewFrom(path string, write func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if err == nil {
 		err = f.Chmod(0o600)
 	}

@@ -47,6 +47,7 @@ func Create(a fyne.App, w fyne.Window, svc Services) *App {
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.32)
 	w.SetContent(split)
+	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.reload("")
 	return u

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 	"proofpack/tracker/rules"
@@ -39,6 +40,7 @@ func newTestApp(t *testing.T, cases ...tracker.Case) (*App, *boltstore.Store, fy
 		Analyze: func(id string) (rules.Report, error) {
 			return rules.Analyze(s, id, now, rules.DefaultSettings())
 		},
+		Work: &casework.Service{Store: s, Dir: dir, Clock: func() time.Time { return now }},
 	})
 	return u, s, w
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/rules"
@@ -24,4 +25,6 @@ type Services struct {
 	MakePacket func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error)
 	// PacketProfiles are the profiles MakePacket takes, the default first.
 	PacketProfiles []string
+	// Work is the application layer on the same store and folder: import, backup, archives.
+	Work *casework.Service
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker"
@@ -50,6 +51,10 @@ func newPacketCmd(e *env) *cobra.Command {
 			made, err := pdf.Make(cmd.Context(), st, dir, job)
 			if err != nil {
 				return err
+			}
+			svc := casework.Service{Store: st, Dir: dir}
+			if err := svc.RecordPacket(job.CaseID, made.Files[0]); err != nil {
+				return fmt.Errorf("the packet is written, but not noted for export: %w", err)
 			}
 			if len(made.Problems) > 0 {
 				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", pdf.ProblemLines(made.Problems))

@@ -92,6 +92,11 @@ func newRoot(e *env) *cobra.Command {
 		newCaptureCmd(e),
 		newVerifyCmd(e),
 		newEvidenceCmd(e),
+		newImportCmd(e),
+		newExportCmd(e),
+		newOpenCmd(e),
+		newBackupCmd(e),
+		newRestoreCmd(e),
 		newRepairCmd(e),
 	)
 	return root

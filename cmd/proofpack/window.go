@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
@@ -38,10 +39,16 @@ func (e *env) openWindow(screenshot string) error {
 	if err != nil {
 		return err
 	}
+	return showCases("ProofPack", s, dir, screenshot, nil)
+}
+
+// showCases shows the window titled title on store s and data folder dir; then, when set, runs
+// once the window's content is made (a review's dialog).
+func showCases(title string, s tracker.Store, dir, screenshot string, then func(*ui.App)) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, ui.Services{
+	w := a.NewWindow(title)
+	u := ui.Create(a, w, ui.Services{
 		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
 		Analyze: func(id string) (rules.Report, error) {
 			settings, err := rules.LoadSettings(s)
@@ -55,8 +62,12 @@ func (e *env) openWindow(screenshot string) error {
 			return pdf.Make(ctx, s, dir, job)
 		},
 		PacketProfiles: pdf.ProfileNames,
+		Work:           &casework.Service{Store: s, Dir: dir},
 	})
 	w.Resize(fyne.NewSize(1180, 720))
+	if then != nil {
+		then(u)
+	}
 	return runWindow(a, w, screenshot)
 }
 

@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"strings"
-
 	"proofpack/tracker"
 	"proofpack/tracker/place"
 )
@@ -60,23 +58,4 @@ func (c check) deliveredBeforeOrder() []tracker.Flag {
 		}
 	}
 	return nil
-}
-
-// reused flags a number that other cases carry too.
-func (c check) reused() []tracker.Flag {
-	others := c.in.Reused[c.sh.Number]
-	if len(others) == 0 {
-		return nil
-	}
-	proof := eventExhibits(c.dated...)
-	return []tracker.Flag{flag(tracker.FlagReusedNumber, tracker.Critical, proof,
-		"Compare the orders: if they are different parcels, the number is not real for at least one of them. Ask the seller for the right number and, if none comes, open a dispute and "+attach(proof)+".",
-		"%s is also the tracking number of %s: one number cannot track two parcels.", c.sh.Number, caseList(others))}
-}
-
-func caseList(ids []string) string {
-	if len(ids) == 1 {
-		return "case " + ids[0]
-	}
-	return "cases " + strings.Join(ids, ", ")
 }
