@@ -20,7 +20,7 @@ type CaseFile struct {
 	Case   tracker.Case `json:"case"`
 }
 
-// WithCaseFiles wraps a store so that every case it saves (AddCase, UpdateCase) is also written
+// WithCaseFiles wraps a store so that every case it saves (AddCase, UpdateCase, SaveCases) is also written
 // to its folder's case.json once the save is committed. folderID is the data folder's identity.
 func WithCaseFiles(s tracker.Store, dataDir, folderID string) tracker.Store {
 	return caseFiles{Store: s, dir: dataDir, folder: folderID}
@@ -45,6 +45,19 @@ func (s caseFiles) UpdateCase(id string, change func(*tracker.Case) error) (trac
 		return c, err
 	}
 	return c, s.written(c)
+}
+
+func (s caseFiles) SaveCases(cases []tracker.Case, merge func(stored *tracker.Case, imported tracker.Case)) ([]tracker.Case, error) {
+	saved, err := s.Store.SaveCases(cases, merge)
+	if err != nil {
+		return saved, err
+	}
+	for _, c := range saved {
+		if err := s.written(c); err != nil {
+			return saved, err
+		}
+	}
+	return saved, nil
 }
 
 func (s caseFiles) written(c tracker.Case) error {

@@ -10,6 +10,8 @@ import (
 
 	"proofpack/evidence"
 	"proofpack/tracker"
+	"proofpack/tracker/boltstore"
+	"proofpack/tracker/storetest"
 )
 
 // A stray file under the next exhibit's name was renamed over; now the add fails, names it, and
@@ -214,4 +216,34 @@ func TestCaseFileFollowsEverySave(t *testing.T) {
 	if left, _ := os.ReadDir(evidence.TempDir(dataDir)); len(left) != 0 {
 		t.Errorf("left in .tmp: %v", left)
 	}
+}
+
+// The store that writes case.json keeps the store contract, and writes it for imported cases too.
+func TestCaseFilesStoreContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) tracker.Store {
+		dir := t.TempDir()
+		s, err := boltstore.OpenDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			s.Close()
+			again, err := boltstore.OpenDir(dir) // the contract may have closed the store
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer again.Close()
+			cases, err := again.Cases()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cases {
+				cf, err := evidence.ReadCaseFile(filepath.Join(dir, "cases", c.ID))
+				if err != nil || !cf.Case.Updated.Equal(c.Updated) || cf.Case.OrderNumber != c.OrderNumber {
+					t.Errorf("case %s: case.json %+v, %v", c.ID, cf.Case, err)
+				}
+			}
+		})
+		return evidence.WithCaseFiles(s, dir, "f")
+	})
 }
