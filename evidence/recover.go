@@ -17,14 +17,17 @@ import (
 // has the case and finished when it does not; an interrupted add loses the files it had linked
 // without records and gets its manifest rewritten from the records; the temporary files beside outputs that the
 // journal names are removed; everything else in TempDir (half-copied exhibits, capture staging
-// folders, browser profiles) is removed, as are the temporary files earlier versions left in
-// case folders; and each case's case.json is brought up to date with the store.
+// folders, browser profiles) is removed, as are, on the first start, the temporary files
+// earlier versions left in case folders; and each case's case.json is brought up to date with the store.
 func Recover(s tracker.Store, dataDir, folderID string) error {
 	tmp := TempDir(dataDir)
 	entries, err := os.ReadDir(tmp)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	// No .tmp yet: the first start of a version that keeps its temporary files there, so the
+	// case folders may hold an earlier version's.
+	legacy := errors.Is(err, fs.ErrNotExist)
 	// ReadDir sorts by name: an interrupted delete (delete-) is undone before the journal of an
 	// add to the same case (manifest-) is read.
 	for _, e := range entries {
@@ -50,6 +53,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 			os.RemoveAll(p)
 		}
 	}
+	if err := mkdirPrivate(tmp); err != nil {
+		return err
+	}
 	cases, err := s.Cases()
 	if err != nil {
 		return err
@@ -62,7 +68,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 		if err != nil {
 			return err
 		}
-		removeLegacyTemps(dir)
+		if legacy {
+			removeLegacyTemps(dir)
+		}
 		if err := WriteCaseFile(dataDir, folderID, c); err != nil {
 			return err
 		}

@@ -144,7 +144,6 @@ func TestRecoverLeavesNothingBehind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	legacy := writeFile(t, filepath.Join(dataDir, "cases", id), ".add-99", []byte("x"))
 	os.Remove(filepath.Join(dataDir, "cases", id, evidence.CaseFileName))
 	tmp := evidence.TempDir(dataDir)
 	// A delete of case id killed after its folder moved, before its records went: undone.
@@ -168,7 +167,7 @@ func TestRecoverLeavesNothingBehind(t *testing.T) {
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in %s: %v", tmp, left)
 	}
-	for _, p := range []string{half, legacy} {
+	for _, p := range []string{half} {
 		if _, err := os.Lstat(p); err == nil {
 			t.Errorf("%s is still there", p)
 		}
@@ -246,4 +245,21 @@ func TestCaseFilesStoreContract(t *testing.T) {
 		})
 		return evidence.WithCaseFiles(s, dir, "f")
 	})
+}
+
+// The first start of this version removes the temporary files earlier ones left in case folders.
+func TestRecoverRemovesEarlierVersionsTemporaryFiles(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	dir := filepath.Join(dataDir, "cases", id)
+	os.MkdirAll(filepath.Join(dir, ".capture-123", "x"), 0o700)
+	legacy := writeFile(t, dir, ".add-99", []byte("x"))
+	os.RemoveAll(evidence.TempDir(dataDir))
+	if err := evidence.Recover(s, dataDir, "f"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{legacy, filepath.Join(dir, ".capture-123")} {
+		if _, err := os.Lstat(p); err == nil {
+			t.Errorf("%s is still there", p)
+		}
+	}
 }
