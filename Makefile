@@ -51,11 +51,13 @@ fuzz:
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzRuns$$' -fuzztime 10s ./evidence/pdf
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzPacket$$' -fuzztime 15s ./evidence/pdf
 
-# The peer's tracking-number suite and the command-line contract of DESIGN.md, when ../shared is there.
+# The peer's tracking-number suite, the command-line contract of DESIGN.md and the published
+# tracking histories, when ../shared is there.
 conformance: build
 	@if [ -d $(SHARED)/conformance ]; then \
-	  $(SHARED)/conformance/check-tracking $(BIN); \
-	  $(SHARED)/conformance/check-contract $(BIN); \
+	  $(SHARED)/conformance/check-tracking $(BIN) && \
+	  $(SHARED)/conformance/check-contract $(BIN) && \
+	  $(SHARED)/corpus/real-histories/check-histories $(BIN); \
 	else echo "conformance: $(SHARED)/conformance not found, suites not run"; fi
 
 # Every benchmark once, as one table: figure, value, the comparison its issue named.

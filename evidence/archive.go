@@ -79,18 +79,17 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 	if err != nil {
 		return nil, err
 	}
-	// The manifest is rewritten after the records are saved; until then a marker in TempDir
-	// says it may be stale, and the next start rewrites it if a crash came in between.
-	if err := mkdirPrivate(TempDir(dataDir)); err != nil {
+	// A journal in TempDir names each file before it is linked into the case folder, and stays
+	// until the manifest is rewritten after the records are saved: if a crash comes in between,
+	// the next start removes the files no record names and rewrites the manifest (Recover).
+	j, err := newAddJournal(dataDir, caseID)
+	if err != nil {
 		return nil, err
 	}
-	mark := filepath.Join(TempDir(dataDir), manifestPrefix+caseID)
-	if err := writeNew(mark, nil); err != nil && !errors.Is(err, fs.ErrExist) {
-		return nil, full(err)
-	}
+	defer j.Close()
 	var placed []string
 	added, err := s.AddExhibits(caseID, func(next int) ([]tracker.Exhibit, error) {
-		out, err := place(dataDir, dir, caseID, next, groups, &placed)
+		out, err := place(dataDir, dir, caseID, next, groups, j, &placed)
 		if err != nil {
 			return nil, err
 		}
@@ -102,19 +101,19 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 		for _, p := range placed {
 			os.Remove(p)
 		}
-		os.Remove(mark)
+		os.Remove(j.Name())
 		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
 		return added, fmt.Errorf("the exhibits are saved but the manifest is not (it is written at the next start): %w", err)
 	}
-	os.Remove(mark)
+	os.Remove(j.Name())
 	return added, nil
 }
 
 // place writes each group's files under its number and returns their records; placed collects
 // the final paths written so far, for the caller to remove on failure.
-func place(dataDir, dir, caseID string, next int, groups []Group, placed *[]string) ([]tracker.Exhibit, error) {
+func place(dataDir, dir, caseID string, next int, groups []Group, j *os.File, placed *[]string) ([]tracker.Exhibit, error) {
 	var out []tracker.Exhibit
 	no := next - 1
 	for _, g := range groups {
@@ -134,6 +133,12 @@ func place(dataDir, dir, caseID string, next int, groups []Group, placed *[]stri
 			e.No = no
 			name := FileName(no, e.Kind, f.Ext)
 			final := filepath.Join(dir, name)
+			if _, err := j.WriteString(name + "\n"); err != nil {
+				return nil, full(err)
+			}
+			if err := j.Sync(); err != nil {
+				return nil, err
+			}
 			sum, size, err := writeExhibit(dataDir, final, f)
 			if err != nil {
 				return nil, err
@@ -259,6 +264,24 @@ func hashFile(p string) (string, int64, error) {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// newAddJournal makes the journal of one Add in TempDir: manifest-<case ID>-<random>.
+func newAddJournal(dataDir, caseID string) (*os.File, error) {
+	dir := TempDir(dataDir)
+	if err := mkdirPrivate(dir); err != nil {
+		return nil, err
+	}
+	j, err := os.OpenFile(filepath.Join(dir, manifestPrefix+caseID+"-"+randomHex(4)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, full(err)
+	}
+	if err := syncDir(dir); err != nil {
+		j.Close()
+		os.Remove(j.Name())
+		return nil, err
+	}
+	return j, nil
 }
 
 // caseFolder is the case's folder; it must be a real folder, not a link or a file, for

@@ -123,6 +123,7 @@ func groupOf(r Result) Group {
 			Kind: f.Kind, MediaType: f.MediaType, URL: r.Page.URL, FinalURL: r.FinalURL,
 			Title: r.Title, HTTPStatus: r.HTTPStatus, CapturedAt: r.CapturedAt, Zone: r.Zone,
 			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "), Unsettled: r.Unsettled,
+			OtherNumber: r.OtherNumber,
 		}})
 	}
 	return g

@@ -14,6 +14,9 @@ type HistoryAdded struct {
 	Exhibit int          // the exhibit number the text is kept as
 	Page    history.Page // what the parser read
 	Fresh   int          // events not known before
+	// OtherNumber is the tracking number the text names instead of Number, unless the buyer
+	// confirmed it (rule exhibit_other_number asks them to).
+	OtherNumber string
 }
 
 // AddHistory reads tracking history the buyer copied from a carrier page for one shipment of a
@@ -21,6 +24,17 @@ type HistoryAdded struct {
 // the shipment. Text that holds no events and no "not found" notice is refused before anything
 // is stored. The command line (events add) and the window share it.
 func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
+	return addHistory(s, dataDir, caseID, shipment, text, now, false)
+}
+
+// AddConfirmedHistory is AddHistory for a text the buyer confirmed is about the shipment's
+// parcel although it names another tracking number (events add --confirm-number): the other
+// number is no longer doubted, and captured pages that name it count too.
+func AddConfirmedHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time) (HistoryAdded, error) {
+	return addHistory(s, dataDir, caseID, shipment, text, now, true)
+}
+
+func addHistory(s tracker.Store, dataDir, caseID string, shipment int, text string, now time.Time, confirmed bool) (HistoryAdded, error) {
 	c, err := s.Case(caseID)
 	if err != nil {
 		return HistoryAdded{}, err
@@ -28,13 +42,13 @@ func AddHistory(s tracker.Store, dataDir, caseID string, shipment int, text stri
 	if shipment < 0 || shipment >= len(c.Shipments) {
 		return HistoryAdded{}, tracker.Invalid("--tracking", "case %s has no shipment %d", caseID, shipment+1)
 	}
-	return AddHistoryOf(s, dataDir, caseID, c.Shipments[shipment].Number, text, now)
+	return AddHistoryOf(s, dataDir, caseID, c.Shipments[shipment].Number, text, now, confirmed)
 }
 
 // AddHistoryOf is AddHistory for the shipment that has, or had, number: history pasted for a
 // parcel's former number (the consolidator's, before the post's took over) is kept with that
-// number.
-func AddHistoryOf(s tracker.Store, dataDir, caseID, number, text string, now time.Time) (HistoryAdded, error) {
+// number. confirmed is AddConfirmedHistory's: the buyer said the text is about this parcel.
+func AddHistoryOf(s tracker.Store, dataDir, caseID, number, text string, now time.Time, confirmed bool) (HistoryAdded, error) {
 	c, err := s.Case(caseID)
 	if err != nil {
 		return HistoryAdded{}, err
@@ -46,11 +60,20 @@ func AddHistoryOf(s tracker.Store, dataDir, caseID, number, text string, now tim
 	if err != nil {
 		return HistoryAdded{}, err
 	}
-	added, err := Add(s, dataDir, caseID, TextGroup(KindHistory, text, "Tracking history pasted for "+number))
+	g := TextGroup(KindHistory, text, "Tracking history pasted for "+number)
+	other := OtherNumber(text, number)
+	g.Files[0].Exhibit.OtherNumber, g.Files[0].Exhibit.NumberConfirmed = other, other != "" && confirmed
+	added, err := Add(s, dataDir, caseID, g)
 	if err != nil {
 		return HistoryAdded{}, err
 	}
 	r := HistoryAdded{Number: number, Exhibit: added[0].No, Page: page}
+	if !confirmed {
+		// The buyer chose this text for this parcel, so its events count (a destination post
+		// may print its own number); the flag asks them to make sure. Captured pages, which
+		// nobody chose, wait instead (MergeEvents).
+		r.OtherNumber = other
+	}
 	// The exhibit is committed first: if saving the events fails, the text is not lost.
 	_, err = s.UpdateCase(caseID, func(c *tracker.Case) error {
 		sh := c.ShipmentOf(number)
@@ -58,6 +81,9 @@ func AddHistoryOf(s tracker.Store, dataDir, caseID, number, text string, now tim
 			return fmt.Errorf("the case's tracking numbers changed while reading")
 		}
 		c.Shipments[sh].Events, r.Fresh = history.Merge(c.Shipments[sh].Events, ofNumber(page.Events, number), r.Exhibit)
+		if !page.ETA.IsZero() {
+			c.Shipments[sh].ETA = tracker.DateOf(page.ETA)
+		}
 		return nil
 	})
 	if err != nil {

@@ -94,9 +94,13 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 	if err != nil {
 		return 0, err
 	}
+	confirmed, err := confirmedNumbers(s, caseID)
+	if err != nil {
+		return 0, err
+	}
 	type read struct {
 		number string
-		events []tracker.Event
+		page   history.Page
 		no     int
 	}
 	var pages []read
@@ -104,6 +108,9 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		t, ok := target[r.Page.URL]
 		if r.Err != nil || !ok || t.Shipment < 0 || t.Number == "" {
 			continue
+		}
+		if r.OtherNumber != "" && !confirmed[r.OtherNumber] {
+			continue // about another parcel until the buyer confirms (exhibit_other_number)
 		}
 		p, ok := structuredEvents(r, t.Number)
 		if !ok {
@@ -115,7 +122,8 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		if len(p.Events) == 0 {
 			continue // a page without events (a search form, a captcha) is still evidence
 		}
-		pages = append(pages, read{t.Number, ofNumber(p.Events, t.Number), r.Page.No})
+		p.Events = ofNumber(p.Events, t.Number)
+		pages = append(pages, read{t.Number, p, r.Page.No})
 	}
 	if len(pages) == 0 {
 		return 0, nil
@@ -129,7 +137,10 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 				return fmt.Errorf("the case's tracking numbers changed while capturing")
 			}
 			var n int
-			c.Shipments[sh].Events, n = history.Merge(c.Shipments[sh].Events, p.events, p.no)
+			c.Shipments[sh].Events, n = history.Merge(c.Shipments[sh].Events, p.page.Events, p.no)
+			if !p.page.ETA.IsZero() {
+				c.Shipments[sh].ETA = tracker.DateOf(p.page.ETA)
+			}
 			fresh += n
 		}
 		return nil
@@ -165,7 +176,13 @@ func CaptureTracking(ctx context.Context, s tracker.Store, dataDir string, c Cap
 		return Captured{}, 0, err
 	}
 	targets := Targets(cs, links)
-	got, err := CaptureCase(ctx, s, dataDir, c, caseID, URLs(targets), opt, progress)
+	numbers := map[string]string{}
+	for _, t := range targets {
+		if t.Shipment >= 0 {
+			numbers[t.URL] = cs.Shipments[t.Shipment].Number
+		}
+	}
+	got, err := CaptureCase(ctx, s, dataDir, numberCheck{c, numbers}, caseID, URLs(targets), opt, progress)
 	if err != nil {
 		return got, 0, err
 	}
@@ -174,4 +191,36 @@ func CaptureTracking(ctx context.Context, s tracker.Store, dataDir string, c Cap
 		return got, fresh, fmt.Errorf("the pages are kept, but their events were not saved: %w", err)
 	}
 	return got, fresh, nil
+}
+
+// numberCheck marks each captured page that names another tracking number than the one its
+// link was for, so the exhibit records it and its events wait for the buyer.
+type numberCheck struct {
+	Capturer
+	numbers map[string]string // page URL -> its shipment's number
+}
+
+func (n numberCheck) Capture(ctx context.Context, req Request, progress func(Progress)) ([]Result, error) {
+	rs, err := n.Capturer.Capture(ctx, req, progress)
+	for i := range rs {
+		if num := n.numbers[rs[i].Page.URL]; num != "" && rs[i].Err == nil {
+			rs[i].OtherNumber = OtherNumber(rs[i].Text, num)
+		}
+	}
+	return rs, err
+}
+
+// confirmedNumbers are the other numbers the buyer said are about the case's parcel all the same.
+func confirmedNumbers(s tracker.Store, caseID string) (map[string]bool, error) {
+	ex, err := s.Exhibits(caseID)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]bool{}
+	for _, e := range ex {
+		if e.NumberConfirmed {
+			out[e.OtherNumber] = true
+		}
+	}
+	return out, nil
 }

@@ -55,6 +55,9 @@ type Shipment struct {
 	// stay in Events, each naming the number it was read for.
 	Former []Former `json:"former,omitempty"`
 	Events []Event  `json:"events"`
+	// ETA is the estimated delivery day the carrier's page last printed ("Estimated delivery",
+	// "Орієнтовна дата доставки"): a promise, never an event. Zero when no page gave one.
+	ETA Date `json:"eta"`
 }
 
 // Former is a tracking number a shipment had before, as it was recorded then.
@@ -171,6 +174,12 @@ type Dispute struct {
 	Won            Date `json:"won"`
 	RefundPromised Date `json:"refund_promised"`
 	RefundReceived Date `json:"refund_received"`
+	// SellerContacted is when the buyer first asked the seller; SellerPromised the date the
+	// seller promised to ship, deliver or refund by. Both are reminders' anchors.
+	SellerContacted Date `json:"seller_contacted,omitzero"`
+	SellerPromised  Date `json:"seller_promised,omitzero"`
+	// NotReceived: the buyer says a parcel the tracking shows delivered never came.
+	NotReceived bool `json:"not_received,omitempty"`
 }
 
 // Numbers returns the case's tracking numbers in shipment order.

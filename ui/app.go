@@ -43,7 +43,7 @@ func Create(a fyne.App, w fyne.Window, svc Services) *App {
 
 	left := container.NewBorder(
 		container.NewVBox(widget.NewLabelWithStyle("Cases", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(u.addBtn, u.delBtn), nil, nil, u.list)
+		container.NewHBox(u.addBtn, u.delBtn, u.remindersButton()), nil, nil, u.list)
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.32)
 	w.SetContent(split)

@@ -9,6 +9,9 @@
 //   - caseView (case_view.go) shows one case as tabs. A tab is a func(*caseView) *container.TabItem
 //     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
 //     caseView.changed() reloads the case and refreshes the list after a tab changed it.
+//   - The refund timeline (stage.go) sits on the Order tab: stage, next deadline, a button per
+//     dispute step, the messages to the seller; reminders.go holds the Reminders view and the
+//     desktop notifications (StartNotifications, through an injected Notifier).
 //   - Long work (capture, packet, import) runs in a goroutine with a progress bar and a Cancel
 //     button; it touches widgets only inside fyne.Do (see task.go).
 package ui

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -13,6 +14,7 @@ import (
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
+	"proofpack/tracker/deadlines"
 )
 
 func newCaseCmd(e *env) *cobra.Command {
@@ -33,6 +35,8 @@ type caseFlags struct {
 	city, postcode, country, payment, notes            string
 	// edit only
 	opened, escalated, won, refundPromised, refundReceived string
+	sellerContacted, sellerPromised                        string
+	notReceived                                            bool
 }
 
 func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
@@ -58,6 +62,9 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 		fs.StringVar(&f.won, "dispute-won", "", "date the dispute was decided for you")
 		fs.StringVar(&f.refundPromised, "refund-promised", "", "date the refund was promised")
 		fs.StringVar(&f.refundReceived, "refund-received", "", "date the money came back")
+		fs.StringVar(&f.sellerContacted, "seller-contacted", "", "date you first asked the seller")
+		fs.StringVar(&f.sellerPromised, "seller-promised", "", "date the seller promised to ship or refund by (becomes a reminder)")
+		fs.BoolVar(&f.notReceived, "not-received", false, "the tracking says delivered but the parcel never came (--not-received=false to undo)")
 	}
 }
 
@@ -105,6 +112,8 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		{"dispute-opened", &c.Dispute.Opened, f.opened}, {"dispute-escalated", &c.Dispute.Escalated, f.escalated},
 		{"dispute-won", &c.Dispute.Won, f.won}, {"refund-promised", &c.Dispute.RefundPromised, f.refundPromised},
 		{"refund-received", &c.Dispute.RefundReceived, f.refundReceived},
+		{"seller-contacted", &c.Dispute.SellerContacted, f.sellerContacted},
+		{"seller-promised", &c.Dispute.SellerPromised, f.sellerPromised},
 	}
 	for _, d := range dates {
 		if !fs.Changed(d.flag) {
@@ -119,6 +128,9 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 			return tracker.Invalid("--"+d.flag, "%v", err)
 		}
 		*d.dst = v
+	}
+	if fs.Changed("not-received") {
+		c.Dispute.NotReceived = f.notReceived
 	}
 	if fs.Changed("tracking") {
 		if len(f.trackingURL) > len(f.tracking) {
@@ -171,7 +183,7 @@ func userErr(err error) error {
 	if errors.As(err, &te) && te.Field != "" && !strings.HasPrefix(te.Field, "-") {
 		f := flagOfField[te.Field]
 		if f == "" {
-			f = "--" + te.Field
+			f = "--" + strings.ReplaceAll(te.Field, "_", "-")
 		}
 		cp := *te
 		cp.Field = f
@@ -227,7 +239,12 @@ func newCaseEditCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			c, err := s.UpdateCase(args[0], func(c *tracker.Case) error { return f.apply(cmd.Flags(), c) })
+			c, err := s.UpdateCase(args[0], func(c *tracker.Case) error {
+				if err := f.apply(cmd.Flags(), c); err != nil {
+					return err
+				}
+				return deadlines.CheckSteps(*c, tracker.DateOf(time.Now()))
+			})
 			if err != nil {
 				return userErr(err)
 			}
@@ -359,6 +376,12 @@ func writeCase(w io.Writer, c tracker.Case) {
 	row("Decided for you", c.Dispute.Won.String())
 	row("Refund promised", c.Dispute.RefundPromised.String())
 	row("Refund received", c.Dispute.RefundReceived.String())
+	row("Asked the seller", c.Dispute.SellerContacted.String())
+	row("Seller promised by", c.Dispute.SellerPromised.String())
+	if c.Dispute.NotReceived {
+		row("Not received", "you say the parcel never came")
+	}
+	row("Stage", deadlines.StageOf(c.Dispute).String())
 	row("Notes", c.Notes)
 	tw.Flush()
 }

@@ -33,13 +33,16 @@ func newEventsCmd(e *env) *cobra.Command {
 // events and no "not found" notice.
 func newEventsAddCmd(e *env) *cobra.Command {
 	var file, number string
+	var confirmNumber bool
 	cmd := &cobra.Command{
 		Use:   "add ID (--file FILE | -)",
 		Short: "Add the tracking history copied from a carrier page (a file, or - for standard input)",
 		Long: "events add reads the tracking history text copied from a carrier's page, finds each event's\n" +
 			"date, place and status (in English, Portuguese, Spanish, French, German, Italian, Polish,\n" +
-			"Russian or Chinese), keeps the text as an exhibit and adds the events to the case.\n" +
-			"A case with several tracking numbers takes --tracking to say which one; the first by default.",
+			"Russian, Ukrainian, Dutch, Turkish, Hebrew, Arabic, Chinese, Japanese or Korean), keeps the text\n" +
+			"as an exhibit and adds the events to the case. A case with several tracking numbers takes\n" +
+			"--tracking to say which one; the first by default. A text that names another tracking number\n" +
+			"is flagged (exhibit_other_number) until you add it with --confirm-number.",
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
@@ -66,7 +69,7 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now())
+			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now(), confirmNumber)
 			if err != nil {
 				return err
 			}
@@ -75,6 +78,7 @@ func newEventsAddCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&file, "file", "", "a text file with the tracking history")
 	cmd.Flags().StringVar(&number, "tracking", "", "the tracking number the history belongs to (default: the case's first)")
+	cmd.Flags().BoolVar(&confirmNumber, "confirm-number", false, "the text names another tracking number, but it is about this parcel all the same: use its events")
 	return cmd
 }
 
@@ -123,6 +127,10 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 	if page.NotFound {
 		_, err := fmt.Fprintf(w, "The page says the carrier has no information on %s yet. Kept as exhibit %d; run analyze to see what it means.\n", number, no)
 		return err
+	}
+	if r.OtherNumber != "" {
+		fmt.Fprintf(w, "Warning: the text names tracking number %s, not %s. If it is another parcel's history, leave exhibit %d out of your dispute; if it is yours, add it again with --confirm-number.\n",
+			r.OtherNumber, number, no)
 	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {

@@ -65,6 +65,9 @@ func showCases(title string, s tracker.Store, dir, screenshot string, then func(
 		Work:           &casework.Service{Store: s, Dir: dir},
 	})
 	w.Resize(fyne.NewSize(1180, 720))
+	if screenshot == "" {
+		defer u.StartNotifications(ui.FyneNotifier(a), time.Hour)()
+	}
 	if then != nil {
 		then(u)
 	}

@@ -1,8 +1,9 @@
 // Package pdf renders an evidence.Packet as the PDF a buyer uploads, sized by an export
 // profile (bank, paypal, marketplace, archive), plus the loose files some profiles add.
 //
-// It owns the layout (cover, statement, findings, timeline, one exhibit per page run, evidence
-// index, integrity appendix), the embedded fonts' use, image re-encoding, and fitting a packet
+// It owns the layout (cover with the claimant, statement with a signature line, findings, refund
+// timeline, the card networks' checklist for the bank profile, timeline, exhibits, evidence
+// index, integrity appendix; a part starts a new page only when the current one is half full), the embedded fonts' use, image re-encoding, and fitting a packet
 // into a profile's limits: it measures what it made and re-encodes harder or leaves out the
 // least important exhibits until the limits hold, and says which it left out on the cover.
 // Make is the whole job of one packet (check the hashes, diagnose, render, write atomically),

@@ -52,8 +52,12 @@ func Make(ctx context.Context, st tracker.Store, dir string, job evidence.Packet
 	if err != nil {
 		return evidence.PacketMade{}, err
 	}
+	var buyer tracker.Buyer
+	if _, err := st.Setting(tracker.BuyerKey, &buyer); err != nil {
+		return evidence.PacketMade{}, err
+	}
 	p := evidence.NewPacket(c, ex, report.Flags, job.Now, evidence.PacketOptions{
-		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name,
+		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name, Buyer: buyer,
 	})
 	res, err := Render(ctx, p, Options{Profile: prof, Root: dir, Progress: job.Progress})
 	if err != nil {
