@@ -101,7 +101,8 @@ WINE_SKIP := proofpack/evidence/chrome proofpack/cmd/proofpack
 WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhibitsSaysSo \
   TestForcedPacketSaysWhichFileChanged TestMarketplacePicturesAndArchive TestCoverWordsFollowTheCase \
   TestEvidenceTabCapturesTheTrackingPage TestPacketTabMakesTheBuyersPacket \
-  TestEmojiPacketEveryProfile TestPlainPacketHasNoReplacementNote TestUnicodeSeedsRender
+  TestEmojiPacketEveryProfile TestPlainPacketHasNoReplacementNote TestUnicodeSeedsRender \
+  TestPacketRefundTimelineReadsBack
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \

@@ -101,12 +101,14 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 		for _, p := range placed {
 			os.Remove(p)
 		}
+		j.Close() // Windows removes no open file
 		os.Remove(j.Name())
 		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
 		return added, fmt.Errorf("the exhibits are saved but the manifest is not (it is written at the next start): %w", err)
 	}
+	j.Close()
 	os.Remove(j.Name())
 	return added, nil
 }
@@ -276,7 +278,7 @@ func newAddJournal(dataDir, caseID string) (*os.File, error) {
 	if err != nil {
 		return nil, full(err)
 	}
-	if err := syncDir(dir); err != nil {
+	if err := osfile.SyncDir(dir); err != nil {
 		j.Close()
 		os.Remove(j.Name())
 		return nil, err

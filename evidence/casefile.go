@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"proofpack/internal/osfile"
 	"proofpack/tracker"
 )
 
@@ -120,7 +121,7 @@ func closeWritten(f *os.File, b []byte, to string) error {
 		err = cerr
 	}
 	if err == nil && to != "" {
-		err = os.Rename(f.Name(), to)
+		err = osfile.Rename(f.Name(), to)
 	}
 	if err != nil {
 		os.Remove(f.Name())
