@@ -9,7 +9,9 @@ import (
 	"testing"
 )
 
-// An import of 10 000 rows, killed: the store holds all of them or none (one transaction).
+// An import of 10 000 rows, killed: the store holds all of them or none (one transaction). The
+// next start is a case list: an import writes no exhibit files for verify to check, and
+// verifying 10 000 cases thirty times would cost minutes.
 func TestKilledImport(t *testing.T) {
 	dir := shortTemp(t)
 	var b strings.Builder
@@ -24,13 +26,13 @@ func TestKilledImport(t *testing.T) {
 	for i := range crashTrials {
 		data := filepath.Join(dir, fmt.Sprintf("d%d", i))
 		killDuring(t, window, "import", file, "--data", data)
-		ok, left := nextStart(t, data)
 		n := len(mustJSON[[]map[string]any](t, pp(t, "", "case", "list", "--json", "--data", data)))
-		if n != 0 && n != 10_000 {
+		ok := n == 0 || n == 10_000
+		if !ok {
 			t.Errorf("trial %d: %d of 10 000 rows imported", i, n)
-			ok = false
 		}
-		count(&c, ok, left, n == 10_000)
+		count(&c, ok, leftAfterStart(t, data), n == 10_000)
+		os.RemoveAll(data) // ten thousand case folders a trial
 	}
 	reportCrashes(t, fmt.Sprintf("import of 10 000 rows (%v unkilled)", window.Round(1e6)), c)
 }
@@ -65,7 +67,8 @@ func TestKilledExportAndBackup(t *testing.T) {
 			}
 			return pp(t, "", "restore", out, "--data", filepath.Join(dir, "r-"+filepath.Base(out))).code == 0
 		}
-		window := timed(t, args(filepath.Join(dir, "probe-"+kind+".zip"))...)
+		// A run here also starts up and recovers; half again the unkilled time lets some finish.
+		window := timed(t, args(filepath.Join(dir, "probe-"+kind+".zip"))...) * 3 / 2
 		var c crashCounts
 		for i := range crashTrials {
 			out := filepath.Join(outDir, fmt.Sprintf("%s%d.zip", kind, i))

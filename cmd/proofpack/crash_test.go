@@ -88,6 +88,13 @@ func nextStart(t *testing.T, data string, extra ...string) (ok, leftovers bool) 
 	if r.code != 0 {
 		t.Errorf("verify after a kill: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+	return r.code == 0, leftAfterStart(t, data, extra...)
+}
+
+// leftAfterStart reports, after a start, whether anything was left behind: in .tmp (but its
+// empty chrome folder), hidden files in case folders, or temporary files in extra folders.
+func leftAfterStart(t *testing.T, data string, extra ...string) bool {
+	t.Helper()
 	left, _ := filepath.Glob(filepath.Join(data, ".tmp", "*"))
 	if len(left) == 1 && filepath.Base(left[0]) == "chrome" {
 		if inChrome, _ := os.ReadDir(left[0]); len(inChrome) == 0 {
@@ -103,7 +110,7 @@ func nextStart(t *testing.T, data string, extra ...string) (ok, leftovers bool) 
 	if len(left) > 0 {
 		t.Errorf("left after the next start: %v", left)
 	}
-	return r.code == 0, len(left) > 0
+	return len(left) > 0
 }
 
 // exhibitCount is how many exhibit files the store records for the case.
