@@ -7,6 +7,6 @@
 // ("pass --force"): cmd/proofpack and ui each say them in their own way.
 //
 // It imports tracker, tracker/* and evidence, and reaches the browser and the PDF renderer only
-// through interfaces (evidence.Capturer, PacketMaker) that cmd/proofpack wires: never Fyne,
+// through interfaces (evidence.Capturer, PacketRenderer) that cmd/proofpack wires: never Fyne,
 // bbolt, chromedp or gofpdf.
 package casework

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"proofpack/evidence"
+	"proofpack/casework"
 	"proofpack/tracker"
 )
 
@@ -18,7 +17,7 @@ import (
 type App struct {
 	app    fyne.App
 	win    fyne.Window
-	svc    Services
+	svc    *casework.Service
 	cases  []tracker.Case
 	list   *widget.List
 	detail *fyne.Container // holds the selected case's view, or the empty-state message
@@ -28,10 +27,7 @@ type App struct {
 }
 
 // Create fills w with ProofPack's content and returns the App for tests to drive.
-func Create(a fyne.App, w fyne.Window, svc Services) *App {
-	if svc.Now == nil {
-		svc.Now = time.Now
-	}
+func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
 	u.list = widget.NewList(u.listLength, newCaseRow, u.updateCaseRow)
 	u.list.OnSelected = u.selectCase
@@ -54,7 +50,7 @@ func Create(a fyne.App, w fyne.Window, svc Services) *App {
 
 // reload reads the cases again and selects the one with id ("" keeps the first case selected).
 func (u *App) reload(id string) {
-	cases, err := u.svc.Store.Cases()
+	cases, err := u.svc.Cases()
 	if err != nil {
 		dialog.ShowError(err, u.win)
 		return
@@ -122,7 +118,7 @@ func (u *App) confirmDelete() {
 }
 
 func (u *App) deleteCase(id string) {
-	if err := evidence.DeleteCase(u.svc.Store, u.svc.DataDir, id); err != nil {
+	if err := u.svc.DeleteCase(id); err != nil {
 		dialog.ShowError(err, u.win)
 	}
 	u.view = nil
@@ -148,7 +144,7 @@ func (u *App) addFiles(paths []string) {
 	if !ok || len(paths) == 0 {
 		return
 	}
-	added, err := evidence.AddFiles(u.svc.Store, u.svc.DataDir, c.ID, paths, "")
+	added, err := u.svc.AddFiles(c.ID, paths, "")
 	if err != nil {
 		dialog.ShowError(err, u.win)
 		return

@@ -10,9 +10,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
-	"proofpack/tracker/rules"
 	"proofpack/tracker/storetest"
 )
 
@@ -34,12 +34,7 @@ func newTestApp(t *testing.T, cases ...tracker.Case) (*App, *boltstore.Store, fy
 	w := a.NewWindow("ProofPack")
 	w.Resize(fyne.NewSize(1100, 700))
 	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
-	u := Create(a, w, Services{Store: s, DataDir: dir, Now: func() time.Time { return now },
-		NewShipment: func(in string) tracker.Shipment { return tracker.Shipment{Number: in, Input: in} },
-		Analyze: func(id string) (rules.Report, error) {
-			return rules.Analyze(s, id, now, rules.DefaultSettings())
-		},
-	})
+	u := Create(a, w, &casework.Service{Store: s, Dir: dir, Clock: func() time.Time { return now }})
 	return u, s, w
 }
 

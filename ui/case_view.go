@@ -54,7 +54,7 @@ func (v *caseView) update(c tracker.Case) {
 
 // changed reloads the case from the store after a tab changed it, and the list with it.
 func (v *caseView) changed() {
-	c, err := v.app.svc.Store.Case(v.c.ID)
+	c, err := v.app.svc.Case(v.c.ID)
 	if err != nil {
 		dialog.ShowError(err, v.app.win)
 		return

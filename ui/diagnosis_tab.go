@@ -28,9 +28,6 @@ func diagnosisTab(v *caseView) *container.TabItem {
 }
 
 func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
-	if v.app.svc.Analyze == nil {
-		return []fyne.CanvasObject{widget.NewLabel("Diagnosis is not available in this window.")}
-	}
 	r, err := v.app.svc.Analyze(c.ID)
 	if err != nil {
 		return []fyne.CanvasObject{widget.NewLabel("Could not analyse this case: " + err.Error())}

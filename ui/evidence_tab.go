@@ -54,7 +54,7 @@ func evidenceTab(v *caseView) *container.TabItem {
 // was captured, and each file with its SHA-256 and what Verify last found.
 func (ev *evidenceView) fill() {
 	svc := ev.v.app.svc
-	ex, err := svc.Store.Exhibits(ev.v.c.ID)
+	ex, err := svc.Exhibits(ev.v.c.ID)
 	if err != nil {
 		ev.gallery.Objects = []fyne.CanvasObject{widget.NewLabel("Could not read the exhibits: " + err.Error())}
 		ev.gallery.Refresh()
@@ -129,7 +129,7 @@ func (ev *evidenceView) thumbnail(group []tracker.Exhibit) fyne.CanvasObject {
 	box := fyne.NewSize(120, 160)
 	for _, e := range group {
 		if strings.HasPrefix(e.MediaType, "image/") {
-			img := canvas.NewImageFromFile(filepath.Join(ev.v.app.svc.DataDir, filepath.FromSlash(e.Path)))
+			img := canvas.NewImageFromFile(filepath.Join(ev.v.app.svc.Dir, filepath.FromSlash(e.Path)))
 			img.FillMode = canvas.ImageFillContain
 			img.ScaleMode = canvas.ImageScaleFastest
 			img.SetMinSize(box)
@@ -161,10 +161,10 @@ func (ev *evidenceView) startCapture(assisted bool) {
 	var fresh int
 	ev.done = ev.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		var err error
-		got, fresh, err = evidence.CaptureTracking(ctx, svc.Store, svc.DataDir, svc.Capturer, id, nil, opt, func(p evidence.Progress) {
+		got, fresh, err = svc.Capture(ctx, id, nil, opt, func(p evidence.Progress) {
 			progress(p.Done, p.Total)
 			fyne.Do(func() { ev.status.SetText(fmt.Sprintf("Capturing %s (%d of %d done)", p.URL, p.Done, p.Total)) })
-		}, svc.Now())
+		})
 		return err
 	}, func(err error) {
 		ev.capture.Enable()
@@ -236,11 +236,12 @@ func (ev *evidenceView) chooseFiles() {
 // verify re-hashes every file of the case and marks the ones that changed or went missing.
 func (ev *evidenceView) verify() {
 	svc := ev.v.app.svc
-	rep, err := evidence.Verify(svc.Store, svc.DataDir, ev.v.c.ID)
+	reps, err := svc.Verify(ev.v.c.ID)
 	if err != nil {
 		dialog.ShowError(err, ev.v.app.win)
 		return
 	}
+	rep := reps[0]
 	ev.problems = map[string]string{}
 	for _, p := range rep.Problems {
 		ev.problems[p.Path] = p.Problem

@@ -75,7 +75,7 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 	if len(ex) != 1 || ex[0].Kind != "file" || ex[0].Source != "chat.png" {
 		t.Fatalf("dropped file: %+v", ex)
 	}
-	stored := filepath.Join(u.svc.DataDir, filepath.FromSlash(ex[0].Path))
+	stored := filepath.Join(u.svc.Dir, filepath.FromSlash(ex[0].Path))
 	b, _ := os.ReadFile(stored)
 	b[len(b)-1] ^= 1
 	os.WriteFile(stored, b, 0o600)

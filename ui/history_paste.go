@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"proofpack/evidence"
 )
 
 // showPasteHistory asks for the tracking history the buyer copied from a carrier page and adds it
@@ -26,16 +24,15 @@ func (v *caseView) showPasteHistory() {
 	}
 	d := dialog.NewForm("Paste tracking history", "Add", "Cancel", items, func(ok bool) {
 		if ok {
-			v.addHistory(which.SelectedIndex(), text.Text)
+			v.addHistory(which.Selected, text.Text)
 		}
 	}, v.app.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 }
 
-func (v *caseView) addHistory(shipment int, text string) {
-	svc := v.app.svc
-	r, err := evidence.AddHistory(svc.Store, svc.DataDir, v.c.ID, shipment, text, svc.Now())
+func (v *caseView) addHistory(number, text string) {
+	r, err := v.app.svc.AddHistory(v.c.ID, number, text)
 	if err != nil {
 		dialog.ShowError(err, v.app.win)
 		if r.Exhibit == 0 {

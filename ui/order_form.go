@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 )
@@ -150,9 +151,9 @@ func (u *App) showAddOrder() {
 }
 
 func (u *App) addOrder(f *orderForm) {
-	c, err := f.toCase(u.svc.NewShipment)
+	c, err := f.toCase(casework.NewShipment)
 	if err == nil {
-		c, err = u.svc.Store.AddCase(c)
+		c, err = u.svc.AddCase(c)
 	}
 	if err != nil {
 		dialog.ShowError(fmt.Errorf("the order was not added: %s", formErr(err)), u.win)

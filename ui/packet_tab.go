@@ -55,7 +55,11 @@ func packetTab(v *caseView) *container.TabItem {
 	p.help = widget.NewLabel("")
 	p.help.Wrapping = fyne.TextWrapWord
 	p.out = widget.NewEntry()
-	p.profile = widget.NewSelect(v.app.svc.PacketProfiles, func(name string) {
+	var profiles []string
+	if v.app.svc.Packets != nil {
+		profiles = v.app.svc.Packets.Profiles()
+	}
+	p.profile = widget.NewSelect(profiles, func(name string) {
 		p.help.SetText(profileHelp[name])
 		p.out.SetText(p.defaultOut(name))
 	})
@@ -68,7 +72,7 @@ func packetTab(v *caseView) *container.TabItem {
 	p.folder.Hide()
 	rebuild := widget.NewButtonWithIcon("Rebuild from findings", theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
 
-	if len(v.app.svc.PacketProfiles) > 0 {
+	if len(profiles) > 0 {
 		p.profile.SetSelectedIndex(0)
 	}
 	p.statement.SetText(p.draft())
@@ -94,12 +98,10 @@ func packetTab(v *caseView) *container.TabItem {
 func (p *packetView) draft() string {
 	svc, c := p.v.app.svc, p.v.c
 	var flags []tracker.Flag
-	if svc.Analyze != nil {
-		if r, err := svc.Analyze(c.ID); err == nil {
-			flags = r.Flags
-		}
+	if r, err := svc.Analyze(c.ID); err == nil {
+		flags = r.Flags
 	}
-	ex, _ := svc.Store.Exhibits(c.ID)
+	ex, _ := svc.Exhibits(c.ID)
 	return evidence.NewPacket(c, ex, flags, svc.Now(), evidence.PacketOptions{CarrierName: carrier.Name}).Statement
 }
 
@@ -110,12 +112,12 @@ func (p *packetView) defaultOut(profile string) string {
 	if profile == "bank" {
 		name = fmt.Sprintf("pp%s-bank.pdf", p.v.c.ID)
 	}
-	return filepath.Join(p.v.app.svc.DataDir, "packets", name)
+	return filepath.Join(p.v.app.svc.Dir, "packets", name)
 }
 
 func (p *packetView) makePacket() {
 	svc := p.v.app.svc
-	if svc.MakePacket == nil {
+	if svc.Packets == nil {
 		dialog.ShowError(errors.New("making packets is not available in this window"), p.v.app.win)
 		return
 	}

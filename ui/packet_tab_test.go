@@ -19,11 +19,8 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	c := storetest.Sample("1001", "RR204873517CN") // buyer in Kraków
 	c.Shipments[0].Events = nil
 	u, s, _ := newTestApp(t, c)
-	u.svc.MakePacket = func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
-		return pdf.Make(ctx, s, u.svc.DataDir, job)
-	}
-	u.svc.PacketProfiles = pdf.ProfileNames
-	if _, err := evidence.AddHistory(s, u.svc.DataDir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
+	u.svc.Packets = pdf.Renderer{}
+	if _, err := evidence.AddHistory(s, u.svc.Dir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
 		t.Fatal(err)
 	}
 	u.reload(u.view.c.ID)

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"proofpack/evidence"
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 )
@@ -115,10 +115,11 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		*d.dst = v
 	}
 	if fs.Changed("tracking") {
-		if len(f.trackingURL) > len(f.tracking) {
-			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(f.tracking))
+		sh, err := casework.Shipments(f.tracking, f.trackingURL, c.Shipments)
+		if err != nil {
+			return userErr(err)
 		}
-		c.Shipments = shipments(f.tracking, f.trackingURL, c.Shipments)
+		c.Shipments = sh
 	} else if fs.Changed("tracking-url") {
 		if len(f.trackingURL) > len(c.Shipments) {
 			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(c.Shipments))
@@ -128,38 +129,6 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		}
 	}
 	return nil
-}
-
-// shipments builds the shipments for the given numbers, keeping the events already read for a
-// number that stays.
-func shipments(inputs, links []string, old []tracker.Shipment) []tracker.Shipment {
-	out := make([]tracker.Shipment, 0, len(inputs))
-	for i, in := range inputs {
-		s := newShipment(in)
-		if i < len(links) {
-			s.Link = strings.TrimSpace(links[i])
-		}
-		for _, o := range old {
-			if o.Number == s.Number {
-				s.Events = o.Events
-			}
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-// newShipment normalises a pasted number and notes the best carrier it fits.
-func newShipment(input string) tracker.Shipment {
-	r := carrier.Check(input, carrier.Options{})
-	s := tracker.Shipment{Number: r.Normalized, Input: input}
-	if s.Number == "" {
-		s.Number = strings.TrimSpace(input)
-	}
-	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
-		s.Carrier = r.Candidates[0].Carrier
-	}
-	return s
 }
 
 // userErr rewrites a domain field name into the flag a command-line user typed.
@@ -192,11 +161,11 @@ func newCaseAddCmd(e *env) *cobra.Command {
 			if err := c.Validate(); err != nil { // before opening: bad input creates no data folder
 				return userErr(err)
 			}
-			s, err := e.open()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			c, err = s.AddCase(c)
+			c, err = svc.AddCase(c)
 			if err != nil {
 				return userErr(err)
 			}
@@ -220,11 +189,11 @@ func newCaseEditCmd(e *env) *cobra.Command {
 		Short: "Change fields of a case, or record dispute steps",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := e.open()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			c, err := s.UpdateCase(args[0], func(c *tracker.Case) error { return f.apply(cmd.Flags(), c) })
+			c, err := svc.EditCase(args[0], func(c *tracker.Case) error { return f.apply(cmd.Flags(), c) })
 			if err != nil {
 				return userErr(err)
 			}
@@ -309,11 +278,11 @@ func newCaseDeleteCmd(e *env) *cobra.Command {
 		Short: "Delete a case and its evidence files",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			if err := evidence.DeleteCase(s, dir, args[0]); err != nil {
+			if err := svc.DeleteCase(args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Deleted case %s\n", args[0])

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"proofpack/assets"
+	"proofpack/casework"
 	"proofpack/tracker"
 )
 
@@ -62,7 +63,7 @@ func addDemo(s tracker.Store) ([]tracker.Case, error) {
 	var added []tracker.Case
 	for _, c := range samples {
 		for i, sh := range c.Shipments {
-			ns := newShipment(sh.Input)
+			ns := casework.NewShipment(sh.Input)
 			ns.Link, ns.Events = sh.Link, sh.Events
 			c.Shipments[i] = ns
 		}

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"proofpack/casework"
+	"proofpack/evidence/chrome"
+	"proofpack/evidence/pdf"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 )
@@ -61,6 +64,16 @@ func (e *env) openWithDir() (*boltstore.Store, string, error) {
 	}
 	dir, err := e.dataDir()
 	return s, dir, err
+}
+
+// service opens the store and returns the data folder's use cases, wired to Chromium and the
+// PDF renderer.
+func (e *env) service() (*casework.Service, error) {
+	s, dir, err := e.openWithDir()
+	if err != nil {
+		return nil, err
+	}
+	return &casework.Service{Store: s, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}, nil
 }
 
 func (e *env) close() {

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
-	"proofpack/tracker/carrier"
 )
 
 // maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
@@ -53,21 +51,13 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			c, err := st.Case(id)
+			r, err := svc.AddHistory(id, number, text)
 			if err != nil {
-				return err
-			}
-			sh, err := pickShipment(c, number)
-			if err != nil {
-				return err
-			}
-			r, err := evidence.AddHistory(st, dir, id, sh, text, time.Now())
-			if err != nil {
-				return err
+				return userErr(err)
 			}
 			return printEventsAdded(e.stdout, r)
 		},
@@ -93,20 +83,6 @@ func readPaste(stdin io.Reader, file string) (string, error) {
 		return "", fmt.Errorf("reading the tracking history: %w", err)
 	}
 	return string(b), nil
-}
-
-// pickShipment finds the shipment whose number is given, cleaned as `check` cleans it.
-func pickShipment(c tracker.Case, number string) (int, error) {
-	if number == "" {
-		return 0, nil
-	}
-	want := carrier.Check(number, carrier.Options{}).Normalized
-	for i, s := range c.Shipments {
-		if s.Number == want || s.Number == number || s.Input == number {
-			return i, nil
-		}
-	}
-	return 0, tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, number, c.Numbers())
 }
 
 func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {

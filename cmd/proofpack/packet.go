@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker"
@@ -43,16 +44,19 @@ func newPacketCmd(e *env) *cobra.Command {
 				}
 				job.Statement = string(b)
 			}
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			made, err := pdf.Make(cmd.Context(), st, dir, job)
+			made, err := svc.MakePacket(cmd.Context(), job)
+			if tracker.FieldOf(err) == casework.FieldExhibits {
+				return fmt.Errorf("%w\nrestore them, or pass --force to make the packet anyway (its cover will name them)", err)
+			}
 			if err != nil {
-				return err
+				return userErr(err)
 			}
 			if len(made.Problems) > 0 {
-				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", pdf.ProblemLines(made.Problems))
+				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", casework.ProblemLines(made.Problems))
 			}
 			if asJSON {
 				return e.printJSON(packetJSON(out, made))

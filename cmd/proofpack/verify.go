@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"proofpack/evidence"
 )
 
 // newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed or missing
@@ -17,28 +15,16 @@ func newVerifyCmd(e *env) *cobra.Command {
 		Short: "Check every exhibit file against its recorded SHA-256",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			ids := args
-			if len(ids) == 0 {
-				cases, err := st.Cases()
-				if err != nil {
-					return err
-				}
-				for _, c := range cases {
-					ids = append(ids, c.ID)
-				}
+			reports, err := svc.Verify(args...)
+			if err != nil {
+				return err
 			}
-			reports := []evidence.Report{}
 			bad := 0
-			for _, id := range ids {
-				r, err := evidence.Verify(st, dir, id)
-				if err != nil {
-					return err
-				}
-				reports = append(reports, r)
+			for _, r := range reports {
 				bad += len(r.Problems)
 			}
 			if asJSON {

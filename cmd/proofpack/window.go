@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"image/png"
 	"os"
@@ -12,10 +11,6 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
-	"proofpack/evidence"
-	"proofpack/evidence/chrome"
-	"proofpack/evidence/pdf"
-	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
 
@@ -25,28 +20,14 @@ const appID = "app.proofpack.desktop"
 // openWindow runs the window until it is closed. With screenshot set it renders the window once,
 // saves it as PNG and exits: the smoke test and the README pictures use that.
 func (e *env) openWindow(screenshot string) error {
-	s, dir, err := e.openWithDir()
+	svc, err := e.service()
 	if err != nil {
 		return err
 	}
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, ui.Services{
-		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
-		Analyze: func(id string) (rules.Report, error) {
-			settings, err := rules.LoadSettings(s)
-			if err != nil {
-				return rules.Report{}, err
-			}
-			return rules.Analyze(s, id, time.Now(), settings)
-		},
-		Capturer: chrome.Capturer{},
-		MakePacket: func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
-			return pdf.Make(ctx, s, dir, job)
-		},
-		PacketProfiles: pdf.ProfileNames,
-	})
+	ui.Create(a, w, svc)
 	w.Resize(fyne.NewSize(1180, 720))
 	var shotErr error
 	if screenshot != "" {

@@ -5,10 +5,10 @@
 // index, integrity appendix), the embedded fonts' use, image re-encoding, and fitting a packet
 // into a profile's limits: it measures what it made and re-encodes harder or leaves out the
 // least important exhibits until the limits hold, and says which it left out on the cover.
-// Make is the whole job of one packet (check the hashes, diagnose, render, write atomically),
-// shared by `proofpack packet` and the window's Packet tab.
+// Renderer hands the drawing to casework.MakePacket, which owns the rest of the job (check the
+// hashes, diagnose, write the files atomically).
 //
-// It is the only package that imports gofpdf. It imports evidence (the model), tracker,
-// tracker/carrier and tracker/rules (for Make) and assets; never bbolt, chromedp or Fyne. What the packet says is decided in evidence; this
-// package only draws it.
+// It is the only package that imports gofpdf. It imports evidence (the model), tracker and
+// tracker/carrier and assets; never bbolt, chromedp or Fyne. What the packet says is decided in
+// evidence; this package only draws it.
 package pdf

@@ -1,0 +1,69 @@
+package casework
+
+import (
+	"strings"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+)
+
+// NewShipment normalises a pasted tracking number and notes the best carrier it fits; a number
+// whose check digit fails keeps no carrier, so nothing downstream trusts a guess.
+func NewShipment(input string) tracker.Shipment {
+	r := carrier.Check(input, carrier.Options{})
+	s := tracker.Shipment{Number: r.Normalized, Input: input}
+	if s.Number == "" {
+		s.Number = strings.TrimSpace(input)
+	}
+	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
+		s.Carrier = r.Candidates[0].Carrier
+	}
+	return s
+}
+
+// Shipments builds the shipments for the pasted numbers and the seller's links (in the same
+// order; fewer links than numbers is fine), keeping the events already read for a number that
+// stays. More links than numbers is an error of the field "tracking_url".
+func Shipments(inputs, links []string, old []tracker.Shipment) ([]tracker.Shipment, error) {
+	if len(links) > len(inputs) {
+		return nil, tracker.Invalid("tracking_url", "%d links for %d tracking numbers", len(links), len(inputs))
+	}
+	out := make([]tracker.Shipment, 0, len(inputs))
+	for i, in := range inputs {
+		s := NewShipment(in)
+		if i < len(links) {
+			s.Link = strings.TrimSpace(links[i])
+		}
+		for _, o := range old {
+			if o.Number == s.Number {
+				s.Events = o.Events
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// AddCase validates c and stores it as a new case.
+func (s *Service) AddCase(c tracker.Case) (tracker.Case, error) {
+	if err := c.Validate(); err != nil {
+		return tracker.Case{}, err
+	}
+	return s.Store.AddCase(c)
+}
+
+// EditCase applies change to the stored case and saves it if the result is valid; when change
+// fails or the result is invalid nothing is saved.
+func (s *Service) EditCase(id string, change func(*tracker.Case) error) (tracker.Case, error) {
+	return s.Store.UpdateCase(id, change)
+}
+
+// Case returns one stored case.
+func (s *Service) Case(id string) (tracker.Case, error) { return s.Store.Case(id) }
+
+// Cases returns every case, oldest first.
+func (s *Service) Cases() ([]tracker.Case, error) { return s.Store.Cases() }
+
+// DeleteCase removes a case with its exhibit records and files.
+func (s *Service) DeleteCase(id string) error { return evidence.DeleteCase(s.Store, s.Dir, id) }
