@@ -10,7 +10,9 @@ import (
 func (s *Service) Settings() (rules.Settings, error) { return rules.LoadSettings(s.Store) }
 
 // SaveSettings stores the rules' waits; the next Analyze uses them.
-func (s *Service) SaveSettings(r rules.Settings) error { return s.Store.SetSetting(rules.SettingsKey, r) }
+func (s *Service) SaveSettings(r rules.Settings) error {
+	return s.Store.SetSetting(rules.SettingsKey, r)
+}
 
 // Analyze diagnoses a stored case today, with the stored settings.
 func (s *Service) Analyze(caseID string) (rules.Report, error) { return s.AnalyzeAt(caseID, s.Now()) }
