@@ -18,82 +18,88 @@ type App struct {
 	app    fyne.App
 	win    fyne.Window
 	svc    *casework.Service
-	cases  []tracker.Case
-	list   *widget.List
-	detail *fyne.Container // holds the selected case's view, or the empty-state message
+	list   *caseList
+	detail *fyne.Container // holds the selected case's view, or the empty state
 	view   *caseView
 	addBtn *widget.Button
 	delBtn *widget.Button
 }
 
-// Create fills w with ProofPack's content and returns the App for tests to drive.
+// Create fills w with ProofPack's content and returns the App for tests to drive. The cases load
+// off the UI goroutine; Loaded says when they are on screen.
 func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
-	u.list = widget.NewList(u.listLength, newCaseRow, u.updateCaseRow)
-	u.list.OnSelected = u.selectCase
+	u.list = newCaseList(u)
 	u.detail = container.NewStack()
 	u.addBtn = widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
 	u.addBtn.Importance = widget.HighImportance
 	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
 	u.delBtn.Disable()
 
-	left := container.NewBorder(
-		container.NewVBox(widget.NewLabelWithStyle("Cases", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(u.addBtn, u.delBtn), nil, nil, u.list)
+	left := container.NewBorder(u.list.top, container.NewHBox(u.addBtn, u.delBtn), nil, nil, u.list.list)
 	split := container.NewHSplit(left, u.detail)
-	split.SetOffset(0.32)
+	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetOnDropped(u.dropped)
 	u.reload("")
 	return u
 }
 
-// reload reads the cases again and selects the one with id ("" keeps the first case selected).
+// Loaded returns a channel that closes once the latest reload is on screen.
+func (u *App) Loaded() <-chan struct{} { return u.list.loaded }
+
+// reload reads the cases again off the UI goroutine and then selects the one with id ("" keeps
+// the case on screen, else the first row).
 func (u *App) reload(id string) {
-	cases, err := u.svc.Cases()
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
+	if id == "" && u.view != nil {
+		id = u.view.c.ID
 	}
-	u.cases = cases
-	u.list.Refresh()
-	if len(cases) == 0 {
-		u.showEmpty()
-		return
-	}
-	idx := 0
-	for i, c := range cases {
-		if c.ID == id {
-			idx = i
+	u.list.load(id)
+}
+
+// show puts the case with id on the right, or the empty state when there are no cases.
+func (u *App) show(id string) {
+	c, ok := u.list.caseByID(id)
+	if !ok {
+		if u.list.total() == 0 {
+			u.showEmpty()
 		}
-	}
-	u.list.Select(idx)
-	u.selectCase(idx) // Select does not fire OnSelected for the row already selected
-}
-
-func (u *App) showEmpty() {
-	u.view = nil
-	u.delBtn.Disable()
-	msg := widget.NewLabel("No cases yet.\n\nPress \"Add order\" to enter the order whose parcel has not come,\nor run 'proofpack demo' to explore sample cases.")
-	msg.Alignment = fyne.TextAlignCenter
-	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(msg)}
-	u.detail.Refresh()
-}
-
-func (u *App) listLength() int { return len(u.cases) }
-
-func (u *App) selectCase(i widget.ListItemID) {
-	if i < 0 || i >= len(u.cases) {
 		return
 	}
-	if u.view != nil && u.view.c.ID == u.cases[i].ID {
-		u.view.update(u.cases[i])
+	if u.view != nil && u.view.c.ID == id {
+		u.view.update(c)
 		return
 	}
-	u.view = newCaseView(u, u.cases[i])
+	u.view = newCaseView(u, c)
 	u.delBtn.Enable()
 	u.detail.Objects = []fyne.CanvasObject{u.view.content}
 	u.detail.Refresh()
+}
+
+// showEmpty greets a buyer with no cases: what ProofPack does in three steps, and two buttons.
+func (u *App) showEmpty() {
+	u.view = nil
+	u.delBtn.Disable()
+	title := widget.NewLabelWithStyle("Your parcel has not come? Start here.", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	steps := widget.NewLabel("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
+		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +
+		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute.")
+	steps.Wrapping = fyne.TextWrapWord
+	add := widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
+	add.Importance = widget.HighImportance
+	sample := widget.NewButtonWithIcon("Load sample cases", theme.FolderOpenIcon(), u.loadSamples)
+	box := container.NewVBox(title, steps, container.NewCenter(container.NewHBox(add, sample)))
+	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 260), box))}
+	u.detail.Refresh()
+}
+
+// loadSamples fills the empty data folder with the sample cases of `proofpack demo`.
+func (u *App) loadSamples() {
+	if _, err := u.svc.LoadSamples(); err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	u.reload("")
 }
 
 // selected returns the case on screen, if any.
@@ -122,8 +128,8 @@ func (u *App) deleteCase(id string) {
 		dialog.ShowError(err, u.win)
 	}
 	u.view = nil
-	u.list.UnselectAll()
-	u.reload("")
+	u.list.list.UnselectAll()
+	u.list.load("")
 }
 
 // dropped adds files dropped on the window to the case on screen as the buyer's own evidence.

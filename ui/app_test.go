@@ -35,53 +35,128 @@ func newTestApp(t *testing.T, cases ...tracker.Case) (*App, *boltstore.Store, fy
 	w.Resize(fyne.NewSize(1100, 700))
 	now := time.Date(2026, 11, 22, 12, 0, 0, 0, time.UTC)
 	u := Create(a, w, &casework.Service{Store: s, Dir: dir, Clock: func() time.Time { return now }})
+	<-u.Loaded()
 	return u, s, w
 }
 
-func TestListShowsEveryCaseWithItsStatus(t *testing.T) {
-	delivered := storetest.Sample("1001", "RR204873517CN")
-	delivered.Shipments[0].Events[0].Status = tracker.StatusDelivered
-	quiet := storetest.Sample("1002", "LP00612345678901")
-	quiet.Marketplace, quiet.Item = "temu", "Phone case"
-	quiet.Shipments[0].Events = nil
-	u, _, _ := newTestApp(t, delivered, quiet)
+// reloadAndWait reloads the list and waits until it is on screen.
+func reloadAndWait(u *App, id string) {
+	u.reload(id)
+	<-u.Loaded()
+}
 
-	if n := u.list.Length(); n != 2 {
-		t.Fatalf("list has %d rows, want 2", n)
+// showAgain builds the view of the case on screen (else the first row) afresh, as selecting it
+// anew does, for tests that changed the services.
+func showAgain(u *App) {
+	id := u.list.cases[u.list.rows[0]].ID
+	if u.view != nil {
+		id = u.view.c.ID
 	}
+	u.view = nil
+	u.show(id)
+}
+
+// rowTexts are the texts of the list's row i, as drawn.
+func rowTexts(u *App, i int) map[string]bool {
 	row := newCaseRow()
-	u.updateCaseRow(1, row)
-	texts := labelsIn(row)
-	for _, want := range []string{"Temu · 1002", "Phone case", "Nothing online"} {
-		if !texts[want] {
-			t.Errorf("row 2 does not show %q; it shows %v", want, texts)
+	u.list.updateRow(i, row)
+	return labelsIn(row)
+}
+
+// The list puts problems first, in words and colour: a parcel delivered in another town is red
+// above a quiet one; a parcel delivered at home is green and last.
+func TestListShowsProblemsFirst(t *testing.T) {
+	home := storetest.Sample("1001", "RR204873517CN")
+	home.Shipments[0].Events = []tracker.Event{{Time: time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), Place: "Kraków", Description: "Delivered", Status: tracker.StatusDelivered}}
+	elsewhere := storetest.Sample("1002", "RR123456785CN")
+	elsewhere.Item = "Phone case"
+	elsewhere.Shipments[0].Events = []tracker.Event{{Time: time.Date(2026, 10, 20, 9, 0, 0, 0, time.UTC), Place: "RECIFE - PE", Description: "Objeto entregue ao destinatário", Status: tracker.StatusDelivered}}
+	stalled := storetest.Sample("1003", "LP00612345678901")
+	stalled.Marketplace = "temu"
+	stalled.Shipments[0].Events = []tracker.Event{{Time: time.Date(2026, 9, 28, 9, 0, 0, 0, time.UTC), Place: "Shenzhen", Description: "Departed from sorting center", Status: tracker.StatusInTransit}}
+	u, _, _ := newTestApp(t, home, elsewhere, stalled)
+
+	if n := u.list.list.Length(); n != 3 {
+		t.Fatalf("list has %d rows, want 3", n)
+	}
+	first := rowTexts(u, 0)
+	for _, want := range []string{"AliExpress · 1002", "Phone case", "Delivered elsewhere", "23.40 USD", "55 days since the order"} {
+		if !first[want] {
+			t.Errorf("row 1 does not show %q; it shows %v", want, first)
 		}
 	}
-	// The first case is selected and its details are on the right.
-	if c, ok := u.selected(); !ok || c.OrderNumber != "1001" {
+	if second := rowTexts(u, 1); !second["Temu · 1003"] || !second["Stalled 55 days"] {
+		t.Errorf("row 2: %v", second)
+	}
+	if last := rowTexts(u, 2); !last["AliExpress · 1001"] || !last["Delivered"] {
+		t.Errorf("row 3: %v", last)
+	}
+	if s := u.list.sums[u.list.cases[u.list.rows[0]].ID]; summaryImportance(s) != widget.DangerImportance {
+		t.Errorf("delivered elsewhere is not red: %+v", s)
+	}
+	// The worst case is selected and its details are on the right.
+	if c, ok := u.selected(); !ok || c.OrderNumber != "1002" {
 		t.Fatalf("selected %+v", c)
 	}
 	shown := labelsIn(u.detail)
-	for _, want := range []string{"Kraków 30-001, Poland", "RR204873517CN · China Post / EMS", "Delivered"} {
+	for _, want := range []string{"Kraków 30-001, Poland", "RR123456785CN · China Post / EMS"} {
 		if !shown[want] {
 			t.Errorf("details do not show %q", want)
 		}
 	}
 }
 
-func TestEmptyStoreExplainsWhatToDo(t *testing.T) {
-	u, _, _ := newTestApp(t)
-	found := false
-	for text := range labelsIn(u.detail) {
-		if len(text) > 0 && strings.Contains(text, "Add order") && strings.Contains(text, "proofpack demo") {
-			found = true
+// Search matches order, tracking number, seller and item; the filter keeps the cases that need
+// action or one marketplace.
+func TestSearchAndFilter(t *testing.T) {
+	a := storetest.Sample("1001", "RR204873517CN")
+	b := storetest.Sample("2002", "LP00612345678901")
+	b.Marketplace, b.Seller, b.Item = "temu", "Cheap Things", "Phone case"
+	b.Dispute.RefundReceived = tracker.Date{Year: 2026, Month: 11, Day: 1}
+	u, _, _ := newTestApp(t, a, b)
+	for query, want := range map[string]int{"": 2, "lp006": 1, "phone": 1, "CHEAP": 1, "2002": 1, "lamp bright": 1, "nothing": 0} {
+		u.list.search.SetText("")
+		test.Type(u.list.search, query)
+		if n := u.list.list.Length(); n != want {
+			t.Errorf("search %q: %d rows, want %d", query, n, want)
 		}
 	}
-	if !found {
-		t.Errorf("the empty state does not point at Add order and demo: %v", labelsIn(u.detail))
+	u.list.search.SetText("")
+	u.list.filter.SetSelected(filterAction)
+	if n := u.list.list.Length(); n != 1 || !rowTexts(u, 0)["AliExpress · 1001"] {
+		t.Errorf("needs action: %d rows", n)
 	}
+	u.list.filter.SetSelected("Temu")
+	if n := u.list.list.Length(); n != 1 || !rowTexts(u, 0)["Refunded"] {
+		t.Errorf("Temu: %d rows %v", n, rowTexts(u, 0))
+	}
+	if u.list.count.Text != "1 of 2 cases" {
+		t.Errorf("count %q", u.list.count.Text)
+	}
+}
+
+// An empty folder greets the buyer with three steps and buttons, never a terminal command; the
+// sample button fills the list.
+func TestEmptyStoreOffersButtons(t *testing.T) {
+	u, _, _ := newTestApp(t)
 	if !u.delBtn.Disabled() {
 		t.Error("Delete is enabled with nothing selected")
+	}
+	for text := range labelsIn(u.detail) {
+		if strings.Contains(text, "proofpack") {
+			t.Errorf("the empty state speaks of commands: %q", text)
+		}
+	}
+	if findButton(u.detail, "Add order") == nil {
+		t.Error("no Add order button")
+	}
+	test.Tap(findButton(u.detail, "Load sample cases"))
+	<-u.Loaded()
+	if n := u.list.list.Length(); n < 3 {
+		t.Fatalf("%d rows after loading the samples", n)
+	}
+	if _, ok := u.selected(); !ok {
+		t.Error("no sample case on screen")
 	}
 }
 
@@ -95,6 +170,7 @@ func TestAddOrderFormSavesAValidOrder(t *testing.T) {
 	})
 	f.payment.SetSelected("PayPal")
 	u.addOrder(f)
+	<-u.Loaded()
 
 	cases, err := s.Cases()
 	if err != nil || len(cases) != 1 {
@@ -163,6 +239,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 	test.Tap(u.delBtn)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Yes"))
+	<-u.Loaded()
 	cases, _ := s.Cases()
 	if len(cases) != 1 || cases[0].OrderNumber != "1002" {
 		t.Fatalf("after Yes: %+v", cases)

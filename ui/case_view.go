@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 
 	"proofpack/tracker"
 )
@@ -52,13 +51,5 @@ func (v *caseView) update(c tracker.Case) {
 	}
 }
 
-// changed reloads the case from the store after a tab changed it, and the list with it.
-func (v *caseView) changed() {
-	c, err := v.app.svc.Case(v.c.ID)
-	if err != nil {
-		dialog.ShowError(err, v.app.win)
-		return
-	}
-	v.update(c)
-	v.app.reload(c.ID)
-}
+// changed reloads the list after a tab changed the case; the reload updates the tabs once.
+func (v *caseView) changed() { v.app.reload(v.c.ID) }

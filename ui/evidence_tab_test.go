@@ -35,12 +35,12 @@ func TestEvidenceTabCapturesTheTrackingPage(t *testing.T) {
 	c.Shipments[0].Link = srv.URL + "/track"
 	u, s, _ := newTestApp(t, c)
 	u.svc.Capturer = chrome.Capturer{}
-	u.view = nil
-	u.selectCase(0)
+	showAgain(u)
 	ev := u.view.evidence
 
 	test.Tap(ev.capture)
 	<-ev.done
+	<-u.Loaded()
 	if !strings.Contains(ev.status.Text, "Captured 1 pages") || !strings.Contains(ev.status.Text, "2 new tracking events") {
 		t.Fatalf("status after capture: %q", ev.status.Text)
 	}

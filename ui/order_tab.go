@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 )
@@ -17,7 +18,7 @@ import (
 func orderTab(v *caseView) *container.TabItem {
 	body := container.NewVBox()
 	fill := func(c tracker.Case) {
-		body.Objects = orderDetails(c)
+		body.Objects = orderDetails(c, v.app.list.sums[c.ID])
 		body.Refresh()
 	}
 	fill(v.c)
@@ -25,11 +26,13 @@ func orderTab(v *caseView) *container.TabItem {
 	return container.NewTabItemWithIcon("Order", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
-func orderDetails(c tracker.Case) []fyne.CanvasObject {
+// orderDetails shows the order with the list's headline, so a parcel delivered in another town
+// never reads a green "Delivered" here.
+func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(c.Item, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	status := widget.NewLabel(statusText(c.Status()))
-	status.Importance = statusImportance(c.Status())
+	status := widget.NewLabelWithStyle(sum.Headline, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	status.Importance = summaryImportance(sum)
 
 	form := widget.NewForm()
 	add := func(label, value string) {

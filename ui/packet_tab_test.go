@@ -23,9 +23,8 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	if _, err := evidence.AddHistory(s, u.svc.Dir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
 		t.Fatal(err)
 	}
-	u.reload(u.view.c.ID)
-	u.view = nil // build the tabs again with the packet services in place
-	u.selectCase(0)
+	reloadAndWait(u, u.view.c.ID)
+	showAgain(u) // build the tabs again with the packet services in place
 	p := u.view.packet
 	if !strings.Contains(p.statement.Text, "RECIFE") && !strings.Contains(p.statement.Text, "Recife") {
 		t.Errorf("the draft statement does not mention the delivery in Recife: %q", p.statement.Text)
