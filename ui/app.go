@@ -15,14 +15,16 @@ import (
 
 // App is the open window: the case list on the left, the selected case on the right.
 type App struct {
-	app    fyne.App
-	win    fyne.Window
-	svc    *casework.Service
-	list   *caseList
-	detail *fyne.Container // holds the selected case's view, or the empty state
-	view   *caseView
-	addBtn *widget.Button
-	delBtn *widget.Button
+	app      fyne.App
+	win      fyne.Window
+	svc      *casework.Service
+	list     *caseList
+	detail   *fyne.Container // holds the selected case's view, or the empty state
+	view     *caseView
+	addBtn   *widget.Button
+	editBtn  *widget.Button
+	delBtn   *widget.Button
+	lastForm *orderForm // the order form opened last, for tests to fill
 }
 
 // Create fills w with ProofPack's content and returns the App for tests to drive. The cases load
@@ -35,8 +37,10 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u.addBtn.Importance = widget.HighImportance
 	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
 	u.delBtn.Disable()
+	u.editBtn = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), u.showEditOrder)
+	u.editBtn.Disable()
 
-	left := container.NewBorder(u.list.top, container.NewHBox(u.addBtn, u.delBtn), nil, nil, u.list.list)
+	left := container.NewBorder(u.list.top, container.NewHBox(u.addBtn, u.editBtn, u.delBtn), nil, nil, u.list.list)
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
@@ -72,6 +76,7 @@ func (u *App) show(id string) {
 	}
 	u.view = newCaseView(u, c)
 	u.delBtn.Enable()
+	u.editBtn.Enable()
 	u.detail.Objects = []fyne.CanvasObject{u.view.content}
 	u.detail.Refresh()
 }
@@ -80,6 +85,7 @@ func (u *App) show(id string) {
 func (u *App) showEmpty() {
 	u.view = nil
 	u.delBtn.Disable()
+	u.editBtn.Disable()
 	title := widget.NewLabelWithStyle("Your parcel has not come? Start here.", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	steps := widget.NewLabel("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
 		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -160,18 +161,37 @@ func TestEmptyStoreOffersButtons(t *testing.T) {
 	}
 }
 
-func TestAddOrderFormSavesAValidOrder(t *testing.T) {
-	u, s, _ := newTestApp(t)
-	f := newOrderForm()
-	fill(f, map[*widget.Entry]string{
+// typeInto types each value into its entry as a buyer would, clicking into it first (which
+// moves the focus away from the last one) and replacing what was there.
+func typeInto(w fyne.Window, values map[*widget.Entry]string) {
+	for e, v := range values {
+		w.Canvas().Focus(e)
+		e.SetText("")
+		test.Type(w.Canvas().Focused(), v)
+	}
+}
+
+func TestAddOrderSavesAValidOrderAndRemembersHome(t *testing.T) {
+	u, s, w := newTestApp(t)
+	test.Tap(u.addBtn)
+	f := u.lastForm
+	if f == nil || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("Add order opened no form")
+	}
+	if !f.save.Disabled() {
+		t.Error("Save is enabled on an empty form")
+	}
+	typeInto(w, map[*widget.Entry]string{
 		f.order: "8190225644107788", f.seller: "Global Gadgets", f.item: "Earbuds", f.amount: "17,85",
 		f.currency: "usd", f.ordered: "2026-09-29", f.tracking: "LP00612345678901", f.city: "Москва",
 		f.postcode: "125009", f.country: "ru",
 	})
 	f.payment.SetSelected("PayPal")
-	u.addOrder(f)
+	if f.save.Disabled() {
+		t.Fatalf("Save is disabled on a valid order: %q", f.missing.Text)
+	}
+	test.Tap(f.save)
 	<-u.Loaded()
-
 	cases, err := s.Cases()
 	if err != nil || len(cases) != 1 {
 		t.Fatalf("cases %v %v", cases, err)
@@ -183,43 +203,93 @@ func TestAddOrderFormSavesAValidOrder(t *testing.T) {
 	if got, _ := u.selected(); got.ID != c.ID {
 		t.Errorf("the new case is not selected")
 	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the form stayed open after saving")
+	}
+	// The next order starts with the buyer's home address and currency.
+	test.Tap(u.addBtn)
+	g := u.lastForm
+	if g.city.Text != "Москва" || g.country.Text != "RU" || g.currency.Text != "USD" || g.postcode.Text != "125009" {
+		t.Errorf("not prefilled: %q %q %q", g.city.Text, g.country.Text, g.currency.Text)
+	}
 }
 
-func TestAddOrderFormRefusesBadInput(t *testing.T) {
+// A typo never loses what was typed: Save stays disabled, each bad field is marked beside it,
+// and fixing it saves everything else as typed.
+func TestOrderFormErrorKeepsEveryField(t *testing.T) {
 	u, s, w := newTestApp(t)
-	f := newOrderForm()
-	fill(f, map[*widget.Entry]string{
-		f.order: "1", f.seller: "S", f.item: "I", f.amount: "12,5x", f.currency: "USD",
-		f.ordered: "2026-09-29", f.tracking: "LP1", f.city: "Austin", f.country: "US",
-	})
+	test.Tap(u.addBtn)
+	f := u.lastForm
+	typed := map[*widget.Entry]string{
+		f.order: "1", f.seller: "Shop", f.item: "Lamp", f.amount: "12,5x", f.currency: "USD",
+		f.ordered: "2026-09-29", f.shipped: "2026-09-01", f.tracking: "RR123456785CN", f.city: "Austin", f.country: "US",
+	}
+	typeInto(w, typed)
+	if !f.save.Disabled() {
+		t.Fatal("Save is enabled with the amount 12,5x")
+	}
+	if !strings.Contains(f.missing.Text, "Amount") {
+		t.Errorf("what stops Save: %q", f.missing.Text)
+	}
 	if f.amount.Validate() == nil {
-		t.Error("the amount entry accepts 12,5x")
+		t.Error("the amount is not marked")
 	}
-	u.addOrder(f)
-	if cases, _ := s.Cases(); len(cases) != 0 {
-		t.Fatalf("a case was saved from bad input: %+v", cases)
+	typeInto(w, map[*widget.Entry]string{f.amount: "12.50"})
+	// A field only the whole case can check: shipped before ordered.
+	if !f.save.Disabled() || !strings.Contains(f.missing.Text, "Shipped on") {
+		t.Fatalf("shipped before ordered: save disabled %v, %q", f.save.Disabled(), f.missing.Text)
 	}
-	if msg := dialogText(w); !strings.Contains(msg, "Amount") {
-		t.Errorf("the error does not name the amount: %q", msg)
+	if !strings.Contains(textsIn(f.form), "2026-09-01 is before the order date") {
+		t.Errorf("the ship date is not marked beside it:\n%s", textsIn(f.form))
 	}
-
-	// A field that only the whole case can check: shipped before ordered.
-	fill(f, map[*widget.Entry]string{f.amount: "12.50", f.shipped: "2026-09-01"})
-	u.addOrder(f)
-	if cases, _ := s.Cases(); len(cases) != 0 {
-		t.Fatalf("a case was saved with a ship date before the order date")
+	test.Tap(f.save) // disabled: nothing happens, the form stays
+	if cases, _ := s.Cases(); len(cases) != 0 || w.Canvas().Overlays().Top() == nil {
+		t.Fatal("a case was saved, or the form closed")
 	}
-	if msg := dialogText(w); !strings.Contains(msg, "Shipped on") {
-		t.Errorf("the error does not name the ship date: %q", msg)
+	for e, v := range typed {
+		if e != f.amount && e.Text != v {
+			t.Errorf("%s lost what was typed: %q, want %q", f.labelOf(e), e.Text, v)
+		}
+	}
+	typeInto(w, map[*widget.Entry]string{f.shipped: "2026-10-01"})
+	if f.save.Disabled() {
+		t.Fatalf("still disabled: %q", f.missing.Text)
+	}
+	test.Tap(f.save)
+	<-u.Loaded()
+	cases, _ := s.Cases()
+	if len(cases) != 1 || cases[0].Amount != 1250 || cases[0].Shipped.String() != "2026-10-01" || cases[0].Item != "Lamp" {
+		t.Fatalf("saved %+v", cases)
 	}
 	for _, bad := range []struct {
 		e *widget.Entry
 		v string
-	}{{f.country, "XX"}, {f.ordered, "29/09/2026"}, {f.order, "  "}} {
+	}{{f.country, "XX"}, {f.ordered, "29/09/2026"}, {f.order, "  "}, {f.link, "cainiao.com/x"}} {
 		bad.e.SetText(bad.v)
 		if bad.e.Validate() == nil {
 			t.Errorf("entry accepts %q", bad.v)
 		}
+	}
+}
+
+// The same form edits a case (Ctrl+E): it opens filled, keeps the events, and records the
+// dispute's steps.
+func TestEditOrderRecordsTheDispute(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	test.Tap(u.editBtn)
+	f := u.lastForm
+	if f == nil || f.order.Text != "1001" || f.tracking.Text != "RR204873517CN" || f.city.Text != "Kraków" || f.amount.Text != "23.40" {
+		t.Fatalf("the edit form is not filled: %+v", f)
+	}
+	typeInto(w, map[*widget.Entry]string{f.item: "Desk lamp, USB-C", f.opened: "2026-11-20"})
+	test.Tap(f.save)
+	<-u.Loaded()
+	c, _ := s.Case(u.view.c.ID)
+	if c.Item != "Desk lamp, USB-C" || c.Dispute.Opened.String() != "2026-11-20" || len(c.Shipments[0].Events) != 1 {
+		t.Fatalf("after editing: %+v", c)
+	}
+	if !labelsIn(u.detail)["Desk lamp, USB-C"] {
+		t.Error("the Order tab does not show the new item")
 	}
 }
 
@@ -249,13 +319,6 @@ func TestDeleteAsksFirst(t *testing.T) {
 	}
 }
 
-func fill(f *orderForm, values map[*widget.Entry]string) {
-	for e, v := range values {
-		e.SetText("")
-		test.Type(e, v)
-	}
-}
-
 // labelsIn collects the text of every label and hyperlink under o.
 func labelsIn(o fyne.CanvasObject) map[string]bool {
 	out := map[string]bool{}
@@ -268,6 +331,17 @@ func labelsIn(o fyne.CanvasObject) map[string]bool {
 		}
 	})
 	return out
+}
+
+// textsIn joins every text drawn under o, labels and the form's hints alike.
+func textsIn(o fyne.CanvasObject) string {
+	var all []string
+	walk(o, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			all = append(all, t.Text)
+		}
+	})
+	return strings.Join(all, "\n")
 }
 
 func dialogText(w fyne.Window) string {
