@@ -3,6 +3,8 @@ package rules
 import (
 	"encoding/json"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -35,4 +37,24 @@ func TestLoadSettingsLeavesHolidayTable(t *testing.T) {
 	if d := DefaultSettings(); !slices.Equal(d.Holidays, before) {
 		t.Fatalf("defaults after a load: %+v", d.Holidays[0])
 	}
+}
+
+// A number shared by thousands of cases names ten of them and counts the rest, so the message
+// stays short enough to draw.
+func TestReusedNumberMessageStaysShort(t *testing.T) {
+	others := make([]string, 9999)
+	for i := range others {
+		others[i] = strconv.Itoa(i + 2)
+	}
+	c := newCase("Kraków", "30-001", "PL", "2026-09-28")
+	r := Evaluate(Input{Case: c, Now: at("2026-11-22"), Reused: map[string][]string{number: others}}, DefaultSettings())
+	for _, f := range r.Flags {
+		if f.Code == "reused_number" {
+			if len(f.Message) > 300 || !strings.Contains(f.Message, "cases 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 9989 others") {
+				t.Errorf("message of %d bytes: %.300s", len(f.Message), f.Message)
+			}
+			return
+		}
+	}
+	t.Fatalf("no reused_number flag: %+v", r.Flags)
 }
