@@ -59,6 +59,15 @@ func (s *Service) EditCase(id string, change func(*tracker.Case) error) (tracker
 	return s.Store.UpdateCase(id, change)
 }
 
+// SaveStatement keeps the buyer's own statement for the packet with the case; "" goes back to
+// the one built from the findings.
+func (s *Service) SaveStatement(id, text string) (tracker.Case, error) {
+	return s.Store.UpdateCase(id, func(c *tracker.Case) error {
+		c.Statement = strings.TrimSpace(text)
+		return nil
+	})
+}
+
 // Case returns one stored case.
 func (s *Service) Case(id string) (tracker.Case, error) { return s.Store.Case(id) }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
@@ -71,6 +72,10 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	}
 	made := evidence.PacketMade{Profile: r.Profile, Files: written, Pages: r.Pages, Bytes: len(r.PDF),
 		LeftOut: nonNil(r.LeftOut), Notes: nonNil(r.Notes), Problems: problems}
+	rec := tracker.PacketRecord{Made: s.Now().UTC().Truncate(time.Second), File: job.Out, Profile: r.Profile}
+	if _, err := s.Store.UpdateCase(c.ID, func(c *tracker.Case) error { c.LastPacket = rec; return nil }); err != nil {
+		return made, fmt.Errorf("the packet is written, but the case could not note it: %w", err)
+	}
 	return made, nil
 }
 

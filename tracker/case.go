@@ -31,8 +31,19 @@ type Case struct {
 	Shipments   []Shipment `json:"shipments"`
 	Dispute     Dispute    `json:"dispute"`
 	Notes       string     `json:"notes"`
-	Created     time.Time  `json:"created"`
-	Updated     time.Time  `json:"updated"`
+	// Statement is the buyer's own account for the packet, saved as it is typed; "" lets the
+	// packet build it from the findings.
+	Statement  string       `json:"statement,omitempty"`
+	LastPacket PacketRecord `json:"last_packet,omitzero"` // the packet made last, if any
+	Created    time.Time    `json:"created"`
+	Updated    time.Time    `json:"updated"`
+}
+
+// PacketRecord says which packet was made last for a case, and when.
+type PacketRecord struct {
+	Made    time.Time `json:"made"`
+	File    string    `json:"file"`
+	Profile string    `json:"profile"`
 }
 
 // Address is where the parcel should arrive. City and country are enough to spot a delivery
@@ -129,6 +140,9 @@ func (c Case) Validate() error {
 	}
 	if utf8.RuneCountInString(c.Notes) > maxNotes {
 		return Invalid("notes", "is longer than 20000 characters")
+	}
+	if utf8.RuneCountInString(c.Statement) > maxNotes {
+		return Invalid("statement", "is longer than 20000 characters")
 	}
 	return nil
 }

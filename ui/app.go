@@ -74,6 +74,12 @@ func (u *App) show(id string) {
 		u.view.update(c)
 		return
 	}
+	if u.view != nil {
+		u.view.leave()
+		if saved, ok := u.list.caseByID(id); ok { // leaving may have saved this very case
+			c = saved
+		}
+	}
 	u.view = newCaseView(u, c)
 	u.delBtn.Enable()
 	u.editBtn.Enable()
@@ -130,6 +136,9 @@ func (u *App) confirmDelete() {
 }
 
 func (u *App) deleteCase(id string) {
+	if u.view != nil {
+		u.view.leave()
+	}
 	if err := u.svc.DeleteCase(id); err != nil {
 		dialog.ShowError(err, u.win)
 	}

@@ -134,6 +134,13 @@ func searchText(c tracker.Case) string {
 
 func (l *caseList) total() int { return len(l.cases) }
 
+// patch replaces the kept copy of a case saved without a reload (the statement as it is typed).
+func (l *caseList) patch(c tracker.Case) {
+	if i, ok := l.index[c.ID]; ok {
+		l.cases[i] = c
+	}
+}
+
 func (l *caseList) caseByID(id string) (tracker.Case, bool) {
 	i, ok := l.index[id]
 	if !ok {

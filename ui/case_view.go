@@ -26,6 +26,7 @@ type caseView struct {
 	tabs       *container.AppTabs
 	content    fyne.CanvasObject
 	refreshers []func(tracker.Case)
+	leavers    []func()
 	packet     *packetView   // the Packet tab, for tests to drive
 	evidence   *evidenceView // the Evidence tab, likewise
 }
@@ -38,6 +39,16 @@ func newCaseView(a *App, c tracker.Case) *caseView {
 	}
 	v.content = v.tabs
 	return v
+}
+
+// onLeave registers fn to run before the view is replaced by another case's.
+func (v *caseView) onLeave(fn func()) { v.leavers = append(v.leavers, fn) }
+
+// leave runs the onLeave funcs: work in progress (a statement being typed) is saved.
+func (v *caseView) leave() {
+	for _, fn := range v.leavers {
+		fn()
+	}
 }
 
 // onUpdate registers fn to run whenever the case is reloaded.

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
@@ -43,7 +45,13 @@ type packetView struct {
 	folder    *widget.Button
 	made      evidence.PacketMade
 	done      <-chan struct{} // closes when the packet under way is made, failed or cancelled
+	lastMade  *widget.Label   // when the last packet was made, and where
+	drafted   string          // the statement built from the findings, as last computed
+	saver     *debouncer      // saves the statement a moment after the last key
 }
+
+// statementDelay is how long after the last key the statement is saved.
+const statementDelay = 600 * time.Millisecond
 
 func packetTab(v *caseView) *container.TabItem {
 	p := &packetView{v: v, task: newTask(), result: widget.NewLabel("")}
@@ -71,16 +79,18 @@ func packetTab(v *caseView) *container.TabItem {
 	p.open.Hide()
 	p.folder.Hide()
 	rebuild := widget.NewButtonWithIcon("Rebuild from findings", theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
+	p.lastMade = widget.NewLabel("")
+	p.lastMade.Wrapping = fyne.TextWrapWord
+	p.lastMade.Importance = widget.LowImportance
 
 	if len(profiles) > 0 {
 		p.profile.SetSelectedIndex(0)
 	}
-	p.statement.SetText(p.draft())
-	v.onUpdate(func(tracker.Case) {
-		if !p.task.running {
-			p.statement.SetText(p.draft())
-		}
-	})
+	p.saver = newDebouncer(statementDelay, p.save)
+	p.showCase(v.c)
+	p.statement.OnChanged = func(string) { p.saver.poke() }
+	v.onUpdate(p.showCase)
+	v.onLeave(p.saver.flush)
 
 	form := widget.NewForm(
 		widget.NewFormItem("Statement", p.statement),
@@ -90,8 +100,50 @@ func packetTab(v *caseView) *container.TabItem {
 		widget.NewFormItem("Save as", p.out),
 		widget.NewFormItem("", p.force),
 	)
-	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder))
+	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
 	return container.NewTabItemWithIcon("Packet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+}
+
+// showCase shows the case's saved statement, or the draft from its findings; a statement being
+// typed is never replaced.
+func (p *packetView) showCase(c tracker.Case) {
+	if !p.saver.pending() && !p.task.running {
+		old := p.drafted
+		p.drafted = p.draft()
+		if c.Statement != "" {
+			p.setStatement(c.Statement)
+		} else if strings.TrimSpace(p.statement.Text) == "" || p.statement.Text == old {
+			p.setStatement(p.drafted)
+		}
+	}
+	p.lastMade.SetText("No packet made yet for this case.")
+	if lp := c.LastPacket; !lp.Made.IsZero() {
+		p.lastMade.SetText(fmt.Sprintf("Last packet made %s (%s): %s", lp.Made.Local().Format("2006-01-02 15:04"), lp.Profile, lp.File))
+	}
+}
+
+// setStatement shows text without counting it as the buyer's typing.
+func (p *packetView) setStatement(text string) {
+	on := p.statement.OnChanged
+	p.statement.OnChanged = nil
+	p.statement.SetText(text)
+	p.statement.OnChanged = on
+}
+
+// save keeps the statement with the case; the draft unchanged is saved as "" so the packet
+// keeps following the findings. It runs on the UI goroutine.
+func (p *packetView) save() {
+	text := p.statement.Text
+	if strings.TrimSpace(text) == strings.TrimSpace(p.drafted) {
+		text = ""
+	}
+	c, err := p.v.app.svc.SaveStatement(p.v.c.ID, text)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("the statement was not saved: %w", err), p.v.app.win)
+		return
+	}
+	p.v.c = c
+	p.v.app.list.patch(c)
 }
 
 // draft is the statement ProofPack would write from the case's findings.
@@ -121,8 +173,9 @@ func (p *packetView) makePacket() {
 		dialog.ShowError(errors.New("making packets is not available in this window"), p.v.app.win)
 		return
 	}
+	p.saver.flush()
 	statement := strings.TrimSpace(p.statement.Text)
-	if statement == strings.TrimSpace(p.draft()) {
+	if statement == strings.TrimSpace(p.drafted) {
 		statement = "" // unchanged: let the packet say it was built from the findings
 	}
 	job := evidence.PacketJob{
@@ -147,6 +200,9 @@ func (p *packetView) finished(err error) {
 	switch {
 	case errors.Is(err, context.Canceled):
 		p.result.SetText("Cancelled: no packet was written.")
+	case tracker.FieldOf(err) == casework.FieldExhibits:
+		p.result.SetText("")
+		dialog.ShowError(fmt.Errorf("%w\n\nPut the original files back, or tick \"Make it even if exhibit files changed\" to make the packet anyway: its cover will name them", err), p.v.app.win)
 	case err != nil:
 		p.result.SetText("")
 		dialog.ShowError(err, p.v.app.win)
@@ -161,6 +217,7 @@ func (p *packetView) finished(err error) {
 		p.result.SetText(msg)
 		p.open.Show()
 		p.folder.Show()
+		p.v.changed() // the case notes the packet: the tab says when it was made
 	}
 }
 
