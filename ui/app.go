@@ -45,6 +45,7 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetOnDropped(u.dropped)
+	u.bindKeys()
 	u.reload("")
 	return u
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -383,5 +384,46 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(x).Objects() {
 			walk(c, visit)
 		}
+	}
+}
+
+// shortcut presses Ctrl (Cmd on macOS) with key.
+func shortcut(w fyne.Window, key fyne.KeyName) {
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func TestKeyboard(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"), storetest.Sample("1002", "LP00612345678901"))
+	shortcut(w, fyne.KeyN)
+	if w.Canvas().Overlays().Top() == nil || u.lastForm == nil || u.lastForm.base.ID != "" {
+		t.Fatal("Ctrl+N opened no new order form")
+	}
+	w.Canvas().Unfocus() // nothing focused: keys go to the window
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Fatal("Escape left the form open")
+	}
+	shortcut(w, fyne.KeyE)
+	if u.lastForm.base.ID != u.view.c.ID {
+		t.Error("Ctrl+E did not open the case on screen")
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	shortcut(w, fyne.KeyF)
+	if w.Canvas().Focused() != u.list.search {
+		t.Error("Ctrl+F did not go to the search box")
+	}
+	shortcut(w, fyne.KeyP)
+	if u.view.tabs.Selected().Text != "Packet" {
+		t.Errorf("Ctrl+P shows %q", u.view.tabs.Selected().Text)
+	}
+	w.Canvas().Unfocus()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if dialogText(w) == "" || !strings.Contains(dialogText(w), "cannot be undone") {
+		t.Fatalf("Delete did not ask first: %q", dialogText(w))
+	}
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Yes"))
+	<-u.Loaded()
+	if cases, _ := s.Cases(); len(cases) != 1 {
+		t.Errorf("%d cases after Delete and Yes", len(cases))
 	}
 }
