@@ -5,22 +5,7 @@ import (
 
 	"proofpack/evidence"
 	"proofpack/tracker"
-	"proofpack/tracker/carrier"
 )
-
-// NewShipment normalises a pasted tracking number and notes the best carrier it fits; a number
-// whose check digit fails keeps no carrier, so nothing downstream trusts a guess.
-func NewShipment(input string) tracker.Shipment {
-	r := carrier.Check(input, carrier.Options{})
-	s := tracker.Shipment{Number: r.Normalized, Input: input}
-	if s.Number == "" {
-		s.Number = strings.TrimSpace(input)
-	}
-	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
-		s.Carrier = r.Candidates[0].Carrier
-	}
-	return s
-}
 
 // Shipments builds the shipments for the pasted numbers and the seller's links (in the same
 // order; fewer links than numbers is fine), keeping the events already read for a number that
@@ -31,10 +16,11 @@ func Shipments(inputs, links []string, old []tracker.Shipment) ([]tracker.Shipme
 	}
 	out := make([]tracker.Shipment, 0, len(inputs))
 	for i, in := range inputs {
-		s := NewShipment(in)
+		link := ""
 		if i < len(links) {
-			s.Link = strings.TrimSpace(links[i])
+			link = links[i]
 		}
+		s := NewShipment(in, link, "")
 		for _, o := range old {
 			if o.Number == s.Number {
 				s.Events = o.Events

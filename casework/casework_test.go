@@ -48,7 +48,7 @@ func TestShipmentsKeepEventsAndNameTheField(t *testing.T) {
 func TestHistoryByNumberAndUnknownNumber(t *testing.T) {
 	svc := newService(t)
 	c := storetest.Sample("1001", "RR204873517CN")
-	c.Shipments = append(c.Shipments, NewShipment("LP00612345678901"))
+	c.Shipments = append(c.Shipments, NewShipment("LP00612345678901", "", ""))
 	c, err := svc.AddCase(c)
 	if err != nil {
 		t.Fatal(err)

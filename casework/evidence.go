@@ -27,24 +27,45 @@ func (s *Service) AddFiles(caseID string, paths []string, note string) ([]tracke
 // Exhibits returns the case's exhibit records in number order.
 func (s *Service) Exhibits(caseID string) ([]tracker.Exhibit, error) { return s.Store.Exhibits(caseID) }
 
-// Verify re-hashes the exhibit files of the given cases, or of every case when none is given.
-func (s *Service) Verify(ids ...string) ([]evidence.Report, error) {
+// Verified is what Verify found: one report per case and, when every case was checked, what
+// the cases folder holds that is no case's.
+type Verified struct {
+	Cases  []evidence.Report
+	Folder []evidence.Problem
+}
+
+// Bad counts the problems found.
+func (v Verified) Bad() int {
+	n := len(v.Folder)
+	for _, r := range v.Cases {
+		n += len(r.Problems)
+	}
+	return n
+}
+
+// Verify re-hashes the exhibit files of the given cases, or of every case and the cases folder
+// itself when none is given.
+func (s *Service) Verify(ids ...string) (Verified, error) {
+	v := Verified{Cases: []evidence.Report{}, Folder: []evidence.Problem{}}
 	if len(ids) == 0 {
+		var err error
+		if v.Folder, err = evidence.VerifyFolder(s.Store, s.Dir); err != nil {
+			return v, err
+		}
 		cases, err := s.Store.Cases()
 		if err != nil {
-			return nil, err
+			return v, err
 		}
 		for _, c := range cases {
 			ids = append(ids, c.ID)
 		}
 	}
-	reports := []evidence.Report{}
 	for _, id := range ids {
 		r, err := evidence.Verify(s.Store, s.Dir, id)
 		if err != nil {
-			return reports, err
+			return v, err
 		}
-		reports = append(reports, r)
+		v.Cases = append(v.Cases, r)
 	}
-	return reports, nil
+	return v, nil
 }

@@ -24,7 +24,7 @@ func layer(pkg string) (rank int, edge bool) {
 		return 1, false
 	case pkg == "evidence/chrome", pkg == "evidence/pdf":
 		return 2, true
-	case pkg == "evidence":
+	case pkg == "evidence", strings.HasPrefix(pkg, "evidence/"):
 		return 2, false
 	case pkg == "casework":
 		return 3, false
@@ -43,7 +43,7 @@ var outside = map[string][]string{
 	"github.com/jung-kurt/gofpdf":     {"evidence/pdf"},
 	"golang.org/x/image":              {"evidence/pdf"},
 	"github.com/spf13/":               {"cmd/proofpack"},
-	"golang.org/x/text":               {"tracker/carrier", "tracker/history"},
+	"golang.org/x/text":               {"tracker/carrier", "tracker/history", "tracker/orders"},
 	"fyne.io/fyne/v2/app":             {"cmd/proofpack"}, // ui gets its fyne.App handed in
 	"fyne.io/fyne/v2/driver/glfw":     {"cmd/proofpack"},
 	"fyne.io/fyne/v2/driver/software": {"cmd/proofpack"},

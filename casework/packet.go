@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
@@ -22,7 +21,7 @@ const FieldExhibits = "exhibits"
 type ExhibitsChanged struct{ Problems []evidence.Problem }
 
 func (e *ExhibitsChanged) Error() string {
-	return "these exhibit files do not match the SHA-256 recorded when they were saved:\n" + ProblemLines(e.Problems)
+	return "the case folder does not match the records saved with its exhibits:\n" + ProblemLines(e.Problems)
 }
 
 // MakePacket checks every exhibit file against its hash, diagnoses the case, has the renderer
@@ -38,6 +37,9 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	}
 	if strings.TrimSpace(job.Out) == "" {
 		return evidence.PacketMade{}, tracker.Invalid("out", "give the PDF file to write")
+	}
+	if err := s.checkOutputs(job.Out, s.Packets.Loose(job.Profile)); err != nil {
+		return evidence.PacketMade{}, err
 	}
 	c, err := s.Store.Case(job.CaseID)
 	if err != nil {
@@ -66,33 +68,52 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	if err != nil {
 		return evidence.PacketMade{}, err
 	}
-	written, err := writePacket(job.Out, r)
+	written, err := s.writePacket(job.Out, r)
 	if err != nil {
 		return evidence.PacketMade{}, err
 	}
 	made := evidence.PacketMade{Profile: r.Profile, Files: written, Pages: r.Pages, Bytes: len(r.PDF),
 		LeftOut: nonNil(r.LeftOut), Notes: nonNil(r.Notes), Problems: problems}
-	rec := tracker.PacketRecord{Made: s.Now().UTC().Truncate(time.Second), File: job.Out, Profile: r.Profile}
-	if _, err := s.Store.UpdateCase(c.ID, func(c *tracker.Case) error { c.LastPacket = rec; return nil }); err != nil {
-		return made, fmt.Errorf("the packet is written, but the case could not note it: %w", err)
+	if err := s.RecordPacket(c.ID, written[0]); err != nil {
+		return made, fmt.Errorf("the packet is written, but not noted for export: %w", err)
 	}
 	return made, nil
 }
 
-// exhibitProblems are the exhibit files that are missing or changed; a stale manifest or a
-// stray file does not stop a packet, whose index lists the records' own hashes.
+// exhibitProblems is everything verify finds in the case's folder: files missing, changed,
+// replaced by links or by what is not a file, files no record names, a stale manifest. Any of
+// them stops a packet unless forced, and the cover then names them.
 func (s *Service) exhibitProblems(caseID string) ([]evidence.Problem, error) {
 	rep, err := evidence.Verify(s.Store, s.Dir, caseID)
 	if err != nil {
 		return nil, err
 	}
-	var out []evidence.Problem
-	for _, p := range rep.Problems {
-		if p.Exhibit != "" && (p.Problem == evidence.Missing || p.Problem == evidence.Changed) {
-			out = append(out, p)
+	return rep.Problems, nil
+}
+
+// checkOutputs refuses, before any work, outputs in the data folder or over what is not a
+// regular file (see evidence.CheckOutput).
+func (s *Service) checkOutputs(out string, loose []string) error {
+	if err := evidence.CheckOutput(s.Dir, out); err != nil {
+		return err
+	}
+	base := strings.TrimSuffix(out, filepath.Ext(out))
+	for _, suffix := range loose {
+		folder, isFolder := strings.CutSuffix(base+suffix, "/")
+		if !isFolder {
+			if err := evidence.CheckOutput(s.Dir, base+suffix); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := evidence.CheckOutput(s.Dir, folder+"/x"); err != nil {
+			return err
+		}
+		if fi, err := os.Lstat(folder); err == nil && !fi.IsDir() {
+			return tracker.Invalid("out", "%s is in the way of the pictures folder: it is not a folder", folder)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // ProblemLines lists files that failed their hash check, one indented line each, for messages.
@@ -104,23 +125,22 @@ func ProblemLines(ps []evidence.Problem) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// writePacket writes the PDF and the loose files, each atomically, and returns their paths,
-// the PDF first.
-func writePacket(out string, r evidence.Rendered) ([]string, error) {
-	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
-		return nil, fmt.Errorf("cannot make the folder for %s: %w", out, err)
-	}
-	if err := evidence.WriteFileAtomic(out, r.PDF); err != nil {
+// writePacket writes the PDF and the loose files, each atomically and never into the data
+// folder's evidence, and returns their paths, the PDF first.
+func (s *Service) writePacket(out string, r evidence.Rendered) ([]string, error) {
+	if err := evidence.WriteOutput(s.Dir, out, r.PDF); err != nil {
 		return nil, err
 	}
 	written := []string{out}
 	base := strings.TrimSuffix(out, filepath.Ext(out))
 	for _, f := range r.Loose {
 		p := base + f.Suffix
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			return written, err
+		if dir := filepath.Dir(p); dir != filepath.Dir(out) {
+			if err := evidence.MkdirOutput(s.Dir, dir); err != nil {
+				return written, err
+			}
 		}
-		if err := evidence.WriteFileAtomic(p, f.Data); err != nil {
+		if err := evidence.WriteOutput(s.Dir, p, f.Data); err != nil {
 			return written, err
 		}
 		written = append(written, p)

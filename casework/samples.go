@@ -31,7 +31,7 @@ func (s *Service) LoadSamples() ([]tracker.Case, error) {
 	var added []tracker.Case
 	for _, c := range samples {
 		for i, sh := range c.Shipments {
-			ns := NewShipment(sh.Input)
+			ns := NewShipment(sh.Input, sh.Link, "")
 			ns.Link, ns.Events = sh.Link, sh.Events
 			c.Shipments[i] = ns
 		}

@@ -13,6 +13,9 @@ import (
 type PacketRenderer interface {
 	// Profiles are the profile names Render takes, the default first.
 	Profiles() []string
+	// Loose names the extra outputs of a profile by what follows the PDF's path without its
+	// extension: a folder ends in "/" ("-pictures/"), a file does not (".zip").
+	Loose(profile string) []string
 	// Render draws p for the named profile. out is the PDF's path, for the notes about its name.
 	Render(ctx context.Context, p evidence.Packet, profile, dataDir, out string, progress func(done, total int)) (evidence.Rendered, error)
 }

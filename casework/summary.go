@@ -74,56 +74,75 @@ func (s *Service) Summaries(cases []tracker.Case, known map[string]Summary) ([]S
 		return nil, err
 	}
 	now := s.Now()
-	holders := map[string][]string{} // tracking number -> IDs of the cases that carry it
-	for _, c := range cases {
+	holders := map[string][]holder{} // tracking number -> the cases that carry it, by group
+	count := map[string]int{}
+	for i, c := range cases {
 		for _, n := range c.Numbers() {
-			holders[n] = append(holders[n], c.ID)
+			holders[n] = addHolder(holders[n], i, c)
+			count[n]++
 		}
 	}
 	out := make([]Summary, len(cases))
 	for i, c := range cases {
-		key := summaryKey(c, holders, now)
+		key := summaryKey(c, count, now)
 		if old, ok := known[c.ID]; ok && old.Key == key {
 			out[i] = old
 			continue
 		}
 		// Without the exhibits: they only number the proof in a flag's message, which a summary
 		// drops, and reading them costs a second decoding of every case.
-		in := rules.Input{Case: c, Reused: reusedOf(c, holders), Now: now}
+		in := rules.Input{Case: c, Reused: reusedOf(i, cases, holders), Now: now}
 		out[i] = Summarize(c, rules.Evaluate(in, settings), now)
 		out[i].Key = key
 	}
 	return out, nil
 }
 
-// reusedOf lists, per number of c, other cases that carry it: at most two, which is all a
-// summary needs (that the number is reused), so 10 000 cases sharing one number cost 10 000
-// short lists, not 10 000 squared.
-func reusedOf(c tracker.Case, holders map[string][]string) map[string][]string {
-	out := map[string][]string{}
-	for _, n := range c.Numbers() {
-		var others []string
-		for _, id := range holders[n] {
-			if id != c.ID {
-				others = append(others, id)
+// holder is one seller and order date among the cases sharing a number, with up to two of its
+// cases: all the rules weigh is whether another case is a combined shipment (same seller, close
+// dates) or a reused number, so one other case per group tells as much as all of them, and
+// 10 000 cases sharing one number cost 10 000 short lists, not 10 000 squared.
+type holder struct {
+	seller string
+	day    tracker.Date
+	cases  []int // positions in cases, at most two
+}
+
+func addHolder(hs []holder, i int, c tracker.Case) []holder {
+	seller := strings.ToLower(strings.TrimSpace(c.Seller))
+	for k := range hs {
+		if hs[k].seller == seller && hs[k].day == c.Ordered {
+			if len(hs[k].cases) < 2 {
+				hs[k].cases = append(hs[k].cases, i)
 			}
-			if len(others) == 2 {
-				break
-			}
+			return hs
 		}
-		if len(others) > 0 {
-			out[n] = others
+	}
+	return append(hs, holder{seller: seller, day: c.Ordered, cases: []int{i}})
+}
+
+// reusedOf gives, per number of the case at position i, one other case of each group.
+func reusedOf(i int, cases []tracker.Case, holders map[string][]holder) map[string][]tracker.Case {
+	out := map[string][]tracker.Case{}
+	for _, n := range cases[i].Numbers() {
+		for _, h := range holders[n] {
+			for _, j := range h.cases {
+				if j != i {
+					out[n] = append(out[n], cases[j])
+					break
+				}
+			}
 		}
 	}
 	return out
 }
 
 // summaryKey is the case's last save, how many cases share each of its numbers and the day.
-func summaryKey(c tracker.Case, holders map[string][]string, now time.Time) string {
+func summaryKey(c tracker.Case, count map[string]int, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(strconv.FormatInt(c.Updated.UnixNano(), 36))
 	for _, n := range c.Numbers() {
-		b.WriteString("|" + strconv.Itoa(len(holders[n])))
+		b.WriteString("|" + strconv.Itoa(count[n]))
 	}
 	b.WriteString("|" + tracker.DateOf(now).String())
 	return b.String()

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -71,13 +72,22 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 	if _, err := s.Case(caseID); err != nil {
 		return nil, err
 	}
-	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
-	if err := mkdirPrivate(dir); err != nil {
+	dir, err := caseFolder(dataDir, caseID, true)
+	if err != nil {
 		return nil, err
+	}
+	// The manifest is rewritten after the records are saved; until then a marker in TempDir
+	// says it may be stale, and the next start rewrites it if a crash came in between.
+	if err := mkdirPrivate(TempDir(dataDir)); err != nil {
+		return nil, err
+	}
+	mark := filepath.Join(TempDir(dataDir), manifestPrefix+caseID)
+	if err := writeNew(mark, nil); err != nil && !errors.Is(err, fs.ErrExist) {
+		return nil, full(err)
 	}
 	var placed []string
 	added, err := s.AddExhibits(caseID, func(next int) ([]tracker.Exhibit, error) {
-		out, err := place(dir, caseID, next, groups, &placed)
+		out, err := place(dataDir, dir, caseID, next, groups, &placed)
 		if err != nil {
 			return nil, err
 		}
@@ -89,17 +99,19 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 		for _, p := range placed {
 			os.Remove(p)
 		}
+		os.Remove(mark)
 		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
-		return added, fmt.Errorf("the exhibits are saved but the manifest is not: %w", err)
+		return added, fmt.Errorf("the exhibits are saved but the manifest is not (it is written at the next start): %w", err)
 	}
+	os.Remove(mark)
 	return added, nil
 }
 
 // place writes each group's files under its number and returns their records; placed collects
 // the final paths written so far, for the caller to remove on failure.
-func place(dir, caseID string, next int, groups []Group, placed *[]string) ([]tracker.Exhibit, error) {
+func place(dataDir, dir, caseID string, next int, groups []Group, placed *[]string) ([]tracker.Exhibit, error) {
 	var out []tracker.Exhibit
 	no := next - 1
 	for _, g := range groups {
@@ -119,7 +131,7 @@ func place(dir, caseID string, next int, groups []Group, placed *[]string) ([]tr
 			e.No = no
 			name := FileName(no, e.Kind, f.Ext)
 			final := filepath.Join(dir, name)
-			sum, size, err := writeAtomic(final, f)
+			sum, size, err := writeExhibit(dataDir, final, f)
 			if err != nil {
 				return nil, err
 			}
@@ -136,53 +148,92 @@ func place(dir, caseID string, next int, groups []Group, placed *[]string) ([]tr
 	return out, nil
 }
 
-// writeAtomic copies f's content to final through a temporary file in the same folder, synced
-// before the rename, and returns the SHA-256 and size of what it wrote.
-func writeAtomic(final string, f File) (string, int64, error) {
+// writeExhibit copies f's content to final through a synced temporary file in the data folder's
+// TempDir and returns the SHA-256 and size of what it wrote. The file is linked into place,
+// which fails rather than replace a file already there: a new exhibit never takes the place
+// of another one, nor of a stray file the buyer put under its name.
+func writeExhibit(dataDir, final string, f File) (string, int64, error) {
+	tmp, sum, size, err := writeTemp(dataDir, f)
+	if err != nil {
+		return "", 0, err
+	}
+	defer os.Remove(tmp)
+	err = os.Link(tmp, final)
+	if errors.Is(err, fs.ErrExist) {
+		return "", 0, &tracker.Error{Kind: tracker.KindCorrupt, Msg: fmt.Sprintf(
+			"%s already exists but no record names it: ProofPack will not replace it; move it out of the case folder (see 'proofpack verify'), then add again", final)}
+	}
+	if err != nil {
+		// A file system without hard links: rename, after making sure nothing is there.
+		if _, lerr := os.Lstat(final); lerr == nil {
+			return "", 0, fmt.Errorf("%s already exists: ProofPack will not replace it", final)
+		}
+		if err := os.Rename(tmp, final); err != nil {
+			return "", 0, err
+		}
+	}
+	return sum, size, nil
+}
+
+// replaceFile writes data over path (mode 0600) through a synced temporary file in TempDir and
+// a rename: for the files ProofPack rewrites, manifest.json and case.json.
+func replaceFile(dataDir, path string, data []byte) error {
+	tmp, _, _, err := writeTemp(dataDir, File{Data: data})
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(path))
+}
+
+// writeTemp copies f's content into a new synced file (mode 0600) in TempDir.
+func writeTemp(dataDir string, f File) (tmpPath, sum string, size int64, err error) {
 	var src io.Reader
 	switch {
 	case f.Src != "" && f.Data == nil:
 		in, err := os.Open(f.Src)
 		if err != nil {
-			return "", 0, err
+			return "", "", 0, err
 		}
 		defer in.Close()
 		src = in
 	case f.Src == "" && f.Data != nil:
 		src = bytes.NewReader(f.Data)
 	default:
-		return "", 0, errors.New("an exhibit file needs either a source file or data")
+		return "", "", 0, errors.New("an exhibit file needs either a source file or data")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(final), ".add-*")
+	dir := TempDir(dataDir)
+	if err := mkdirPrivate(dir); err != nil {
+		return "", "", 0, err
+	}
+	tmp, err := os.CreateTemp(dir, "add-*")
 	if err != nil {
-		return "", 0, err
+		return "", "", 0, err
 	}
-	done := false
 	defer func() {
-		if !done {
+		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = full(err)
 		}
 	}()
 	h := sha256.New()
-	size, err := io.Copy(io.MultiWriter(tmp, h), src)
-	if err != nil {
-		return "", 0, fmt.Errorf("copying %s: %w", f.Src, err)
+	if size, err = io.Copy(io.MultiWriter(tmp, h), src); err != nil {
+		return "", "", 0, fmt.Errorf("copying %s: %w", f.Src, err)
 	}
-	if err := tmp.Chmod(0o600); err != nil {
-		return "", 0, err
+	if err = tmp.Chmod(0o600); err != nil {
+		return "", "", 0, err
 	}
-	if err := tmp.Sync(); err != nil {
-		return "", 0, err
+	if err = tmp.Sync(); err != nil {
+		return "", "", 0, err
 	}
-	if err := tmp.Close(); err != nil {
-		return "", 0, err
+	if err = tmp.Close(); err != nil {
+		return "", "", 0, err
 	}
-	if err := os.Rename(tmp.Name(), final); err != nil {
-		return "", 0, err
-	}
-	done = true
-	return hex.EncodeToString(h.Sum(nil)), size, nil
+	return tmp.Name(), hex.EncodeToString(h.Sum(nil)), size, nil
 }
 
 // hashFile returns the SHA-256 of a file.
@@ -198,6 +249,30 @@ func hashFile(p string) (string, int64, error) {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// caseFolder is the case's folder; it must be a real folder, not a link or a file, for
+// ProofPack to write into it. With create it is made when missing.
+func caseFolder(dataDir, caseID string, create bool) (string, error) {
+	if !validID(caseID) {
+		return "", tracker.NotFound("no case %q", caseID)
+	}
+	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
+	for _, d := range []string{filepath.Dir(dir), dir} {
+		fi, err := os.Lstat(d)
+		switch {
+		case errors.Is(err, fs.ErrNotExist) && create:
+			if err := mkdirPrivate(d); err != nil {
+				return "", err
+			}
+		case err != nil:
+			return "", err
+		case !fi.IsDir():
+			return "", &tracker.Error{Kind: tracker.KindCorrupt, Msg: fmt.Sprintf(
+				"%s is not a folder (a symbolic link or a file): ProofPack will not write through it; see 'proofpack verify'", d)}
+		}
+	}
+	return dir, nil
 }
 
 func mkdirPrivate(dir string) error {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -44,7 +43,7 @@ const DefaultPageTimeout = 30 * time.Second
 
 // CaptureCase captures urls for a case with c and records every page that worked as one
 // exhibit number. It draws the numbers first (see the package comment), stages the files in a
-// private folder inside the case folder, and removes that folder when done.
+// private folder in the data folder's TempDir, and removes that folder when done.
 func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capturer, caseID string, urls []string, opt CaptureOptions, progress func(Progress)) (Captured, error) {
 	var out Captured
 	if len(urls) == 0 {
@@ -64,11 +63,10 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 	if err != nil {
 		return out, err
 	}
-	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
-	if err := mkdirPrivate(dir); err != nil {
+	if err := mkdirPrivate(TempDir(dataDir)); err != nil {
 		return out, err
 	}
-	staging, err := os.MkdirTemp(dir, ".capture-")
+	staging, err := os.MkdirTemp(TempDir(dataDir), "capture-")
 	if err != nil {
 		return out, err
 	}
@@ -96,11 +94,19 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		if why == nil {
 			why = errors.New("the browser saved no files")
 		}
+		if free, ok := freeBytes(staging); ok && free < lowDisk {
+			// The browser's own words for a full disk are "Failed to generate MHTML" and the like.
+			why = fmt.Errorf("%w\nthe disk holding the data folder is full (%d KB free): free some space, then capture again", why, free/1000)
+		}
 		return out, fmt.Errorf("no page could be captured: %w", why)
 	}
 	out.Exhibits, err = Add(s, dataDir, caseID, groups...)
 	return out, err
 }
+
+// lowDisk is the free space below which a failed capture is put down to a full disk: a page's
+// screenshot and archive need a few megabytes.
+const lowDisk = 8 << 20
 
 // isWebLink reports whether u is an http or https address with a host: the only pages that
 // are a carrier's.

@@ -2,12 +2,17 @@
 //
 // It owns the Capturer interface that a browser implements, the exhibit files in the data
 // folder (cases/<case-id>/<NN>-<kind>.<ext>, folders 0700, files 0600), their SHA-256 hashes,
-// each case's manifest.json, Verify, and the import of the buyer's own files.
+// each case's manifest.json and case.json (the case as last saved, so that a folder describes
+// itself and 'proofpack repair' can rebuild a lost store), Verify, the import of the buyer's own
+// files, and the data folder's temporary folder .tmp.
 //
-// Files and records commit together: Add writes every file atomically (temporary file in the
-// case folder, fsync, rename, fsync of the folder) inside the store's AddExhibits transaction
-// and removes them again if anything fails, so there is never a record without its file nor a
-// file without its record.
+// Files and records commit together: Add writes every file to a synced temporary file in .tmp
+// and links it into the case folder (which fails rather than replace any file there) inside the
+// store's AddExhibits transaction, and removes them again if anything fails, so there is never a
+// record without its file nor a file without its record. Every temporary file lives in .tmp
+// (or, for a packet written outside the data folder, beside it, named in a journal in .tmp), and
+// Recover, at each start, removes what a crash left there, finishes or undoes an interrupted
+// delete and rewrites a manifest or case.json a crash left stale.
 //
 // Exhibit numbers of a capture are drawn before the browser runs, because the number is drawn
 // into the screenshot's banner: CaptureCase reads the next free number, hands the pages their

@@ -2,6 +2,8 @@ package evidence
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"time"
@@ -67,12 +69,22 @@ func WriteManifest(s tracker.Store, dataDir, caseID string) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
-	if err := mkdirPrivate(dir); err != nil {
+	dir, err := caseFolder(dataDir, caseID, true)
+	if err != nil {
 		return err
 	}
-	if _, _, err := writeAtomic(filepath.Join(dir, ManifestName), File{Data: b}); err != nil {
-		return err
+	return replaceFile(dataDir, filepath.Join(dir, ManifestName), b)
+}
+
+// ReadManifest reads a case folder's manifest.json.
+func ReadManifest(caseDir string) (Manifest, error) {
+	var m Manifest
+	b, err := os.ReadFile(filepath.Join(caseDir, ManifestName))
+	if err != nil {
+		return m, err
 	}
-	return syncDir(dir)
+	if err := json.Unmarshal(b, &m); err != nil {
+		return m, fmt.Errorf("%s: %w", filepath.Join(caseDir, ManifestName), err)
+	}
+	return m, nil
 }

@@ -160,7 +160,7 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 		for _, pr := range opt.Problems {
 			names = append(names, fmt.Sprintf("%s (%s)", path.Base(pr.Path), pr.Problem))
 		}
-		p.Warnings = append(p.Warnings, "Made although these files no longer match the SHA-256 recorded when they were saved: "+strings.Join(names, ", ")+". Their exhibits show the files as they are now.")
+		p.Warnings = append(p.Warnings, "Made although the case folder does not match the records saved with its exhibits: "+strings.Join(names, ", ")+". Changed exhibits are shown as they are now.")
 	}
 	if len(exhibits) == 0 {
 		p.Verify = []string{"This packet has no files to check: the case had no exhibits when it was made."}

@@ -20,7 +20,18 @@ const (
 	Missing    = "missing"    // the record names a file that is gone
 	Unrecorded = "unrecorded" // an exhibit-named file that no record names
 	Unreadable = "unreadable" // the record names something that cannot be read as a file
+	Symlink    = "symlink"    // a symbolic link where ProofPack keeps a file or folder of its own
+	NotRegular = "not a regular file"
+	Hidden     = "hidden" // a hidden file or folder in a case folder
+	Stray      = "stray"  // a file or folder that is not ProofPack's
+	Orphan     = "orphan" // a case folder whose case is not in the store
+	NotFolder  = "not a folder"
 )
+
+// Readable reports whether an exhibit file with this problem may be read to be shown in a packet
+// made anyway: not when it is gone, a link (its target is not what was saved) or not a regular
+// file (a pipe would block the packet for ever).
+func Readable(problem string) bool { return problem == "" || problem == Changed }
 
 // Problem is one file that does not match the records.
 type Problem struct {
@@ -42,6 +53,18 @@ func (p Problem) String() string {
 		return fmt.Sprintf("%s: missing", p.Path)
 	case Unreadable:
 		return fmt.Sprintf("%s: cannot be read as a file (check that it is a file and that you may read it)", p.Path)
+	case Symlink:
+		return fmt.Sprintf("%s: a symbolic link, not the file or folder ProofPack saved", p.Path)
+	case NotRegular:
+		return fmt.Sprintf("%s: not a regular file (a folder, device, pipe or socket)", p.Path)
+	case Hidden:
+		return fmt.Sprintf("%s: a hidden file that ProofPack did not save", p.Path)
+	case Stray:
+		return fmt.Sprintf("%s: not ProofPack's (no record names it)", p.Path)
+	case Orphan:
+		return fmt.Sprintf("%s: a case folder whose case is not in the store (see 'proofpack repair')", p.Path)
+	case NotFolder:
+		return fmt.Sprintf("%s: not a folder (a file or a symbolic link)", p.Path)
 	default:
 		return fmt.Sprintf("%s: %s", p.Path, p.Problem)
 	}
@@ -61,8 +84,9 @@ func (r Report) OK() bool { return len(r.Problems) == 0 }
 var exhibitName = regexp.MustCompile(`^[0-9]+-[a-z]+(\.[^.]+)?$`)
 
 // Verify re-hashes every exhibit file of the case against its record and names each file that
-// changed or went missing, any exhibit-named file without a record, and a manifest.json that
-// no longer matches the records.
+// changed, went missing or was replaced by a link or something that is not a file; a case
+// folder that is a link; any file or folder in it that no record names (exhibit-named, hidden
+// or stray); and a manifest.json that no longer matches the records. It never follows a link.
 func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 	r := Report{CaseID: caseID, Problems: []Problem{}}
 	if !validID(caseID) {
@@ -72,36 +96,80 @@ func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 	if err != nil {
 		return r, err
 	}
-	recorded := map[string]bool{}
-	for _, e := range ex {
-		if !filepath.IsLocal(filepath.FromSlash(e.Path)) {
-			return r, &tracker.Error{Kind: tracker.KindCorrupt, Msg: fmt.Sprintf("exhibit %s of case %s points outside the data folder: %q", e.ID(), caseID, e.Path)}
-		}
-		recorded[e.Path] = true
-		r.Files++
-		sum, size, err := hashFile(filepath.Join(dataDir, filepath.FromSlash(e.Path)))
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Missing, Want: e.SHA256})
-		case err != nil:
-			// Named like any other problem, so that verify goes on to the other files and cases.
-			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Unreadable, Want: e.SHA256})
-		case sum != e.SHA256 || size != e.Size:
-			r.Problems = append(r.Problems, Problem{Path: e.Path, Exhibit: e.ID(), Problem: Changed, Want: e.SHA256, Got: sum})
+	rel := CaseDir(caseID)
+	dir := filepath.Join(dataDir, filepath.FromSlash(rel))
+	for _, d := range []string{"cases", rel} {
+		if fi, err := os.Lstat(filepath.Join(dataDir, filepath.FromSlash(d))); err == nil && !fi.IsDir() {
+			r.Problems = append(r.Problems, Problem{Path: d, Problem: kindOf(fi, NotFolder)})
+			r.Files = len(ex)
+			return r, nil // nothing below a link or a file is ProofPack's to read
 		}
 	}
-	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(caseID)))
+	recorded := map[string]bool{ManifestName: true, CaseFileName: true}
+	for _, e := range ex {
+		if !filepath.IsLocal(filepath.FromSlash(e.Path)) || path.Dir(e.Path) != rel {
+			return r, &tracker.Error{Kind: tracker.KindCorrupt, Msg: fmt.Sprintf("exhibit %s of case %s points outside its case folder: %q", e.ID(), caseID, e.Path)}
+		}
+		recorded[path.Base(e.Path)] = true
+		r.Files++
+		p := Problem{Path: e.Path, Exhibit: e.ID(), Want: e.SHA256}
+		fi, err := os.Lstat(filepath.Join(dataDir, filepath.FromSlash(e.Path)))
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			p.Problem = Missing
+		case err != nil:
+			p.Problem = Unreadable
+		case !fi.Mode().IsRegular():
+			p.Problem = kindOf(fi, NotRegular)
+		default:
+			sum, size, err := hashFile(filepath.Join(dataDir, filepath.FromSlash(e.Path)))
+			switch {
+			case err != nil:
+				// Named like any other problem, so that verify goes on to the other files and cases.
+				p.Problem = Unreadable
+			case sum != e.SHA256 || size != e.Size:
+				p.Problem, p.Got = Changed, sum
+			default:
+				continue
+			}
+		}
+		r.Problems = append(r.Problems, p)
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return r, err
 	}
+	others := false
 	for _, d := range entries {
-		p := path.Join(CaseDir(caseID), d.Name())
-		if d.Type().IsRegular() && exhibitName.MatchString(d.Name()) && !recorded[p] {
-			r.Problems = append(r.Problems, Problem{Path: p, Problem: Unrecorded})
+		name := d.Name()
+		p := Problem{Path: path.Join(rel, name)}
+		switch {
+		case name == ManifestName:
+			continue
+		case name == CaseFileName:
+			if !d.Type().IsRegular() {
+				p.Problem = linkOr(d.Type(), NotRegular)
+				r.Problems = append(r.Problems, p)
+			}
+			continue
+		case recorded[name]:
+			others = true
+			continue
+		case d.Type()&fs.ModeSymlink != 0:
+			p.Problem = Symlink
+		case strings.HasPrefix(name, "."):
+			p.Problem = Hidden
+		case d.Type().IsRegular() && exhibitName.MatchString(name):
+			p.Problem = Unrecorded
+		case d.Type().IsRegular() || d.IsDir():
+			p.Problem = Stray
+		default:
+			p.Problem = NotRegular
 		}
+		others = true
+		r.Problems = append(r.Problems, p)
 	}
-	if len(ex) > 0 || len(entries) > 0 {
+	if len(ex) > 0 || others {
 		if p, ok := checkManifest(dir, caseID, ex); !ok {
 			r.Problems = append(r.Problems, p)
 		}
@@ -109,11 +177,69 @@ func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 	return r, nil
 }
 
+// VerifyFolder names what is wrong in the data folder outside any one case: a cases folder that
+// is a link, case folders whose case is not in the store, and stray or hidden entries in cases/.
+func VerifyFolder(s tracker.Store, dataDir string) ([]Problem, error) {
+	out := []Problem{}
+	fi, err := os.Lstat(filepath.Join(dataDir, "cases"))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return out, nil
+	case err != nil:
+		return out, err
+	case !fi.IsDir():
+		return append(out, Problem{Path: "cases", Problem: kindOf(fi, NotFolder)}), nil
+	}
+	cases, err := s.Cases()
+	if err != nil {
+		return out, err
+	}
+	known := map[string]bool{}
+	for _, c := range cases {
+		known[c.ID] = true
+	}
+	entries, err := os.ReadDir(filepath.Join(dataDir, "cases"))
+	if err != nil {
+		return out, err
+	}
+	for _, d := range entries {
+		p := Problem{Path: path.Join("cases", d.Name())}
+		switch {
+		case known[d.Name()]:
+			continue // Verify of the case looks at it
+		case strings.HasPrefix(d.Name(), "."):
+			p.Problem = Hidden
+		case d.IsDir():
+			p.Problem = Orphan
+		case d.Type()&fs.ModeSymlink != 0:
+			p.Problem = Symlink
+		default:
+			p.Problem = Stray
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// kindOf words what fi is instead of what was expected: a link, or else other.
+func kindOf(fi fs.FileInfo, other string) string { return linkOr(fi.Mode().Type(), other) }
+
+func linkOr(t fs.FileMode, other string) string {
+	if t&fs.ModeSymlink != 0 {
+		return Symlink
+	}
+	return other
+}
+
 func checkManifest(dir, caseID string, ex []tracker.Exhibit) (Problem, bool) {
 	p := Problem{Path: path.Join(CaseDir(caseID), ManifestName)}
 	want, err := NewManifest(caseID, ex).encode()
 	if err != nil {
 		p.Problem = err.Error()
+		return p, false
+	}
+	if fi, err := os.Lstat(filepath.Join(dir, ManifestName)); err == nil && !fi.Mode().IsRegular() {
+		p.Problem = kindOf(fi, NotRegular)
 		return p, false
 	}
 	got, err := os.ReadFile(filepath.Join(dir, ManifestName))

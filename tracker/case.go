@@ -33,17 +33,9 @@ type Case struct {
 	Notes       string     `json:"notes"`
 	// Statement is the buyer's own account for the packet, saved as it is typed; "" lets the
 	// packet build it from the findings.
-	Statement  string       `json:"statement,omitempty"`
-	LastPacket PacketRecord `json:"last_packet,omitzero"` // the packet made last, if any
-	Created    time.Time    `json:"created"`
-	Updated    time.Time    `json:"updated"`
-}
-
-// PacketRecord says which packet was made last for a case, and when.
-type PacketRecord struct {
-	Made    time.Time `json:"made"`
-	File    string    `json:"file"`
-	Profile string    `json:"profile"`
+	Statement string    `json:"statement,omitempty"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
 }
 
 // Address is where the parcel should arrive. City and country are enough to spot a delivery

@@ -24,6 +24,7 @@ type Flag struct {
 const (
 	FlagInputCleaned          = "input_cleaned"
 	FlagCheckDigitMismatch    = "check_digit_mismatch"
+	FlagNumberUnclear         = "number_unclear" // fits formats with and without a check digit, none holding
 	FlagUnknownFormat         = "unknown_format"
 	FlagLinkMismatch          = "link_mismatch"
 	FlagUntrackedService      = "untracked_service"
@@ -36,6 +37,7 @@ const (
 	FlagDeliveredElsewhere    = "delivered_elsewhere"
 	FlagDeliveredBeforeOrder  = "delivered_before_order"
 	FlagReusedNumber          = "reused_number"
+	FlagCombinedShipment      = "combined_shipment" // same number on orders of one seller, days apart
 	FlagDisputeWindowOpen     = "dispute_window_open"
 	FlagDisputeDeadlineNear   = "dispute_deadline_near"
 	FlagRefundOverdue         = "refund_overdue"

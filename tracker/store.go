@@ -1,6 +1,9 @@
 package tracker
 
-import "time"
+import (
+	"io"
+	"time"
+)
 
 // Store keeps cases, exhibit records and settings. Implementations must make each call atomic:
 // a failed call changes nothing.
@@ -14,6 +17,13 @@ type Store interface {
 	// UpdateCase applies change to the stored case and saves the result if it still validates.
 	// If change returns an error nothing is saved.
 	UpdateCase(id string, change func(*Case) error) (Case, error)
+	// SaveCases saves many cases in one transaction, all or none: a case without an ID is added
+	// with a new one; a case with an ID is handed to merge with the stored case, and merge's
+	// result replaces it. It returns the saved cases in the order given.
+	SaveCases(cases []Case, merge func(stored *Case, imported Case)) ([]Case, error)
+	// Snapshot writes a consistent copy of the whole store to w and returns the exhibit records
+	// that copy holds, by case ID, so a backup's files match its database.
+	Snapshot(w io.Writer) (map[string][]Exhibit, error)
 	// DeleteCase removes the case and its exhibit records (not the files: the caller owns those).
 	DeleteCase(id string) error
 	// CasesWithNumber returns the IDs of the cases that carry this normalised tracking number.

@@ -44,6 +44,7 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
+	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.bindKeys()
 	u.reload("")

@@ -27,6 +27,7 @@ type evidenceView struct {
 	task     *task
 	capture  *widget.Button
 	assisted *widget.Button
+	address  *widget.Entry // any web address to capture instead of the tracking pages
 	status   *widget.Label
 	gallery  *fyne.Container
 	problems map[string]string // exhibit path -> what Verify found wrong with it
@@ -37,7 +38,10 @@ func evidenceTab(v *caseView) *container.TabItem {
 	ev := &evidenceView{v: v, task: newTask(), status: widget.NewLabel(""), gallery: container.NewVBox()}
 	v.evidence = ev
 	ev.status.Wrapping = fyne.TextWrapWord
-	ev.capture = widget.NewButtonWithIcon("Capture tracking pages", theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
+	ev.address = widget.NewEntry()
+	ev.address.SetPlaceHolder("Paste any web address to capture it (empty: the tracking pages)")
+	ev.address.Validator = addressValidator
+	ev.capture = widget.NewButtonWithIcon("Capture", theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
 	ev.capture.Importance = widget.HighImportance
 	ev.assisted = widget.NewButtonWithIcon("Capture in a browser window…", theme.ComputerIcon(), func() { ev.startCapture(true) })
 	add := widget.NewButtonWithIcon("Add your own files…", theme.ContentAddIcon(), ev.chooseFiles)
@@ -46,7 +50,8 @@ func evidenceTab(v *caseView) *container.TabItem {
 	hint.Wrapping = fyne.TextWrapWord
 	ev.fill()
 	v.onUpdate(func(tracker.Case) { ev.fill() })
-	top := container.NewVBox(container.NewHBox(ev.capture, ev.assisted, add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(ev.capture, ev.assisted), ev.address),
+		container.NewHBox(add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
 	return container.NewTabItemWithIcon("Evidence", theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
 }
 
@@ -150,6 +155,11 @@ func (ev *evidenceView) startCapture(assisted bool) {
 		return
 	}
 	id := ev.v.c.ID
+	urls := strings.Fields(ev.address.Text)
+	if err := addressValidator(ev.address.Text); err != nil {
+		ev.status.SetText(err.Error())
+		return
+	}
 	opt := evidence.CaptureOptions{}
 	if assisted {
 		opt.Confirm = ev.confirm
@@ -161,7 +171,7 @@ func (ev *evidenceView) startCapture(assisted bool) {
 	var fresh int
 	ev.done = ev.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		var err error
-		got, fresh, err = svc.Capture(ctx, id, nil, opt, func(p evidence.Progress) {
+		got, fresh, err = svc.Capture(ctx, id, urls, opt, func(p evidence.Progress) {
 			progress(p.Done, p.Total)
 			fyne.Do(func() { ev.status.SetText(fmt.Sprintf("Capturing %s (%d of %d done)", p.URL, p.Done, p.Total)) })
 		})
@@ -171,17 +181,43 @@ func (ev *evidenceView) startCapture(assisted bool) {
 		ev.assisted.Enable()
 		ev.status.SetText(captureSummary(got, fresh, err))
 		if len(got.Exhibits) > 0 {
+			ev.address.SetText("")
 			ev.v.changed()
 		}
 	})
 }
 
+// addressValidator accepts nothing (the tracking pages) or web addresses, one or several.
+func addressValidator(s string) error {
+	for _, f := range strings.Fields(s) {
+		if !strings.HasPrefix(f, "http://") && !strings.HasPrefix(f, "https://") {
+			return fmt.Errorf("%q is not a web address: it must start with https://", f)
+		}
+	}
+	return nil
+}
+
+// offlineCodes are Chromium's words for a computer that cannot reach the internet.
+var offlineCodes = []string{"ERR_INTERNET_DISCONNECTED", "ERR_NAME_NOT_RESOLVED", "ERR_NETWORK_CHANGED", "ERR_ADDRESS_UNREACHABLE", "ERR_PROXY_CONNECTION_FAILED"}
+
+func offline(err error) bool {
+	for _, c := range offlineCodes {
+		if err != nil && strings.Contains(err.Error(), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// captureSummary says in plain words what a capture did: the pages kept, and each address that
+// failed once, with why; when no page could load because the computer is offline, it says so.
 func captureSummary(got evidence.Captured, fresh int, err error) string {
+	failed := got.Failed()
 	var b strings.Builder
 	switch {
 	case errors.Is(err, context.Canceled):
 		b.WriteString("Cancelled. ")
-	case err != nil:
+	case err != nil && len(failed) == 0:
 		b.WriteString(err.Error() + " ")
 	}
 	nos := map[int]bool{}
@@ -191,8 +227,24 @@ func captureSummary(got evidence.Captured, fresh int, err error) string {
 	if len(nos) > 0 {
 		fmt.Fprintf(&b, "Captured %d pages as exhibits; %d new tracking events read from them.", len(nos), fresh)
 	}
-	for _, r := range got.Failed() {
-		fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+	allOffline := len(failed) > 0
+	for _, r := range failed {
+		allOffline = allOffline && offline(r.Err)
+	}
+	seen := map[string]bool{}
+	if allOffline {
+		b.WriteString("\nNo internet connection: the pages were not captured.")
+	}
+	for _, r := range failed {
+		if seen[r.Page.URL] {
+			continue
+		}
+		seen[r.Page.URL] = true
+		if allOffline {
+			fmt.Fprintf(&b, "\n  %s", r.Page.URL)
+		} else {
+			fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+		}
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -212,6 +264,7 @@ func (ev *evidenceView) confirm(ctx context.Context, p evidence.Page) error {
 
 // ask shows the "Capture this page?" dialog; the buyer's choice goes to answer (nil: capture).
 func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
+	ev.v.app.win.RequestFocus() // above the browser window the page opened in
 	msg := fmt.Sprintf("Exhibit %d: %s is open in the browser window.\nSolve any captcha or cookie wall there, then capture it.", p.No, p.URL)
 	dialog.NewCustomConfirm("Capture this page?", "Capture now", "Skip", widget.NewLabel(msg), func(ok bool) {
 		if ok {
@@ -236,12 +289,12 @@ func (ev *evidenceView) chooseFiles() {
 // verify re-hashes every file of the case and marks the ones that changed or went missing.
 func (ev *evidenceView) verify() {
 	svc := ev.v.app.svc
-	reps, err := svc.Verify(ev.v.c.ID)
+	v, err := svc.Verify(ev.v.c.ID)
 	if err != nil {
 		dialog.ShowError(err, ev.v.app.win)
 		return
 	}
-	rep := reps[0]
+	rep := v.Cases[0]
 	ev.problems = map[string]string{}
 	for _, p := range rep.Problems {
 		ev.problems[p.Path] = p.Problem

@@ -132,3 +132,52 @@ func TestAssistedCaptureAsksInTheWindow(t *testing.T) {
 		t.Errorf("confirm after cancel: %v", err)
 	}
 }
+
+// Offline, every address fails once in plain words: no raw error lines, no address twice.
+func TestCaptureSummaryOffline(t *testing.T) {
+	fail := func(url, code string) evidence.Result {
+		return evidence.Result{Page: evidence.Page{URL: url}, Err: fmt.Errorf("this computer is not connected to the internet (net::%s)", code)}
+	}
+	got := evidence.Captured{Pages: []evidence.Result{
+		fail("https://global.cainiao.com/detail.htm?mailNoList=RR1", "ERR_INTERNET_DISCONNECTED"),
+		fail("https://parcelsapp.com/en/tracking/RR1", "ERR_NAME_NOT_RESOLVED"),
+	}}
+	msg := captureSummary(got, 0, fmt.Errorf("no page could be captured: %w", got.Pages[0].Err))
+	if !strings.HasPrefix(msg, "No internet connection: the pages were not captured.") {
+		t.Errorf("summary: %q", msg)
+	}
+	if strings.Count(msg, "cainiao") != 1 || strings.Count(msg, "parcelsapp") != 1 || strings.Contains(msg, "net::") {
+		t.Errorf("each address once, no raw codes: %q", msg)
+	}
+}
+
+// Any address typed or pasted is captured, not only the tracking links.
+func TestCaptureAnAddressTyped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><title>Seller chat</title><p>We shipped it, trust us.</p>`)
+	}))
+	defer srv.Close()
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	u.svc.Capturer = chrome.Capturer{}
+	ev := u.view.evidence
+	w.Canvas().Focus(ev.address)
+	test.Type(ev.address, "cainiao.com")
+	test.Tap(ev.capture)
+	if ev.done != nil || !strings.Contains(ev.status.Text, "not a web address") {
+		t.Fatalf("a bad address was captured: %q", ev.status.Text)
+	}
+	ev.address.SetText(srv.URL + "/chat")
+	test.Tap(ev.capture)
+	<-ev.done
+	<-u.Loaded()
+	if !strings.Contains(ev.status.Text, "Captured 1 pages") {
+		t.Fatalf("status: %q", ev.status.Text)
+	}
+	ex, _ := s.Exhibits(u.view.c.ID)
+	if len(ex) == 0 || ex[0].URL != srv.URL+"/chat" {
+		t.Fatalf("exhibits %+v", ex)
+	}
+	if ev.address.Text != "" {
+		t.Error("the address stays in the box after its capture")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -117,8 +118,8 @@ func (p *packetView) showCase(c tracker.Case) {
 		}
 	}
 	p.lastMade.SetText("No packet made yet for this case.")
-	if lp := c.LastPacket; !lp.Made.IsZero() {
-		p.lastMade.SetText(fmt.Sprintf("Last packet made %s (%s): %s", lp.Made.Local().Format("2006-01-02 15:04"), lp.Profile, lp.File))
+	if lp, found, err := p.v.app.svc.LastPacketOf(c.ID); err == nil && found {
+		p.lastMade.SetText(fmt.Sprintf("Last packet made %s: %s", lp.Made.Local().Format("2006-01-02 15:04"), lp.Path))
 	}
 }
 
@@ -182,6 +183,20 @@ func (p *packetView) makePacket() {
 		CaseID: p.v.c.ID, Out: strings.TrimSpace(p.out.Text), Profile: p.profile.Selected,
 		Statement: statement, Force: p.force.Checked, Now: svc.Now(),
 	}
+	if fi, err := os.Lstat(job.Out); err == nil && fi.Mode().IsRegular() {
+		dialog.ShowConfirm("Replace the file?", job.Out+" already exists. Replace it with the new packet?", func(yes bool) {
+			if yes {
+				p.startPacket(job)
+			}
+		}, p.v.app.win)
+		return
+	}
+	p.startPacket(job)
+}
+
+// startPacket makes the packet off the UI goroutine.
+func (p *packetView) startPacket(job evidence.PacketJob) {
+	svc := p.v.app.svc
 	p.make.Disable()
 	p.open.Hide()
 	p.folder.Hide()

@@ -6,11 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
-	"proofpack/casework"
-	"proofpack/evidence/chrome"
-	"proofpack/evidence/pdf"
+	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 )
@@ -20,11 +19,16 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	dataFlag       string
-	store          *boltstore.Store
+	dataSet        bool             // --data was given, perhaps empty
+	bolt           *boltstore.Store // the store as opened
+	store          tracker.Store    // the same, writing each saved case to its case.json
 }
 
 // dataDir resolves the data folder: --data, else $PROOFPACK_DATA, else the user's config folder.
 func (e *env) dataDir() (string, error) {
+	if e.dataSet && strings.TrimSpace(e.dataFlag) == "" {
+		return "", tracker.Invalid("--data", "the data folder is empty: give a folder, or leave --data out for the default")
+	}
 	if e.dataFlag != "" {
 		return filepath.Abs(e.dataFlag)
 	}
@@ -39,47 +43,58 @@ func (e *env) dataDir() (string, error) {
 }
 
 // open opens (creating if needed) the data folder's store; later calls return the same store.
-func (e *env) open() (*boltstore.Store, error) {
-	if e.store != nil {
-		return e.store, nil
-	}
-	dir, err := e.dataDir()
-	if err != nil {
-		return nil, err
-	}
-	s, err := boltstore.OpenDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	e.store = s
-	return s, nil
+// Each start also finishes what a crash of an earlier one left (evidence.Recover).
+func (e *env) open() (tracker.Store, error) {
+	s, _, err := e.openWithDir()
+	return s, err
 }
 
 // openWithDir opens the store and returns the data folder with it, for the commands that read
 // or write exhibit files.
-func (e *env) openWithDir() (*boltstore.Store, string, error) {
-	s, err := e.open()
+func (e *env) openWithDir() (tracker.Store, string, error) {
+	dir, err := e.dataDir()
 	if err != nil {
 		return nil, "", err
 	}
-	dir, err := e.dataDir()
-	return s, dir, err
+	if e.store != nil {
+		return e.store, dir, nil
+	}
+	b, err := boltstore.OpenDir(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	if err := e.adopt(b, dir); err != nil {
+		b.Close()
+		return nil, "", err
+	}
+	return e.store, dir, nil
 }
 
-// service opens the store and returns the data folder's use cases, wired to Chromium and the
-// PDF renderer.
-func (e *env) service() (*casework.Service, error) {
-	s, dir, err := e.openWithDir()
+// adopt makes an opened store the env's: it recovers from an earlier crash, wraps the store so
+// that case folders keep their case.json, and points the browser's temporary files (chromedp's
+// profile) into the data folder's temporary folder, which the next start empties.
+func (e *env) adopt(b *boltstore.Store, dir string) error {
+	id, err := b.FolderID()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return &casework.Service{Store: s, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}, nil
+	if err := evidence.Recover(b, dir, id); err != nil {
+		return fmt.Errorf("cannot finish what an earlier run left in %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(evidence.ChromeDir(dir), 0o700); err != nil {
+		return err
+	}
+	// The browser's profile is made in the process's temporary folder (issue 9: to be replaced
+	// by evidence/chrome's own option for the profile's parent folder).
+	os.Setenv("TMPDIR", evidence.ChromeDir(dir))
+	e.bolt, e.store = b, evidence.WithCaseFiles(b, dir, id)
+	return nil
 }
 
 func (e *env) close() {
-	if e.store != nil {
-		e.store.Close()
-		e.store = nil
+	if e.bolt != nil {
+		e.bolt.Close()
+		e.bolt, e.store = nil, nil
 	}
 }
 

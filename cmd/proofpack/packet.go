@@ -50,7 +50,7 @@ func newPacketCmd(e *env) *cobra.Command {
 			}
 			made, err := svc.MakePacket(cmd.Context(), job)
 			if tracker.FieldOf(err) == casework.FieldExhibits {
-				return fmt.Errorf("%w\nrestore them, or pass --force to make the packet anyway (its cover will name them)", err)
+				return fmt.Errorf("%w\nrestore the files (or move the others out), or pass --force to make the packet anyway (its cover will name them)", err)
 			}
 			if err != nil {
 				return userErr(err)

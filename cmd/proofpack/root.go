@@ -73,6 +73,9 @@ func newRoot(e *env) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          cobra.NoArgs,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			e.dataSet = cmd.Flags().Changed("data")
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return e.openWindow(screenshot)
 		},
@@ -89,6 +92,12 @@ func newRoot(e *env) *cobra.Command {
 		newCaptureCmd(e),
 		newVerifyCmd(e),
 		newEvidenceCmd(e),
+		newImportCmd(e),
+		newExportCmd(e),
+		newOpenCmd(e),
+		newBackupCmd(e),
+		newRestoreCmd(e),
+		newRepairCmd(e),
 	)
 	return root
 }

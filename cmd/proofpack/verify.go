@@ -6,8 +6,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed or missing
-// file; any problem makes the exit status non-zero.
+// newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed, missing,
+// linked, stray or hidden file (and, for all cases, orphan case folders); any problem makes the
+// exit status non-zero.
 func newVerifyCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
@@ -19,21 +20,25 @@ func newVerifyCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			reports, err := svc.Verify(args...)
+			v, err := svc.Verify(args...)
 			if err != nil {
 				return err
 			}
-			bad := 0
-			for _, r := range reports {
-				bad += len(r.Problems)
-			}
+			reports, folder := v.Cases, v.Folder
+			bad := v.Bad()
 			if asJSON {
-				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports}); err != nil {
+				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports, "folder": folder}); err != nil {
 					return err
 				}
 			} else {
 				for _, r := range reports {
 					fmt.Fprintln(e.stdout, r.Summary())
+				}
+				if len(folder) > 0 {
+					fmt.Fprintf(e.stdout, "the cases folder holds %d things that are not a case's:\n", len(folder))
+					for _, p := range folder {
+						fmt.Fprintln(e.stdout, "  "+p.String())
+					}
 				}
 			}
 			if bad > 0 {

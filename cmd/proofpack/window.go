@@ -8,9 +8,14 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/software"
 
 	"proofpack/assets"
+	"proofpack/casework"
+	"proofpack/evidence/chrome"
+	"proofpack/evidence/pdf"
+	"proofpack/tracker"
 	"proofpack/ui"
 )
 
@@ -20,15 +25,38 @@ const appID = "app.proofpack.desktop"
 // openWindow runs the window until it is closed. With screenshot set it renders the window once,
 // saves it as PNG and exits: the smoke test and the README pictures use that.
 func (e *env) openWindow(screenshot string) error {
-	svc, err := e.service()
+	s, dir, err := e.openWithDir()
+	if tracker.KindOf(err) == tracker.KindLocked {
+		fmt.Fprintln(e.stderr, "proofpack:", err)
+		if serr := showOpenError(err, screenshot); serr != nil {
+			return serr
+		}
+		return &exitErr{code: exitError}
+	}
 	if err != nil {
 		return err
 	}
+	svc := &casework.Service{Store: s, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}
+	return showCases("ProofPack", svc, screenshot, nil)
+}
+
+// showCases shows the window titled title on the data folder's use cases; then, when set, runs
+// once the window's content is made (a review's dialog).
+func showCases(title string, svc *casework.Service, screenshot string, then func(*ui.App)) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := a.NewWindow("ProofPack")
-	ui.Create(a, w, svc)
+	w := a.NewWindow(title)
+	u := ui.Create(a, w, svc)
 	w.Resize(fyne.NewSize(1180, 720))
+	if then != nil {
+		then(u)
+	}
+	return runWindow(a, w, screenshot)
+}
+
+// runWindow shows w until it is closed or, with screenshot set, until it is rendered once and
+// saved as PNG.
+func runWindow(a fyne.App, w fyne.Window, screenshot string) error {
 	var shotErr error
 	if screenshot != "" {
 		go func() {
@@ -42,20 +70,40 @@ func (e *env) openWindow(screenshot string) error {
 	return shotErr
 }
 
+// showOpenError tells the buyer, who started the window from a menu and sees no terminal, why
+// it cannot open the data folder: a small window with the message, which quits when closed.
+func showOpenError(err error, screenshot string) error {
+	a := app.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow("ProofPack")
+	w.Resize(fyne.NewSize(640, 300))
+	d := dialog.NewError(err, w)
+	d.SetOnClosed(a.Quit)
+	d.Show()
+	return runWindow(a, w, screenshot)
+}
+
 // savePNG renders the window's content with Fyne's software painter at the window's size. The GL
 // canvas's own Capture reads the front buffer, which Mesa under Xvfb returns all black.
 func savePNG(path string, w fyne.Window) error {
 	size := w.Canvas().Size()
 	c := software.NewCanvas()
 	c.SetContent(w.Content())
+	for _, o := range w.Canvas().Overlays().List() { // dialogs, such as the one of a locked folder
+		c.Overlays().Add(o)
+	}
 	c.Resize(size)
 	c.Content().Refresh() // lay out again for the new canvas's text measurements
 	img := c.Capture()
 	if img == nil || img.Bounds().Empty() {
 		return fmt.Errorf("the window could not be captured")
 	}
-	f, err := os.Create(path)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil { // whatever the umask, as every file ProofPack writes
+		f.Close()
 		return err
 	}
 	if err := png.Encode(f, img); err != nil {

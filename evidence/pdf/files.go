@@ -30,7 +30,7 @@ func Pictures(p evidence.Packet, root string, prof Profile) ([]File, []string, e
 	for _, e := range p.Exhibits {
 		n := 0
 		for _, f := range e.Files {
-			if f.Show != evidence.ShowImage || f.Problem == evidence.Missing {
+			if f.Show != evidence.ShowImage || !evidence.Readable(f.Problem) {
 				continue
 			}
 			n++
@@ -113,11 +113,11 @@ func WriteArchive(w io.Writer, p evidence.Packet, pdfName string, pdf []byte, ro
 	}
 	for _, e := range p.Exhibits {
 		for _, f := range e.Files {
+			if !evidence.Readable(f.Problem) {
+				continue // named in packet.json and on the cover
+			}
 			data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
 			if err != nil {
-				if os.IsNotExist(err) && f.Problem == evidence.Missing {
-					continue
-				}
 				return fmt.Errorf("archiving %s: %w", f.Path, err)
 			}
 			if err := put("exhibits/"+f.Name, data); err != nil {

@@ -17,6 +17,19 @@ type Renderer struct{}
 // Profiles are the profile names, the default of the window first.
 func (Renderer) Profiles() []string { return ProfileNames }
 
+// Loose names the profile's extra outputs: the pictures folder, the zip of originals.
+func (Renderer) Loose(profile string) []string {
+	prof, err := ProfileNamed(profile)
+	var out []string
+	if err == nil && prof.Images {
+		out = append(out, "-pictures/")
+	}
+	if err == nil && prof.Archive {
+		out = append(out, ".zip")
+	}
+	return out
+}
+
 // Render draws p for the named profile: the PDF and the profile's loose files (each picture on
 // its own for marketplace, the zip of originals for archive). out is the PDF's path, whose name
 // a bank may refuse.

@@ -51,10 +51,13 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 		cache: &decoded{pics: map[string]*image.RGBA{}, budget: 60_000_000}, encoded: map[string][][]byte{}, pads: map[string][]int{}}
 	for _, e := range p.Exhibits {
 		for _, f := range e.Files {
-			switch f.Show {
-			case evidence.ShowImage:
+			switch {
+			case !evidence.Readable(f.Problem):
+				r.pics[f.Path] = picture{path: f.Path, err: "it is " + f.Problem}
+				r.texts[f.Path] = "(not shown: the file is " + f.Problem + ")"
+			case f.Show == evidence.ShowImage:
 				r.pics[f.Path] = probe(opt.Root, f.Path)
-			case evidence.ShowText:
+			case f.Show == evidence.ShowText:
 				r.texts[f.Path] = readText(opt.Root, f.Path)
 			}
 		}

@@ -5,6 +5,7 @@
 //
 //	meta
 //	  schema            -> uint64 big-endian: the schema version, see migrations
+//	  folder            -> the data folder's identity, also in proofpack.id (see OpenDir)
 //	cases
 //	  <seq uint64 BE>   -> Case JSON; the case ID is the sequence number in decimal
 //	numbers
@@ -26,7 +27,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"time"
@@ -61,31 +61,16 @@ type Store struct {
 
 var _ tracker.Store = (*Store)(nil)
 
-// OpenDir opens the store of a data folder, creating the folder (mode 0700) and the database
-// (mode 0600) when they do not exist yet.
-func OpenDir(dir string) (*Store, error) {
-	if fi, err := os.Stat(dir); err == nil && !fi.IsDir() {
-		return nil, &tracker.Error{Kind: tracker.KindInvalid, Field: "--data", Msg: fmt.Sprintf("%s is a file, not a folder: give a folder for ProofPack's data", dir)}
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot create the data folder: %w", err)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("cannot protect the data folder: %w", err)
-	}
-	return Open(filepath.Join(dir, FileName))
-}
-
 // Open opens or creates the database file at path and brings its schema up to date.
 func Open(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockWait})
-	if errors.Is(err, berrors.ErrTimeout) {
-		return nil, &tracker.Error{Kind: tracker.KindLocked, Err: err,
-			Msg: fmt.Sprintf("ProofPack is already open on %s: close the other window or command first", filepath.Dir(path))}
-	}
 	if err != nil {
-		return nil, &tracker.Error{Kind: tracker.KindCorrupt, Err: err,
-			Msg: fmt.Sprintf("%s is damaged or is not a ProofPack database (%v); move it away to start afresh, or restore a backup", path, err)}
+		return nil, openError(path, err)
+	}
+	// bbolt creates the file through the umask; the owner must keep read and write whatever it is.
+	if err := os.Chmod(path, 0o600); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("cannot protect %s: %w", path, err)
 	}
 	s := &Store{db: db, now: time.Now}
 	if err := db.Update(migrate); err != nil {
@@ -361,4 +346,54 @@ func byNumber(a, b string) int {
 
 func corrupt(what string, key []byte, err error) error {
 	return &tracker.Error{Kind: tracker.KindCorrupt, Err: err, Msg: fmt.Sprintf("a %s record (key %x) in the database is damaged: %v", what, key, err)}
+}
+
+// RestoreCase saves a case under the ID it already has, as 'proofpack repair' rebuilds a lost
+// store from the case folders: its numbers are indexed and the ID sequence moves past it, so
+// no later case takes an ID (and folder) that exists. A case with that ID already stored is
+// refused. The case is saved as it was, without today's validation rules.
+func (s *Store) RestoreCase(c tracker.Case) error {
+	seq, err := strconv.ParseUint(c.ID, 10, 64)
+	if err != nil || seq == 0 || strconv.FormatUint(seq, 10) != c.ID {
+		return &tracker.Error{Kind: tracker.KindInvalid, Field: "id", Msg: fmt.Sprintf("case ID %q is not a case number", c.ID)}
+	}
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketCases)
+		if b.Get(u64(seq)) != nil {
+			return &tracker.Error{Kind: tracker.KindInvalid, Field: "id", Msg: fmt.Sprintf("case %s is already in the store", c.ID)}
+		}
+		if seq > b.Sequence() {
+			if err := b.SetSequence(seq); err != nil {
+				return err
+			}
+		}
+		if err := indexNumbers(tx, c.ID, nil, c.Numbers()); err != nil {
+			return err
+		}
+		return putJSON(b, u64(seq), c)
+	})
+}
+
+// RestoreExhibits records exhibits of a restored case with the numbers, paths and hashes they
+// already have (from its manifest.json).
+func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := getCase(tx, caseID); err != nil {
+			return err
+		}
+		b, err := tx.Bucket(bucketExhibits).CreateBucketIfNotExists([]byte(caseID))
+		if err != nil {
+			return err
+		}
+		for _, e := range ex {
+			key := append(binary.BigEndian.AppendUint32(nil, uint32(e.No)), e.Kind...)
+			if b.Get(key) != nil {
+				return fmt.Errorf("exhibit %s of case %s is recorded twice", e.ID(), caseID)
+			}
+			if err := putJSON(b, key, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }

@@ -11,6 +11,9 @@ type carrierInfo struct {
 	Search    string
 	Domains   []string
 	Universal bool // tracks numbers of every carrier: a link to it never mismatches
+	// Group names carriers that share tracking pages (DHL Express, DHL Paket and DHL Parcel
+	// Poland all track on dhl.com): a link to one is no mismatch for a number of another.
+	Group string
 	// Checked is the day the templates were last compared with Source (not a live visit:
 	// tests run offline); "" means taken from the engineer's knowledge, not yet compared.
 	Checked string
@@ -22,6 +25,10 @@ const (
 	srcDataset  = "tracking_number_data v2.0.0 tracking_url"
 	srcUnproven = "engineer's knowledge; to verify with a live capture"
 	researched  = "2026-11-22"
+	srcKarrio   = "karrio connector tests' carrier_tracking_link (testdata/real/README.md)"
+	checkedReal = "2026-11-30"
+	// srcCodeUsage: the same template in several unrelated public projects (code search, 2026-11-30).
+	srcCodeUsage = "wide public code usage"
 )
 
 // couriers: express, parcel and e-commerce carriers, and the universal trackers.
@@ -31,7 +38,13 @@ var couriers = []carrierInfo{
 	{ID: "fedex", Name: "FedEx", Track: "https://www.fedex.com/fedextrack/?trknbr={n}",
 		Domains: []string{"fedex.com"}, Checked: researched, Source: srcResearch},
 	{ID: "dhl", Name: "DHL", Track: "https://www.dhl.com/en/express/tracking.html?AWB={n}&brand=DHL",
-		Domains: []string{"dhl.com", "dhlecs.com", "dhlglobalmail.com"}, Checked: researched, Source: srcResearch},
+		Domains: []string{"dhl.com", "dhlecs.com", "dhlglobalmail.com"}, Group: "dhl", Checked: researched, Source: srcResearch},
+	{ID: "dhl_parcel_pl", Name: "DHL Parcel Poland", Track: "https://www.dhl.com/pl-en/home/tracking/tracking-parcel.html?submit=1&tracking-id={n}",
+		Domains: []string{"dhlparcel.pl", "dhl24.com.pl"}, Group: "dhl", Checked: checkedReal, Source: srcKarrio},
+	{ID: "gls", Name: "GLS", Track: "https://gls-group.com/track/{n}",
+		Domains: []string{"gls-group.com", "gls-group.eu", "gls-pakete.de"}, Checked: checkedReal, Source: srcCodeUsage},
+	{ID: "correos_express", Name: "Correos Express", Search: "https://www.correosexpress.com/web/correosexpress/home",
+		Domains: []string{"correosexpress.com"}, Checked: checkedReal, Source: srcCodeUsage + " (its deep link url/v?s=...&cp= needs the postcode)"},
 	{ID: "amazon", Name: "Amazon Logistics", Track: "https://track.amazon.com/tracking/{n}",
 		Domains: []string{"amazon.com", "amazon.co.uk", "amazon.de", "amazon.ca"}, Source: srcUnproven},
 	{ID: "ontrac", Name: "OnTrac", Track: "https://www.ontrac.com/tracking/?number={n}",
@@ -61,6 +74,8 @@ var couriers = []carrierInfo{
 		Domains: []string{"cainiao.com"}, Checked: researched, Source: srcResearch},
 	{ID: "yanwen", Name: "Yanwen", Track: "https://track.yw56.com.cn/en/querydel?nums={n}",
 		Domains: []string{"yw56.com.cn", "yanwen.com"}, Checked: researched, Source: srcResearch + " (weak: code usage only)"},
+	{ID: "winit", Name: "Winit", Search: "https://track.winit.com.cn/",
+		Domains: []string{"winit.com.cn", "winit.com"}, Checked: checkedReal, Source: "hdnpt/geartrack src/winitTrack.js (a form, no deep link)"},
 	{ID: "4px", Name: "4PX", Track: "https://track.4px.com/#/result/0/{n}",
 		Domains: []string{"4px.com"}, Checked: researched, Source: srcResearch},
 	{ID: universalID, Name: "17TRACK", Track: "https://t.17track.net/en#nums={n}",

@@ -23,8 +23,14 @@ func Check(input string, opt Options) Result {
 		res.Fixes = []string{}
 	}
 	var buf [maxCandidates]Match
-	for _, m := range Detect(n, buf[:0]) {
-		res.Candidates = append(res.Candidates, candidate(m, country))
+	for i, m := range Detect(n, buf[:0]) {
+		c := candidate(m, country)
+		// A check digit that holds by chance behind a better reading of another carrier (USPS's
+		// 20 digits behind DHL Paket's "00340...") is no certainty.
+		if i > 0 && c.Confidence == "high" && res.Candidates[0].CheckDigit == CheckValid && res.Candidates[0].Carrier != c.Carrier {
+			c.Confidence = "medium"
+		}
+		res.Candidates = append(res.Candidates, c)
 	}
 	if opt.SellerLink != "" {
 		res.LinkCarrier, _ = CarrierOfLink(opt.SellerLink)

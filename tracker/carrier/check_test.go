@@ -74,8 +74,17 @@ func TestNumberFlags(t *testing.T) {
 		{"1Z5R89390357567128", Options{}, []string{"check_digit_mismatch"}, nil},
 		// 14 digits fit only the broad DHL eCommerce shape, which has no check digit to fail.
 		{"60120172242320", Options{}, nil, []string{"unknown_format", "check_digit_mismatch"}},
-		// 12 digits fit FedEx Express only: its failed check digit is the whole verdict.
-		{"601201722423", Options{}, []string{"check_digit_mismatch"}, []string{"unknown_format"}},
+		// 12 digits fit FedEx Express and DHL Paket: FedEx's check digit fails, but DHL's is read
+		// from samples only (a DHL return label fails it), so nothing is proven.
+		{"601201722423", Options{}, []string{"number_unclear"}, []string{"unknown_format", "check_digit_mismatch"}},
+		{"999991587211", Options{}, nil, []string{"check_digit_mismatch"}}, // DHL return label (karrio)
+		// Real numbers that failed the only check digit we knew (issue 10): now read right.
+		{"36301917596", Options{}, []string{"number_unclear"}, []string{"check_digit_mismatch"}},                 // GLS
+		{"00340434161094042557", Options{}, nil, []string{"check_digit_mismatch", "number_unclear"}},             // DHL Paket
+		{"6307253297994985", Options{}, nil, []string{"check_digit_mismatch"}},                                   // Correos Express
+		{"PQ5HG70200028570115706M", Options{}, nil, []string{"unknown_format", "check_digit_mismatch"}},          // Correos
+		{"3SDEVC6659149", Options{}, nil, []string{"unknown_format", "check_digit_mismatch"}},                    // PostNL
+		{"DT106798246430", Options{}, nil, []string{"unknown_format", "check_digit_mismatch", "number_unclear"}}, // FedEx door tag
 		{"1z5r 8939 0357 5671 27", Options{}, []string{"input_cleaned"}, []string{"check_digit_mismatch"}},
 	}
 	for _, tt := range tests {
@@ -98,16 +107,20 @@ func TestNumberFlags(t *testing.T) {
 	}
 }
 
-// TestCheckDigitMismatchBesideShapeOnly: a failed S10 check digit is reported even though the
-// shape-only DHL eCommerce format also fits, and the failed candidate ranks last.
-func TestCheckDigitMismatchBesideShapeOnly(t *testing.T) {
+// TestFailedCheckBesideShapeOnlyIsUnclear: a failed S10 check digit proves nothing while the
+// shape-only DHL eCommerce format also fits (DESIGN: "not recognised for sure", never "made
+// up"); the failed candidate ranks last and the buyer is asked which carrier the seller named.
+func TestFailedCheckBesideShapeOnlyIsUnclear(t *testing.T) {
 	r := Check("LX123456786CN", Options{})
 	if len(r.Candidates) != 2 || r.Candidates[0].Format != "dhl_ecommerce" || r.Candidates[1].Format != "s10" ||
 		r.Candidates[1].CheckDigit != CheckInvalid {
 		t.Fatalf("want dhl_ecommerce then s10 invalid, got %v", summary(r))
 	}
-	if !hasFlag(r, "check_digit_mismatch") {
-		t.Errorf("no check_digit_mismatch flag")
+	if hasFlag(r, "check_digit_mismatch") || !hasFlag(r, "number_unclear") {
+		t.Errorf("want number_unclear and no check_digit_mismatch, got %v", r.Flags)
+	}
+	if msg, action := flagOf(r, "number_unclear"); strings.Contains(msg+action, "made up") || !strings.Contains(action, "Which carrier did the seller name?") {
+		t.Errorf("number_unclear %q / %q: want a question, no accusation", msg, action)
 	}
 }
 
@@ -129,5 +142,18 @@ func TestUntrackedServiceSpeaksPlainly(t *testing.T) {
 	msg, action := flagOf(Check("UA123456785CN", Options{Country: "US"}), "untracked_service")
 	if strings.Contains(msg+action, "UPU") || !strings.Contains(msg, "China") {
 		t.Errorf("untracked_service message %q / %q: want plain words naming China", msg, action)
+	}
+}
+
+// A DHL Paket SSCC passes USPS's check digit by chance: DHL ranks first, USPS is not "high".
+func TestDHLPaketBeforeUSPS(t *testing.T) {
+	r := Check("00340434161094042557", Options{})
+	if len(r.Candidates) < 2 || r.Candidates[0].Format != "dhl_paket_sscc" || r.Candidates[0].Confidence != "high" {
+		t.Fatalf("want dhl_paket_sscc first (high), got %v", summary(r))
+	}
+	for _, c := range r.Candidates[1:] {
+		if c.Carrier == "usps" && c.Confidence == "high" {
+			t.Errorf("USPS behind DHL Paket still high: %+v", c)
+		}
 	}
 }

@@ -30,6 +30,9 @@ func numberFlags(res Result, country string) []tracker.Flag {
 	if f, ok := checkDigitMismatch(res.Candidates); ok {
 		flags = append(flags, f)
 	}
+	if f, ok := numberUnclear(res.Candidates); ok {
+		flags = append(flags, f)
+	}
 	if f, ok := linkMismatch(res, country); ok {
 		flags = append(flags, f)
 	}
@@ -65,19 +68,13 @@ func unknownFormat(n string) tracker.Flag {
 		"Compare it character by character with the seller's message and the order page. If it is copied right, ask the seller which carrier shipped the parcel and for that carrier's tracking link.")
 }
 
-// checkDigitMismatch speaks when some format's check digit fails and none holds: a shape-only
-// format that also fits does not make the number right.
+// checkDigitMismatch speaks when every format the number fits has a check digit and it fails
+// in all of them: a typo or a made-up number. When a format without a check digit also fits,
+// the failed check digits prove nothing: the number is not recognised for sure, and
+// numberUnclear asks the buyer instead.
 func checkDigitMismatch(cs []Candidate) (tracker.Flag, bool) {
-	var failed []string
-	for _, c := range cs {
-		switch c.CheckDigit {
-		case CheckValid:
-			return tracker.Flag{}, false
-		case CheckInvalid:
-			failed = append(failed, c.Name)
-		}
-	}
-	if len(failed) == 0 {
+	failed, ok := allFailed(cs)
+	if !ok {
 		return tracker.Flag{}, false
 	}
 	return flag(tracker.FlagCheckDigitMismatch, tracker.Warning,
@@ -85,23 +82,88 @@ func checkDigitMismatch(cs []Candidate) (tracker.Flag, bool) {
 		"Check the number against the order page. If it is copied correctly, ask the seller for the real tracking number: a made-up number is evidence for your dispute."), true
 }
 
-// linkMismatch speaks when the seller's link belongs to a carrier that cannot track the number.
-// Universal trackers and unknown sites are not judged; for an S10 number with no destination
-// country, any national post may be the destination.
+// allFailed lists the formats whose check digit fails, when those are all the number fits and
+// each failure is proof (see Format.Unsure).
+func allFailed(cs []Candidate) ([]string, bool) {
+	var failed []string
+	for _, c := range cs {
+		if c.CheckDigit != CheckInvalid || unsure(c) {
+			return nil, false
+		}
+		failed = append(failed, c.Name)
+	}
+	return failed, len(failed) > 0
+}
+
+// unsure reports a candidate whose check digit is read from samples only (Format.Unsure).
+func unsure(c Candidate) bool {
+	f := formatByID(c.Format)
+	return f != nil && f.Unsure
+}
+
+// numberUnclear speaks when no check digit holds, some fail, and formats without a (sure) check
+// digit fit too: which carrier issued the number is not known for sure, so nothing is said about it
+// being made up; the buyer is asked what the seller said.
+func numberUnclear(cs []Candidate) (tracker.Flag, bool) {
+	var failed, open []string
+	for _, c := range cs {
+		switch c.CheckDigit {
+		case CheckValid:
+			return tracker.Flag{}, false
+		case CheckInvalid:
+			if unsure(c) {
+				open = append(open, c.Name)
+			} else {
+				failed = append(failed, c.Name)
+			}
+		default:
+			open = append(open, c.Name)
+		}
+	}
+	if len(failed) == 0 || len(open) == 0 {
+		return tracker.Flag{}, false
+	}
+	return flag(tracker.FlagNumberUnclear, tracker.Info,
+		fmt.Sprintf("The number is not recognised for sure: it fits %s, whose numbers carry no check digit we can rely on, and %s, whose check digit does not add up.", strings.Join(open, " or "), strings.Join(failed, " or ")),
+		"Which carrier did the seller name? Track the number on that carrier's page; if the carrier is "+failedCarriers(cs)+", compare the number with the order page: it may be mistyped."), true
+}
+
+// failedCarriers names the carriers whose check digit failed, for the question to the buyer.
+func failedCarriers(cs []Candidate) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if n := Name(c.Carrier); c.CheckDigit == CheckInvalid && !unsure(c) && !seen[n] {
+			seen[n] = true
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " or ")
+}
+
+// linkMismatch speaks when the seller's link certainly belongs to a carrier that cannot track
+// the number. It stays silent when it cannot be sure: universal trackers and unknown sites; a
+// link to any carrier the number may belong to, or to one sharing its pages (DHL); a number
+// only broad shapes fit; a consolidator number (Cainiao LP, YunExpress...) whose parcel the
+// last-mile carrier tracks under a new number; and, for an S10 number with no destination
+// country, any national post, which may be the destination.
 func linkMismatch(res Result, country string) (tracker.Flag, bool) {
 	lc := res.LinkCarrier
 	if lc == "" || byID[lc].Universal {
 		return tracker.Flag{}, false
 	}
 	best, ok := bestPlausible(res.Candidates)
-	if !ok {
+	if !ok || best.Confidence == "low" {
 		return tracker.Flag{}, false
 	}
 	for _, c := range res.Candidates {
 		if c.CheckDigit == CheckInvalid {
 			continue
 		}
-		if c.Carrier == lc || c.Format == s10Format.ID && country == "" && isPost(lc) {
+		if f := formatByID(c.Format); f != nil && f.Relabelled {
+			return tracker.Flag{}, false
+		}
+		if c.Carrier == lc || sameGroup(c.Carrier, lc) || c.Format == s10Format.ID && country == "" && isPost(lc) {
 			return tracker.Flag{}, false
 		}
 		for _, l := range c.Links {
@@ -113,6 +175,12 @@ func linkMismatch(res Result, country string) (tracker.Flag, bool) {
 	return flag(tracker.FlagLinkMismatch, tracker.Warning,
 		fmt.Sprintf("The seller's link goes to %s, but %s fits %s: that page cannot track it.", Name(lc), best.Number, best.Name),
 		fmt.Sprintf("Track it at %s instead. Ask the seller why the link points to another carrier: a wrong link can hide a parcel that was never sent.", rightLink(best).URL)), true
+}
+
+// sameGroup reports whether two carriers share tracking pages (see carrierInfo.Group).
+func sameGroup(a, b string) bool {
+	ga, gb := byID[a], byID[b]
+	return ga.carrierInfo != nil && gb.carrierInfo != nil && ga.Group != "" && ga.Group == gb.Group
 }
 
 // rightLink is the link to offer instead of a wrong one: the first that carries the number.

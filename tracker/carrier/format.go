@@ -27,6 +27,10 @@ type Format struct {
 	Weak bool
 	// Relabelled marks consolidator numbers that get a new last-mile number on arrival.
 	Relabelled bool
+	// Unsure marks a check digit read from published samples, not from a specification that
+	// says every number has one: it ranks the reading, but its failure proves no typo (a DHL
+	// return label's 12 digits fail the Identcode sum that its parcel numbers pass).
+	Unsure bool
 
 	shape shape
 }
@@ -47,7 +51,7 @@ type Match struct {
 }
 
 // formats is the rule table, every carrier file's formats in one list; order breaks ranking ties.
-var formats = concat(usFormats, europeFormats, canadaFormats, chinaFormats, []Format{s10Format})
+var formats = concat(usFormats, europeFormats, domesticFormats, canadaFormats, chinaFormats, []Format{s10Format})
 
 // maxIndexed is longer than any shape allows, the USPS routing prefix included.
 const maxIndexed = 64
@@ -140,15 +144,23 @@ func (f *Format) match(n, routing string) (Match, bool) {
 	return m, true
 }
 
-// rank orders matches: a holding check digit first, then shape-only formats, weak shapes after
-// strong ones, failed check digits last; the table order breaks ties. Insertion sort: the list
-// is short and sort.Slice would allocate.
+// rank orders matches: a holding check digit first, then shape-only formats (whose check digit
+// we do not know), weak shapes after strong ones, failed check digits last; among equals a
+// shape with a longer literal prefix first (DHL's "00340..." before USPS's bare 20 digits), then
+// the table order. Insertion sort: the list is short and sort.Slice would allocate.
 func rank(ms []Match) {
 	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && score(ms[j]) < score(ms[j-1]); j-- {
+		for j := i; j > 0 && before(ms[j], ms[j-1]); j-- {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+func before(a, b Match) bool {
+	if sa, sb := score(a), score(b); sa != sb {
+		return sa < sb
+	}
+	return a.Format.shape.fixed > b.Format.shape.fixed
 }
 
 func score(m Match) int {

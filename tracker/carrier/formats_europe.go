@@ -69,6 +69,15 @@ var canadaFormats = []Format{
 		Check: func(n string) bool { return checkChar(mod10("", n[:15], 3, 1, false), n[15]) },
 	},
 	{
+		// The number on a Delivery Notice Card, which Canada Post's Track page accepts: "always
+		// 15 digits" (reference.com, "Is It Possible to Track Packages With Canada Post?";
+		// canadapost.ca help: "Enter your Delivery Notice Card number into Track"). No check
+		// digit is published.
+		ID: "canada_post_notice_card", Carrier: "canada_post", Name: "Canada Post Delivery Notice Card (15)",
+		Shape: `^[0-9]{15}$`,
+		Weak:  true,
+	},
+	{
 		ID: "canpar_22", Carrier: "canpar", Name: "Canpar (22)",
 		Shape: `^[CDKLSUXZ][0-9]{21}$`,
 	},

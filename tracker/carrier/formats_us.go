@@ -68,6 +68,13 @@ var usFormats = []Format{
 		Routing: true,
 	},
 	{
+		// A door tag left when nobody was home: DT + a 12-digit Express number (karrio's FedEx
+		// tracking test, DT106798246430).
+		ID: "fedex_door_tag", Carrier: "fedex", Name: "FedEx door tag (DT)",
+		Shape: `^DT[0-9]{12}$`,
+		Check: func(n string) bool { return checkChar(mod11mod10(n[2:13], fedexW317), n[13]) },
+	},
+	{
 		ID: "fedex_12", Carrier: "fedex", Name: "FedEx Express (12)",
 		Shape: `^[0-9]{12}$`,
 		Check: func(n string) bool { return checkChar(mod11mod10(n[:11], fedexW317), n[11]) },
@@ -166,6 +173,16 @@ var usFormats = []Format{
 	{
 		ID: "gofo_us", Carrier: "gofo", Name: "GOFO Express (US)",
 		Shape: `^GFUS[0-9]{14}$`,
+	},
+	{
+		// GF + 13 digits: the sample on gofoexpress.com's tracking page (GF6350311188916).
+		ID: "gofo_gf", Carrier: "gofo", Name: "GOFO Express (GF)",
+		Shape: `^GF[0-9]{13}$`,
+	},
+	{
+		// CR + 12 digits: a public GOFO tracker library and its tests (CR000485623975).
+		ID: "gofo_cr", Carrier: "gofo", Name: "GOFO Express (CR)",
+		Shape: `^CR[0-9]{12}$`,
 	},
 }
 

@@ -101,7 +101,16 @@ func TestLinkMismatch(t *testing.T) {
 		{"RR123456785CN", "DE", "https://www.royalmail.com/track-your-item", true},
 		{"RR123456785CN", "", "https://www.royalmail.com/track-your-item", false}, // may be the destination
 		{"RR123456785CN", "", "https://www.fedex.com/fedextrack/", true},
-		{"LP00123456789012", "", "https://www.yuntrack.com/parcelTracking?id=1", true},
+		{"1Z5R89390357567127", "", "https://www.fedex.com/fedextrack/", true},
+		// A consolidator number gets a new last-mile number: a link to another carrier may be
+		// right, so it is no certain mismatch.
+		{"LP00123456789012", "", "https://www.yuntrack.com/parcelTracking?id=1", false},
+		{"LP00123456789012", "US", "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400", false},
+		// DHL Paket numbers track on dhl.com too; an 11-digit number may be GLS's.
+		{"00340434161094042557", "", "https://www.dhl.com/de-en/home/tracking/tracking-parcel.html", false},
+		{"50346007538", "", "https://gls-group.com/track/50346007538", false},
+		// Only broad shapes fit: not sure enough to blame the link.
+		{"05308801410058", "", "https://www.ups.com/track", false},
 		{"hello", "", "https://www.ups.com/", false}, // nothing to compare with
 	}
 	for _, tt := range tests {

@@ -10,11 +10,19 @@ var checkIndex = map[string]int{"fedex_astra_32": 27, "s10": 10}
 
 // TestMutatedCheckDigitFails is the Ruby library's mutation test: in every valid number whose
 // check digit holds, shifting that digit by 3 must make the same format report it invalid.
-// It also proves every format with a check digit is exercised by at least one vector.
+// It also proves every format with a check digit is exercised by at least one vector or real
+// number (testdata/real).
 func TestMutatedCheckDigitFails(t *testing.T) {
 	exercised := map[string]bool{}
+	var numbers []string
 	for _, v := range loadVectors(t) {
-		n, _ := Normalize(v.Number)
+		numbers = append(numbers, v.Number)
+	}
+	for _, r := range loadReal(t) {
+		numbers = append(numbers, r.Number)
+	}
+	for _, number := range numbers {
+		n, _ := Normalize(number)
 		for _, m := range Detect(n, nil) {
 			if m.CheckDigit != CheckValid {
 				continue

@@ -13,6 +13,10 @@ import (
 type shape struct {
 	alts           []alt
 	minLen, maxLen int
+	// fixed counts the leading characters every match spells out literally ("1Z", "3S", "340"):
+	// among equal check-digit verdicts, a shape that names its prefix ranks before a bare run of
+	// digits.
+	fixed int
 }
 
 // alt is one way through the shape, such as "with the 420 ZIP prefix" or "without".
@@ -55,7 +59,7 @@ func compileShape(expr string) (shape, error) {
 	if err != nil {
 		return shape{}, fmt.Errorf("shape %q: %w", expr, err)
 	}
-	sh := shape{minLen: unbounded}
+	sh := shape{minLen: unbounded, fixed: unbounded}
 	for _, segs := range runs {
 		a := alt{segs: segs}
 		for _, sg := range segs {
@@ -64,9 +68,32 @@ func compileShape(expr string) (shape, error) {
 		}
 		sh.alts = append(sh.alts, a)
 		sh.minLen = min(sh.minLen, a.minLen)
+		sh.fixed = min(sh.fixed, literalPrefix(segs))
 		sh.maxLen = max(sh.maxLen, a.maxLen)
 	}
 	return sh, nil
+}
+
+// literalPrefix counts the leading segments that allow exactly one character, exactly once.
+func literalPrefix(segs []seg) int {
+	n := 0
+	for _, sg := range segs {
+		if sg.min != 1 || sg.max != 1 || bitsSet(sg.set) != 1 {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+func bitsSet(set [2]uint64) int {
+	n := 0
+	for _, w := range set {
+		for ; w != 0; w &= w - 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // expand lists the runs of segments an expression allows.

@@ -1,9 +1,6 @@
 package rules
 
 import (
-	"fmt"
-	"strings"
-
 	"proofpack/tracker"
 	"proofpack/tracker/place"
 )
@@ -61,30 +58,4 @@ func (c check) deliveredBeforeOrder() []tracker.Flag {
 		}
 	}
 	return nil
-}
-
-// reused flags a number that other cases carry too.
-func (c check) reused() []tracker.Flag {
-	others := c.in.Reused[c.sh.Number]
-	if len(others) == 0 {
-		return nil
-	}
-	proof := eventExhibits(c.dated...)
-	return []tracker.Flag{flag(tracker.FlagReusedNumber, tracker.Critical, proof,
-		"Compare the orders: if they are different parcels, the number is not real for at least one of them. Ask the seller for the right number and, if none comes, open a dispute and "+attach(proof)+".",
-		"%s is also the tracking number of %s: one number cannot track two parcels.", c.sh.Number, caseList(others))}
-}
-
-// listedCases is how many case IDs a message names before it counts the rest: a number shared
-// by thousands of orders must not make a message (and every label or page showing it) that long.
-const listedCases = 10
-
-func caseList(ids []string) string {
-	if len(ids) == 1 {
-		return "case " + ids[0]
-	}
-	if len(ids) > listedCases {
-		return fmt.Sprintf("cases %s and %d others", strings.Join(ids[:listedCases], ", "), len(ids)-listedCases)
-	}
-	return "cases " + strings.Join(ids, ", ")
 }

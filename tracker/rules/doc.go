@@ -1,6 +1,7 @@
 // Package rules is ProofPack's diagnosis: from a case, its tracking events and its exhibits it
 // finds what is wrong with the parcel (not online yet, a provisional number, never shipped,
-// stalled, delivered elsewhere or before the order, a number reused on another case, plus the
+// stalled, delivered elsewhere or before the order, a number reused on another case, or shared
+// with an order of the same seller days apart: a combined shipment, not a reuse; plus the
 // number-level flags of tracker/carrier) and says, for each, what to do next and which exhibits
 // prove it. Thresholds are Settings; the China holiday calendar that stretches them is data.
 //

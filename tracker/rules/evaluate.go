@@ -14,8 +14,8 @@ import (
 type Input struct {
 	Case     tracker.Case
 	Exhibits []tracker.Exhibit
-	// Reused maps a tracking number of the case to the IDs of the other cases that carry it.
-	Reused map[string][]string
+	// Reused maps a tracking number of the case to the other cases that carry it.
+	Reused map[string][]tracker.Case
 	Now    time.Time
 }
 

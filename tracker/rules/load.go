@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"time"
 
 	"proofpack/tracker"
@@ -15,7 +14,8 @@ type Source interface {
 }
 
 // Load gathers a case's Input from the store: the case, its exhibits and, per number, the
-// other cases that carry it.
+// other cases that carry it (whose seller and order date tell a combined shipment from a reused
+// number). A case the index names but the store no longer holds is kept by its ID alone.
 func Load(src Source, id string, now time.Time) (Input, error) {
 	c, err := src.Case(id)
 	if err != nil {
@@ -25,15 +25,24 @@ func Load(src Source, id string, now time.Time) (Input, error) {
 	if err != nil {
 		return Input{}, err
 	}
-	in := Input{Case: c, Exhibits: ex, Reused: map[string][]string{}, Now: now}
+	in := Input{Case: c, Exhibits: ex, Reused: map[string][]tracker.Case{}, Now: now}
 	for _, n := range c.Numbers() {
 		ids, err := src.CasesWithNumber(n)
 		if err != nil {
 			return Input{}, err
 		}
-		ids = slices.DeleteFunc(slices.Clone(ids), func(other string) bool { return other == id })
-		if len(ids) > 0 {
-			in.Reused[n] = ids
+		for _, other := range ids {
+			if other == id {
+				continue
+			}
+			oc, err := src.Case(other)
+			if tracker.KindOf(err) == tracker.KindNotFound {
+				oc, err = tracker.Case{ID: other}, nil
+			}
+			if err != nil {
+				return Input{}, err
+			}
+			in.Reused[n] = append(in.Reused[n], oc)
 		}
 	}
 	return in, nil

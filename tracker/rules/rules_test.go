@@ -18,7 +18,7 @@ const number = "RR123456785CN"
 // tested in tracker/carrier.
 var caseLevel = []string{
 	tracker.FlagNotYetOnline, tracker.FlagProvisionalNumber, tracker.FlagNotShipped, tracker.FlagStalled,
-	tracker.FlagDeliveredElsewhere, tracker.FlagDeliveredBeforeOrder, tracker.FlagReusedNumber,
+	tracker.FlagDeliveredElsewhere, tracker.FlagDeliveredBeforeOrder, tracker.FlagReusedNumber, tracker.FlagCombinedShipment,
 }
 
 func date(s string) tracker.Date {
@@ -124,9 +124,9 @@ func TestRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			in := Input{Case: tt.c, Now: at(tt.now), Reused: map[string][]string{}}
-			if tt.reused != nil {
-				in.Reused[number] = tt.reused
+			in := Input{Case: tt.c, Now: at(tt.now), Reused: map[string][]tracker.Case{}}
+			for _, id := range tt.reused {
+				in.Reused[number] = append(in.Reused[number], tracker.Case{ID: id})
 			}
 			r := Evaluate(in, DefaultSettings())
 			if got := codes(r); !slices.Equal(got, tt.want) {
@@ -234,6 +234,53 @@ func (f fakeSource) Exhibits(string) ([]tracker.Exhibit, error) {
 }
 func (f fakeSource) CasesWithNumber(n string) ([]string, error) { return []string{f.c.ID, "9"}, nil }
 
+// Orders of one seller a few weeks apart often travel as one parcel under one number: that is a
+// combined shipment (info, the cases named), not a reused number. Another seller, orders months
+// apart, or a case the store no longer knows stay reused_number.
+func TestCombinedShipment(t *testing.T) {
+	me := newCase("Austin", "78701", "US", "2026-09-01")
+	me.Seller = "Shenzhen Gadget Store"
+	other := func(id, seller, ordered string) tracker.Case {
+		c := tracker.Case{ID: id, Seller: seller}
+		if ordered != "" {
+			c.Ordered = date(ordered)
+		}
+		return c
+	}
+	tests := []struct {
+		name   string
+		others []tracker.Case
+		want   []string
+		names  string
+	}{
+		{"same seller, 10 days later", []tracker.Case{other("8", "shenzhen gadget store ", "2026-09-11")}, []string{"combined_shipment"}, "8"},
+		{"same seller, 45 days earlier", []tracker.Case{other("8", "Shenzhen Gadget Store", "2026-07-18")}, []string{"combined_shipment"}, "8"},
+		{"same seller, months apart", []tracker.Case{other("8", "Shenzhen Gadget Store", "2026-03-01")}, []string{"reused_number"}, "8"},
+		{"another seller", []tracker.Case{other("8", "Other Shop", "2026-09-02")}, []string{"reused_number"}, "8"},
+		{"unknown order date", []tracker.Case{other("8", "Shenzhen Gadget Store", "")}, []string{"reused_number"}, "8"},
+		{"one combined, one reused", []tracker.Case{other("8", "Shenzhen Gadget Store", "2026-09-03"), other("9", "Other Shop", "2026-09-03")},
+			[]string{"reused_number", "combined_shipment"}, "9"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := Input{Case: me, Now: at("2026-09-05"), Reused: map[string][]tracker.Case{number: tt.others}}
+			r := Evaluate(in, DefaultSettings())
+			got := slices.DeleteFunc(codes(r), func(c string) bool { return c == "not_yet_online" })
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("flags %v, want %v", got, tt.want)
+			}
+			for _, f := range r.Flags {
+				if f.Code == tt.want[0] && !strings.Contains(f.Message, "case "+tt.names) {
+					t.Errorf("%s does not name case %s: %q", f.Code, tt.names, f.Message)
+				}
+				if f.Code == "combined_shipment" && (f.Severity != tracker.Info || strings.Contains(f.Message, "cannot track")) {
+					t.Errorf("combined_shipment must inform, not accuse: %+v", f)
+				}
+			}
+		})
+	}
+}
+
 func TestAnalyzeLoadsFromTheStore(t *testing.T) {
 	src := fakeSource{newCase("Austin", "78701", "US", "2026-09-01")}
 	r, err := Analyze(src, "7", at("2026-09-05"), DefaultSettings())
@@ -261,7 +308,7 @@ func BenchmarkEvaluate50(b *testing.B) {
 		}
 		evs = append(evs, tracker.Event{Time: start.Add(time.Duration(i) * 7 * time.Hour), Status: st, Place: pl, Description: "Processed", Exhibit: 1})
 	}
-	in := Input{Case: newCase("Austin", "78701", "US", "2026-08-20", evs...), Now: at("2026-11-22"), Reused: map[string][]string{number: {"3"}}}
+	in := Input{Case: newCase("Austin", "78701", "US", "2026-08-20", evs...), Now: at("2026-11-22"), Reused: map[string][]tracker.Case{number: {{ID: "3"}}}}
 	s := DefaultSettings()
 	if r := Evaluate(in, s); len(r.Flags) == 0 {
 		b.Fatal("no flags")

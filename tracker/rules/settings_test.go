@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"proofpack/tracker"
 )
 
 // jsonSettings keeps settings as JSON, as every store does.
@@ -42,12 +44,12 @@ func TestLoadSettingsLeavesHolidayTable(t *testing.T) {
 // A number shared by thousands of cases names ten of them and counts the rest, so the message
 // stays short enough to draw.
 func TestReusedNumberMessageStaysShort(t *testing.T) {
-	others := make([]string, 9999)
+	others := make([]tracker.Case, 9999)
 	for i := range others {
-		others[i] = strconv.Itoa(i + 2)
+		others[i] = tracker.Case{ID: strconv.Itoa(i + 2)}
 	}
 	c := newCase("Kraków", "30-001", "PL", "2026-09-28")
-	r := Evaluate(Input{Case: c, Now: at("2026-11-22"), Reused: map[string][]string{number: others}}, DefaultSettings())
+	r := Evaluate(Input{Case: c, Now: at("2026-11-22"), Reused: map[string][]tracker.Case{number: others}}, DefaultSettings())
 	for _, f := range r.Flags {
 		if f.Code == "reused_number" {
 			if len(f.Message) > 300 || !strings.Contains(f.Message, "cases 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 9989 others") {

@@ -3,6 +3,7 @@
 package storetest
 
 import (
+	"bytes"
 	"errors"
 	"reflect"
 	"slices"
@@ -29,6 +30,9 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		{"exhibits are numbered in order", exhibits},
 		{"a failed placement records no exhibit", exhibitsFail},
 		{"settings round-trip", settings},
+		{"save cases adds and merges in one transaction", saveCases},
+		{"a failed save cases changes nothing", saveCasesFails},
+		{"a snapshot lists the exhibits it copies", snapshot},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -283,4 +287,64 @@ func equalJSONish(a, b tracker.Case) bool {
 		}
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+func saveCases(t *testing.T, s tracker.Store) {
+	old := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	upd := Sample("1001", "RR204873517CN")
+	upd.ID, upd.Item = old.ID, "Desk lamp, brass"
+	saved, err := s.SaveCases([]tracker.Case{upd, Sample("1002", "LP00612345678901")}, func(stored *tracker.Case, in tracker.Case) {
+		stored.Item = in.Item
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved) != 2 || saved[0].ID != old.ID || saved[1].ID == "" || saved[1].ID == old.ID {
+		t.Fatalf("saved %+v", saved)
+	}
+	got, _ := s.Case(old.ID)
+	if got.Item != "Desk lamp, brass" || len(got.Shipments[0].Events) != 1 || !got.Created.Equal(old.Created) {
+		t.Errorf("merged case %+v", got)
+	}
+	if ids, _ := s.CasesWithNumber("LP00612345678901"); len(ids) != 1 || ids[0] != saved[1].ID {
+		t.Errorf("number index %v", ids)
+	}
+}
+
+func saveCasesFails(t *testing.T, s tracker.Store) {
+	old := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	bad := Sample("1003", "RR204873517CN")
+	bad.Currency = ""
+	upd := old
+	_, err := s.SaveCases([]tracker.Case{Sample("1002", "LP00612345678901"), upd, bad}, func(stored *tracker.Case, in tracker.Case) {
+		stored.Item = "changed"
+	})
+	if tracker.KindOf(err) != tracker.KindInvalid {
+		t.Fatalf("err %v, want invalid", err)
+	}
+	cs, _ := s.Cases()
+	got, _ := s.Case(old.ID)
+	if len(cs) != 1 || got.Item != old.Item {
+		t.Errorf("after a failed save: %d cases, item %q", len(cs), got.Item)
+	}
+	if ids, _ := s.CasesWithNumber("LP00612345678901"); len(ids) != 0 {
+		t.Errorf("number index kept %v", ids)
+	}
+}
+
+func snapshot(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	if _, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+		return []tracker.Exhibit{{No: next, Kind: "file", Path: "cases/" + c.ID + "/01-file.png", SHA256: "ab", Size: 2}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	ex, err := s.Snapshot(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() == 0 || len(ex[c.ID]) != 1 || ex[c.ID][0].Path != "cases/"+c.ID+"/01-file.png" {
+		t.Errorf("snapshot of %d bytes, exhibits %+v", buf.Len(), ex)
+	}
 }

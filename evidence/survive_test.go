@@ -1,0 +1,213 @@
+package evidence_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"testing"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+)
+
+// A stray file under the next exhibit's name was renamed over; now the add fails, names it, and
+// leaves it and the records alone.
+func TestNewExhibitNeverReplacesAFile(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	dir := filepath.Join(dataDir, "cases", id)
+	os.MkdirAll(dir, 0o700)
+	stray := writeFile(t, dir, "01-history.txt", []byte("the buyer's own notes"))
+	_, err := evidence.Add(s, dataDir, id, evidence.TextGroup("history", "1 Oct 2026 accepted", ""))
+	if err == nil || !strings.Contains(err.Error(), stray) {
+		t.Fatalf("Add over a stray file: %v; want a refusal naming %s", err, stray)
+	}
+	if b, _ := os.ReadFile(stray); string(b) != "the buyer's own notes" {
+		t.Errorf("the stray file was replaced: %q", b)
+	}
+	if ex, _ := s.Exhibits(id); len(ex) != 0 {
+		t.Errorf("records %+v", ex)
+	}
+	if left, _ := os.ReadDir(evidence.TempDir(dataDir)); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+// verify passed links, hidden files, stray folders and orphan case folders.
+func TestVerifySeesEverything(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	ex, err := evidence.Add(s, dataDir, id, evidence.TextGroup("history", "a", ""), evidence.TextGroup("history", "b", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(dataDir, "cases", id)
+	outside := writeFile(t, t.TempDir(), "copy.txt", []byte("a"))
+	first := filepath.Join(dataDir, filepath.FromSlash(ex[0].Path))
+	os.Remove(first)
+	if err := os.Symlink(outside, first); err != nil { // same bytes, but not the file saved
+		t.Fatal(err)
+	}
+	writeFile(t, dir, ".hidden", []byte("x"))
+	writeFile(t, dir, "notes.txt", []byte("x"))
+	os.Mkdir(filepath.Join(dir, "extra"), 0o700)
+	syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o600)
+	os.MkdirAll(filepath.Join(dataDir, "cases", "99"), 0o700)
+
+	r, err := evidence.Verify(s, dataDir, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		ex[0].Path: evidence.Symlink, "cases/" + id + "/.hidden": evidence.Hidden, "cases/" + id + "/notes.txt": evidence.Stray,
+		"cases/" + id + "/extra": evidence.Stray, "cases/" + id + "/pipe": evidence.NotRegular,
+	}
+	got := map[string]string{}
+	for _, p := range r.Problems {
+		got[p.Path] = p.Problem
+	}
+	for p, w := range want {
+		if got[p] != w {
+			t.Errorf("%s: %q, want %q (all: %v)", p, got[p], w, r.Problems)
+		}
+	}
+	folder, err := evidence.VerifyFolder(s, dataDir)
+	if err != nil || len(folder) != 1 || folder[0].Path != "cases/99" || folder[0].Problem != evidence.Orphan {
+		t.Errorf("VerifyFolder = %v, %v; want cases/99 as an orphan", folder, err)
+	}
+
+	// A manifest and a whole case folder replaced by links.
+	mp := filepath.Join(dir, evidence.ManifestName)
+	raw, _ := os.ReadFile(mp)
+	copyM := writeFile(t, t.TempDir(), "m.json", raw)
+	os.Remove(mp)
+	os.Symlink(copyM, mp)
+	r, _ = evidence.Verify(s, dataDir, id)
+	if !slices.ContainsFunc(r.Problems, func(p evidence.Problem) bool {
+		return p.Path == "cases/"+id+"/manifest.json" && p.Problem == evidence.Symlink
+	}) {
+		t.Errorf("a linked manifest is not named: %v", r.Problems)
+	}
+	moved := filepath.Join(t.TempDir(), "elsewhere")
+	os.Rename(dir, moved)
+	os.Symlink(moved, dir)
+	r, _ = evidence.Verify(s, dataDir, id)
+	if len(r.Problems) != 1 || r.Problems[0].Path != "cases/"+id || r.Problems[0].Problem != evidence.Symlink {
+		t.Errorf("a linked case folder: %v", r.Problems)
+	}
+	if _, err := evidence.Add(s, dataDir, id, evidence.TextGroup("history", "c", "")); err == nil {
+		t.Error("Add wrote through a linked case folder")
+	}
+}
+
+// packet --out wrote onto proofpack.db, exhibits, devices and through links.
+func TestCheckOutput(t *testing.T) {
+	_, dataDir, id := newCase(t)
+	outside := t.TempDir()
+	regular := writeFile(t, outside, "old.pdf", []byte("old"))
+	link := filepath.Join(outside, "link.pdf")
+	os.Symlink(regular, link)
+	for _, bad := range []string{
+		filepath.Join(dataDir, "proofpack.db"), filepath.Join(dataDir, "cases", id, "manifest.json"),
+		filepath.Join(dataDir, "new.pdf"), "/dev/null", outside, link,
+	} {
+		if err := evidence.CheckOutput(dataDir, bad); tracker.KindOf(err) != tracker.KindInvalid || tracker.FieldOf(err) != "--out" {
+			t.Errorf("CheckOutput(%s) = %v; want --out refused", bad, err)
+		}
+	}
+	for _, ok := range []string{regular, filepath.Join(outside, "new.pdf"), filepath.Join(dataDir, "packets", "p.pdf")} {
+		if err := evidence.CheckOutput(dataDir, ok); err != nil {
+			t.Errorf("CheckOutput(%s) = %v", ok, err)
+		}
+	}
+	if err := evidence.WriteOutput(dataDir, regular, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(regular); string(b) != "new" {
+		t.Errorf("regular output not replaced: %q", b)
+	}
+	if fi, _ := os.Stat(regular); fi.Mode() != 0o600 {
+		t.Errorf("output mode %v", fi.Mode())
+	}
+}
+
+// Each start finishes what a crash left: an interrupted delete, temporary files of adds,
+// captures and outputs, and the case.json of every case.
+func TestRecoverLeavesNothingBehind(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	if _, err := evidence.Add(s, dataDir, id, evidence.TextGroup("history", "a", "")); err != nil {
+		t.Fatal(err)
+	}
+	gone, err := s.AddCase(mustCase(t, s, id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	legacy := writeFile(t, filepath.Join(dataDir, "cases", id), ".add-99", []byte("x"))
+	os.Remove(filepath.Join(dataDir, "cases", id, evidence.CaseFileName))
+	tmp := evidence.TempDir(dataDir)
+	// A delete of case id killed after its folder moved, before its records went: undone.
+	os.Rename(filepath.Join(dataDir, "cases", id), filepath.Join(tmp, "delete-"+id))
+	// A delete of the other case killed after its records went: finished.
+	os.MkdirAll(filepath.Join(tmp, "delete-"+gone.ID, "x"), 0o700)
+	s.DeleteCase(gone.ID)
+	writeFile(t, tmp, "add-123", make([]byte, 1000))
+	os.MkdirAll(filepath.Join(tmp, "capture-1", "chrome"), 0o700)
+	outDir := t.TempDir()
+	half := writeFile(t, outDir, ".proofpack-abc.tmp", []byte("half a pdf"))
+	writeFile(t, tmp, "pending-1", []byte(half))
+
+	if err := evidence.Recover(s, dataDir, "folder-1"); err != nil {
+		t.Fatal(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("left in %s: %v", tmp, left)
+	}
+	for _, p := range []string{half, legacy} {
+		if _, err := os.Lstat(p); err == nil {
+			t.Errorf("%s is still there", p)
+		}
+	}
+	if r, err := evidence.Verify(s, dataDir, id); err != nil || !r.OK() {
+		t.Errorf("case %s after the undone delete: %+v %v", id, r, err)
+	}
+	cf, err := evidence.ReadCaseFile(filepath.Join(dataDir, "cases", id))
+	if err != nil || cf.Case.ID != id || cf.Folder != "folder-1" {
+		t.Errorf("case.json = %+v, %v", cf, err)
+	}
+	if folder, _ := evidence.VerifyFolder(s, dataDir); len(folder) != 0 {
+		t.Errorf("after recovery: %v", folder)
+	}
+}
+
+func mustCase(t *testing.T, s tracker.Store, id string) tracker.Case {
+	c, err := s.Case(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// Each committed save writes case.json; DeleteCase leaves no folder.
+func TestCaseFileFollowsEverySave(t *testing.T) {
+	s0, dataDir, id := newCase(t)
+	s := evidence.WithCaseFiles(s0, dataDir, "f")
+	if _, err := s.UpdateCase(id, func(c *tracker.Case) error { c.Notes = "asked the seller"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	cf, err := evidence.ReadCaseFile(filepath.Join(dataDir, "cases", id))
+	if err != nil || cf.Case.Notes != "asked the seller" {
+		t.Fatalf("case.json after the edit: %+v %v", cf, err)
+	}
+	if fi, _ := os.Stat(filepath.Join(dataDir, "cases", id, evidence.CaseFileName)); fi.Mode() != 0o600 {
+		t.Errorf("case.json mode %v", fi.Mode())
+	}
+	if err := evidence.DeleteCase(s, dataDir, id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(dataDir, "cases", id)); err == nil {
+		t.Error("the case folder outlived the delete")
+	}
+	if left, _ := os.ReadDir(evidence.TempDir(dataDir)); len(left) != 0 {
+		t.Errorf("left in .tmp: %v", left)
+	}
+}
