@@ -25,6 +25,8 @@ type App struct {
 	editBtn  *widget.Button
 	delBtn   *widget.Button
 	lastForm *orderForm // the order form opened last, for tests to fill
+	// filesDone closes when the files added last are on screen, for tests to wait on.
+	filesDone <-chan struct{}
 }
 
 // Create fills w with ProofPack's content and returns the App for tests to drive. The cases load
@@ -157,21 +159,31 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, uri.Path())
 		}
 	}
-	u.addFiles(paths)
+	u.addFiles(paths, "")
 }
 
 // addFiles records the buyer's own files (chats, photos, receipts) as exhibits of the case on
-// screen; a missing file or a folder adds nothing and says which.
-func (u *App) addFiles(paths []string) {
+// screen, with what they show (note), off the UI goroutine; a missing file or a folder adds
+// nothing and says which. The returned channel closes once the result is on screen.
+func (u *App) addFiles(paths []string, note string) <-chan struct{} {
+	done := make(chan struct{})
+	u.filesDone = done
 	c, ok := u.selected()
 	if !ok || len(paths) == 0 {
-		return
+		close(done)
+		return done
 	}
-	added, err := u.svc.AddFiles(c.ID, paths, "")
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	u.view.changed()
-	dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+	go func() {
+		added, err := u.svc.AddFiles(c.ID, paths, note)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.reload(c.ID)
+			dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+		})
+	}()
+	return done
 }

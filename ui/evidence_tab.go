@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,8 @@ type evidenceView struct {
 	gallery  *fyne.Container
 	problems map[string]string // exhibit path -> what Verify found wrong with it
 	done     <-chan struct{}   // closes when the capture under way ends
+	// addDialog is the paths box of the add-files dialog opened last, for tests to fill.
+	addDialog *widget.Entry
 }
 
 func evidenceTab(v *caseView) *container.TabItem {
@@ -275,15 +278,54 @@ func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
 	}, ev.v.app.win).Show()
 }
 
-// chooseFiles adds the buyer's own files picked in a file dialog.
+// fileKinds are what the file chooser shows: pictures, PDFs, text and saved pages.
+var fileKinds = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt", ".html", ".mhtml"}
+
+// chooseFiles adds several of the buyer's own files at once: paths pasted or typed one per line,
+// or picked with Browse (pictures and PDFs), with a description the packet uses as their title.
 func (ev *evidenceView) chooseFiles() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	win := ev.v.app.win
+	paths := widget.NewMultiLineEntry()
+	paths.SetPlaceHolder("Paste or type the files' paths, one per line, or press Browse…")
+	paths.SetMinRowsVisible(5)
+	note := widget.NewEntry()
+	note.SetPlaceHolder("What they show, e.g. Chat with the seller, 12 October")
+	browse := widget.NewButtonWithIcon("Browse…", theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			r.Close()
+			paths.SetText(strings.TrimSpace(paths.Text + "\n" + r.URI().Path()))
+		}, win)
+		fd.SetFilter(storage.NewExtensionFileFilter(fileKinds))
+		fd.Resize(fyne.NewSize(min(900, win.Canvas().Size().Width-40), min(640, win.Canvas().Size().Height-40)))
+		fd.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Files", container.NewBorder(nil, container.NewHBox(browse), nil, nil, paths)),
+		widget.NewFormItem("Description", note),
+	}
+	d := dialog.NewForm("Add your own files", "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			ev.v.app.addFiles(pathLines(paths.Text), strings.TrimSpace(note.Text))
 		}
-		r.Close()
-		ev.v.app.addFiles([]string{r.URI().Path()})
-	}, ev.v.app.win)
+	}, win)
+	d.Resize(fyne.NewSize(min(720, win.Canvas().Size().Width-40), 380))
+	d.Show()
+	ev.addDialog = paths
+}
+
+// pathLines are the non-empty lines of a paste of paths, with quotes a file manager adds removed.
+func pathLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.Trim(strings.TrimSpace(l), `"'`)
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // verify re-hashes every file of the case and marks the ones that changed or went missing.

@@ -71,6 +71,8 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 	chat := filepath.Join(t.TempDir(), "chat.png")
 	os.WriteFile(chat, []byte("\x89PNG not really"), 0o600)
 	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(chat)})
+	<-u.filesDone
+	<-u.Loaded()
 	ex, _ := s.Exhibits(u.view.c.ID)
 	if len(ex) != 1 || ex[0].Kind != "file" || ex[0].Source != "chat.png" {
 		t.Fatalf("dropped file: %+v", ex)
@@ -99,6 +101,7 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 func TestDroppingAFolderAddsNothing(t *testing.T) {
 	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
 	u.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(t.TempDir())})
+	<-u.filesDone
 	if ex, _ := s.Exhibits(u.view.c.ID); len(ex) != 0 {
 		t.Errorf("a folder was added: %+v", ex)
 	}
@@ -179,5 +182,35 @@ func TestCaptureAnAddressTyped(t *testing.T) {
 	}
 	if ev.address.Text != "" {
 		t.Error("the address stays in the box after its capture")
+	}
+}
+
+// Two chat screenshots at once, pasted as paths, with the description the packet uses.
+func TestAddTwoFilesWithADescription(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "chat 1.png"), filepath.Join(dir, "chat-2.jpg")
+	os.WriteFile(a, []byte("\x89PNG one"), 0o600)
+	os.WriteFile(b, []byte("\xff\xd8 two"), 0o600)
+	ev := u.view.evidence
+	test.Tap(findButton(u.view.tabs.Items[3].Content, "Add your own files…"))
+	form := w.Canvas().Overlays().Top()
+	ev.addDialog.SetText(a + "\n\"" + b + "\"\n")
+	var note *widget.Entry
+	walk(form, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
+			note = e
+		}
+	})
+	test.Type(note, "Chat with the seller, 12 October")
+	test.Tap(findButton(form, "Add"))
+	<-u.filesDone
+	<-u.Loaded()
+	ex, _ := s.Exhibits(u.view.c.ID)
+	if len(ex) != 2 || ex[0].Note != "Chat with the seller, 12 October" || ex[1].Source != "chat-2.jpg" {
+		t.Fatalf("exhibits %+v", ex)
+	}
+	if !strings.Contains(textsIn(u.view.tabs.Items[3].Content), "Chat with the seller, 12 October") {
+		t.Error("the gallery does not show the description")
 	}
 }
