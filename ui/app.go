@@ -25,6 +25,8 @@ type App struct {
 	editBtn  *widget.Button
 	delBtn   *widget.Button
 	lastForm *orderForm // the order form opened last, for tests to fill
+	// lastSettings is the Settings view opened last, likewise.
+	lastSettings *settingsView
 	// filesDone closes when the files added last are on screen, for tests to wait on.
 	filesDone <-chan struct{}
 }
@@ -42,13 +44,17 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u.editBtn = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), u.showEditOrder)
 	u.editBtn.Disable()
 
-	left := container.NewBorder(u.list.top, container.NewHBox(u.addBtn, u.editBtn, u.delBtn), nil, nil, u.list.list)
+	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
+	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn)), nil, nil, u.list.list)
 	split := container.NewHSplit(left, u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.bindKeys()
+	if p, err := svc.Preferences(); err == nil && p.Theme != "" {
+		u.applyTheme(p.Theme)
+	}
 	u.reload("")
 	return u
 }

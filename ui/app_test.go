@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
@@ -426,4 +427,43 @@ func TestKeyboard(t *testing.T) {
 	if cases, _ := s.Cases(); len(cases) != 1 {
 		t.Errorf("%d cases after Delete and Yes", len(cases))
 	}
+}
+
+// Settings are kept in the store and applied at once: the theme, the home address the next
+// order starts with, and the waits of the diagnosis.
+func TestSettingsAreStoredAndApplied(t *testing.T) {
+	u, _, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	test.Tap(findButtonByIcon(t, u))
+	s := u.lastSettings
+	if s == nil || s.grace.Text != "15" || s.stalled.Text != "20" {
+		t.Fatalf("settings view: %+v", s)
+	}
+	typeInto(w, map[*widget.Entry]string{s.city: "Porto Alegre", s.country: "br", s.currency: "brl", s.stalled: "30"})
+	s.theme.SetSelected("Dark")
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Save"))
+	<-u.Loaded()
+	if _, ok := u.app.Settings().Theme().(variantTheme); !ok {
+		t.Error("the dark theme is not applied")
+	}
+	if r, _ := u.svc.Settings(); r.StalledAfter != 30 || r.OnlineGrace != 15 {
+		t.Errorf("stored waits %+v", r)
+	}
+	test.Tap(u.addBtn)
+	if f := u.lastForm; f.city.Text != "Porto Alegre" || f.country.Text != "BR" || f.currency.Text != "BRL" {
+		t.Errorf("the order form starts with %q %q %q", f.city.Text, f.country.Text, f.currency.Text)
+	}
+}
+
+// findButtonByIcon finds the Settings button, which shows only its icon.
+func findButtonByIcon(t *testing.T, u *App) *widget.Button {
+	var found *widget.Button
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Icon != nil && b.Icon.Name() == theme.SettingsIcon().Name() {
+			found = b
+		}
+	})
+	if found == nil {
+		t.Fatal("no Settings button")
+	}
+	return found
 }
