@@ -36,7 +36,7 @@ type App struct {
 func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
 	u.list = newCaseList(u)
-	u.detail = container.NewStack()
+	u.detail = container.New(boundedLayout{fyne.NewSize(560, 480)})
 	u.addBtn = widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
 	u.addBtn.Importance = widget.HighImportance
 	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
@@ -46,7 +46,7 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
 	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn)), nil, nil, u.list.list)
-	split := container.NewHSplit(left, u.detail)
+	split := container.NewHSplit(container.New(boundedLayout{fyne.NewSize(300, 480)}, left), u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetMainMenu(u.fileMenu())

@@ -467,3 +467,27 @@ func findButtonByIcon(t *testing.T, u *App) *widget.Button {
 	}
 	return found
 }
+
+// The window never asks to grow: every sample case fits 1000x700, whatever its longest line.
+func TestLayoutFitsASmallWindow(t *testing.T) {
+	u, _, w := newTestApp(t)
+	w.Resize(fyne.NewSize(1000, 700))
+	test.Tap(findButton(u.detail, "Load sample cases"))
+	<-u.Loaded()
+	for i := range u.list.rows {
+		u.list.list.Select(i)
+		for _, tab := range u.view.tabs.Items {
+			u.view.tabs.Select(tab)
+			if min := w.Content().MinSize(); min.Width > 1000 || min.Height > 700 {
+				t.Errorf("case %s, tab %s asks for %v", u.view.c.OrderNumber, tab.Text, min)
+			}
+			// Inside, too, every line wraps or truncates to the room the case has.
+			if min := u.view.content.MinSize(); min.Width > 1000-300 {
+				t.Errorf("case %s, tab %s is %v wide", u.view.c.OrderNumber, tab.Text, min)
+			}
+		}
+	}
+	if s := w.Canvas().Size(); s.Width != 1000 || s.Height != 700 {
+		t.Errorf("the window became %v", s)
+	}
+}

@@ -35,7 +35,11 @@ func newCaseView(a *App, c tracker.Case) *caseView {
 	v := &caseView{app: a, c: c}
 	v.tabs = container.NewAppTabs()
 	for _, build := range caseTabs() {
-		v.tabs.Append(build(v))
+		item := build(v)
+		// A wrapped label asks for its whole text on one line until it is first laid out: held
+		// to a small minimum, each tab takes the room it is given and its text wraps into it.
+		item.Content = container.New(boundedLayout{fyne.NewSize(300, 200)}, item.Content)
+		v.tabs.Append(item)
 	}
 	v.content = v.tabs
 	return v

@@ -93,7 +93,9 @@ func eventsTable(r rules.Report) fyne.CanvasObject {
 		}
 		what := widget.NewLabel(e.Description)
 		what.Wrapping = fyne.TextWrapWord
-		rows = append(rows, widget.NewLabel(when), widget.NewLabel(e.Place), what, widget.NewLabel(statusText(e.Status)))
+		place, status := widget.NewLabel(e.Place), widget.NewLabel(statusText(e.Status))
+		place.Wrapping, status.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis // long places wrap, never widen the window
+		rows = append(rows, widget.NewLabel(when), place, what, status)
 	}
 	return container.NewGridWithColumns(4, rows...)
 }

@@ -55,7 +55,9 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	for _, s := range c.Shipments {
 		add("Tracking number", trackingLine(s))
 		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
-			form.Append("Seller's link", widget.NewHyperlink(s.Link, u))
+			h := widget.NewHyperlink(s.Link, u)
+			h.Truncation = fyne.TextTruncateEllipsis // a long link never widens the window
+			form.Append("Seller's link", h)
 		}
 	}
 	add("Dispute opened", c.Dispute.Opened.String())
