@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"time"
 )
@@ -53,8 +54,25 @@ type Result struct {
 	Viewport   string // e.g. 1280x900
 	Text       string // the page's visible text, for the event parser
 	Banner     string // the banner's text as read back from the page before the screenshot
-	Notes      []string
-	Err        error
+	// Unsettled is set when the page did not show its tracking history: it was captured before
+	// it had settled (its requests or its text were still changing at the page's time limit, or
+	// it still showed a loading message), or CaptureCase found neither an event nor a "not
+	// found" message in it. Such a page proves nothing about the events it does not show (see
+	// Notes for why).
+	Unsettled bool
+	// Responses are the JSON responses the page loaded, also saved as the responses file.
+	Responses []Response
+	Notes     []string
+	Err       error
+}
+
+// Response is one JSON response a captured page loaded: where from, and what it said.
+type Response struct {
+	URL    string `json:"url"`
+	Status int    `json:"status"`
+	MIME   string `json:"mime"`
+	// Body is the JSON the server sent, or a JSON string holding the text when it did not parse.
+	Body json.RawMessage `json:"body"`
 }
 
 // Staged is one file a capturer wrote.
@@ -78,12 +96,18 @@ const (
 	KindPage       = "page"
 	KindText       = "text"
 	KindPDF        = "pdf"
+	KindResponses  = "responses" // the JSON responses a captured page loaded
 	KindHistory    = "history"
 	KindFile       = "file"
 )
 
 // ErrTimeout marks a page that did not finish within the page time limit.
 var ErrTimeout = errors.New("the page did not finish in time")
+
+// ErrRedirectRefused marks a page that sent the browser from a public address to a private one
+// (this computer, the local network, a cloud's metadata service): what answers there is not the
+// carrier's page, so it is not captured.
+var ErrRedirectRefused = errors.New("redirect to a private address refused")
 
 // ErrNoBrowser marks a capturer that found no browser to run; its message says how to install one.
 var ErrNoBrowser = errors.New("no browser to capture with")

@@ -83,11 +83,12 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		return out, err
 	}
 	var groups []Group
-	for _, r := range out.Pages {
+	for i, r := range out.Pages {
 		if r.Err != nil || len(r.Files) == 0 {
 			continue
 		}
-		groups = append(groups, groupOf(r))
+		markEventless(&out.Pages[i])
+		groups = append(groups, groupOf(out.Pages[i]))
 	}
 	if len(groups) == 0 {
 		why := errors.Join(pageErrors(out.Pages)...)
@@ -121,7 +122,7 @@ func groupOf(r Result) Group {
 		g.Files = append(g.Files, File{Src: f.Path, Ext: f.Ext, Exhibit: tracker.Exhibit{
 			Kind: f.Kind, MediaType: f.MediaType, URL: r.Page.URL, FinalURL: r.FinalURL,
 			Title: r.Title, HTTPStatus: r.HTTPStatus, CapturedAt: r.CapturedAt, Zone: r.Zone,
-			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "),
+			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "), Unsettled: r.Unsettled,
 		}})
 	}
 	return g

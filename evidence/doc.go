@@ -20,6 +20,11 @@
 // exhibit was added meanwhile). A page that fails to capture leaves its number unused, so every
 // banner stays true. ProofPack is a single writer: bbolt's file lock keeps other processes out.
 //
+// A captured page's events are read from the JSON it loaded when evidence/feeds knows its
+// shape (the NN-responses.json file), else from its text. A capture that did not show the
+// tracking history (still loading, or neither events nor a "not found" message) is marked
+// Unsettled on its exhibit, so that the rules never take it for "the number has no events".
+//
 // It imports only the standard library, proofpack/tracker and tracker/*: never chromedp, bbolt
 // or Fyne. The browser lives in evidence/chrome, the PDF renderer in evidence/pdf.
 package evidence

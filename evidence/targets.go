@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"proofpack/evidence/feeds"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 	"proofpack/tracker/history"
@@ -68,8 +69,9 @@ func URLs(ts []Target) []string {
 	return out
 }
 
-// MergeEvents reads the tracking events in each captured page's text and adds them to the
-// shipment its target names, citing the page's exhibit number. It returns how many events were
+// MergeEvents reads the tracking events of each captured page (from the JSON it loaded when
+// evidence/feeds knows its shape, else from its text) and adds them to the shipment its target
+// names, citing the page's exhibit number. It returns how many events were
 // new. Pages without events, or of no known shipment, add nothing.
 func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target, now time.Time) (int, error) {
 	shipment := map[string]int{}
@@ -84,11 +86,17 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 	nos := map[int][]int{}
 	for _, r := range got.Pages {
 		sh, ok := shipment[r.Page.URL]
-		if r.Err != nil || !ok || sh < 0 {
+		if r.Err != nil || !ok || sh < 0 || sh >= len(c.Shipments) {
 			continue
 		}
-		p, err := history.Parse(r.Text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"})
-		if err != nil || len(p.Events) == 0 {
+		p, ok := structuredEvents(r, c.Shipments[sh].Number)
+		if !ok {
+			var perr error
+			if p, perr = history.Parse(r.Text, history.Options{Now: now, MonthFirst: c.Buyer.Country == "US"}); perr != nil {
+				continue
+			}
+		}
+		if len(p.Events) == 0 {
 			continue // a page without events (a search form, a captcha) is still evidence
 		}
 		pages[sh] = append(pages[sh], p)
@@ -113,6 +121,24 @@ func MergeEvents(s tracker.Store, caseID string, got Captured, targets []Target,
 		return nil
 	})
 	return fresh, err
+}
+
+// structuredEvents reads the events of a page from the JSON it loaded, when a reader of
+// evidence/feeds knows its shape: the carrier's own fields beat reading its layout. Readings
+// about another number than the shipment's are left out.
+func structuredEvents(r Result, number string) (history.Page, bool) {
+	bodies := make([][]byte, len(r.Responses))
+	for i, resp := range r.Responses {
+		bodies[i] = resp.Body
+	}
+	var evs []tracker.Event
+	for _, rd := range feeds.Read(bodies...) {
+		if rd.Number != "" && number != "" && !strings.EqualFold(rd.Number, number) {
+			continue
+		}
+		evs, _ = history.Merge(evs, rd.Events, 0)
+	}
+	return history.Page{Events: evs}, len(evs) > 0
 }
 
 // CaptureTracking captures a case's tracking pages (the given links, else its Targets), records

@@ -26,6 +26,10 @@ type Exhibit struct {
 	Viewport   string    `json:"viewport,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Source     string    `json:"source,omitempty"` // the buyer's own file: its name when added
+	// Unsettled marks a capture that did not show the tracking history: taken before the page had
+	// finished filling itself in (still loading at its time limit, or showing a loading message),
+	// or showing neither events nor a "not found" message. It does not prove "no events".
+	Unsettled bool `json:"unsettled,omitempty"`
 }
 
 // ID names the file within its case, e.g. "3-screenshot".

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 
 	"github.com/chromedp/cdproto/browser"
@@ -28,6 +30,11 @@ type Options struct {
 	Tabs int
 	// Env adds variables to the browser's environment, e.g. DISPLAY for a test's Xvfb.
 	Env []string
+	// TempDir is the folder in which each browser gets its temporary folder (its profile and
+	// TMPDIR), removed when it closes; "" means the system's temporary folder. ProofPack
+	// passes one inside the data folder, so that what a crash leaves is removed at the next
+	// start.
+	TempDir string
 }
 
 // NotInstalledError says no browser was found and how to install one.
@@ -63,15 +70,29 @@ func findBrowser(path string) (string, error) {
 // path holds at most 107 bytes: below a longer TMPDIR the browser refuses to start.
 const socketSuffix = "/proofpack-chromium-1234567890/org.chromium.Chromium.XXXXXX/SingletonSocket"
 
-// browserTempDir makes the browser's own TMPDIR, removed on Close: Chromium creates
-// org.chromium.Chromium.* folders there and does not remove them. It is made in the system's
-// temporary folder, or in /tmp when that one's path is too long for the socket.
-func browserTempDir() (string, error) {
-	parent := os.TempDir()
-	if len(parent)+len(socketSuffix) > 107 && runtime.GOOS != "windows" {
-		parent = "/tmp"
+// browserTempDirs makes the browser's folders in parent (the system's temporary folder when
+// ""), all removed on Close: one holding its profile and its TMPDIR, where Chromium creates
+// org.chromium.Chromium.* folders and does not remove them. When parent's path is too long for
+// the socket, the TMPDIR is a second folder in /tmp.
+func browserTempDirs(parent string) (dirs []string, profile, tmp string, err error) {
+	if parent == "" {
+		parent = os.TempDir()
+	} else if err := os.MkdirAll(parent, 0o700); err != nil {
+		return nil, "", "", err
 	}
-	return os.MkdirTemp(parent, "proofpack-chromium-")
+	own, err := os.MkdirTemp(parent, "proofpack-chromium-")
+	if err != nil {
+		return nil, "", "", err
+	}
+	dirs, profile, tmp = []string{own}, filepath.Join(own, "profile"), own
+	if len(own)+len(socketSuffix) > 107 && runtime.GOOS != "windows" {
+		if tmp, err = os.MkdirTemp("/tmp", "proofpack-chromium-"); err != nil {
+			os.RemoveAll(own)
+			return nil, "", "", err
+		}
+		dirs = append(dirs, tmp)
+	}
+	return dirs, profile, tmp, nil
 }
 
 // Browser is one running Chromium. Captures on it may run concurrently, each in its own tab.
@@ -80,8 +101,10 @@ type Browser struct {
 	ctx     context.Context // the browser's own context: its lifetime
 	cancel  context.CancelFunc
 	alloc   context.CancelFunc
-	tmp     string // the browser's TMPDIR, removed on Close
+	tmp     []string // the browser's profile and TMPDIR, removed on Close
 	version string
+	// private says whether a host is at a non-public address; tests replace it.
+	private func(ctx context.Context, host string) (netip.Addr, bool)
 }
 
 // Start launches a browser. ctx only bounds the start; Close ends the browser.
@@ -96,7 +119,7 @@ func Start(ctx context.Context, opt Options) (*Browser, error) {
 	if opt.Width == 0 || opt.Height == 0 {
 		opt.Width, opt.Height = 1280, 900
 	}
-	tmp, err := browserTempDir()
+	dirs, profile, tmp, err := browserTempDirs(opt.TempDir)
 	if err != nil {
 		return nil, err
 	}
@@ -109,12 +132,13 @@ func Start(ctx context.Context, opt Options) (*Browser, error) {
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("mute-audio", true),
 		chromedp.WindowSize(opt.Width, opt.Height),
+		chromedp.UserDataDir(profile),
 		chromedp.Env(append([]string{"TMPDIR=" + tmp}, opt.Env...)...),
 	)
 	if opt.Visible {
 		flags = append(flags, chromedp.VisibleWindow)
 	}
-	b := &Browser{opt: opt, tmp: tmp}
+	b := &Browser{opt: opt, tmp: dirs, private: privateHost}
 	var allocCtx context.Context
 	allocCtx, b.alloc = chromedp.NewExecAllocator(context.Background(), flags...)
 	b.ctx, b.cancel = chromedp.NewContext(allocCtx)
@@ -155,8 +179,12 @@ func (b *Browser) PID() int {
 // temporary folder.
 func (b *Browser) Close() error {
 	b.cancel()
-	b.alloc() // waits for the process and removes the temporary profile
-	return os.RemoveAll(b.tmp)
+	b.alloc() // waits for the process
+	var errs []error
+	for _, d := range b.tmp {
+		errs = append(errs, os.RemoveAll(d))
+	}
+	return errors.Join(errs...)
 }
 
 // Capturer is the evidence.Capturer: a browser of its own for each batch.

@@ -97,11 +97,14 @@ func (b *Browser) capturePage(ctx context.Context, t **tab, req evidence.Request
 	return r
 }
 
-// tab is one browser tab and the dialogs it has dismissed since the last page began.
+// tab is one browser tab, the dialogs it has dismissed since the last page began, and what it
+// watches of the page's requests.
 type tab struct {
 	b       *Browser
 	ctx     context.Context
 	cancel  context.CancelFunc
+	traffic *traffic
+	guard   guard
 	mu      sync.Mutex
 	dialogs []string // the first maxDialogNotes, as notes
 	more    int      // and how many came after them
@@ -122,7 +125,7 @@ var dialogWords = map[page.DialogType]string{
 const tabOpenLimit = 20 * time.Second
 
 func (b *Browser) newTab() (*tab, error) {
-	t := &tab{b: b}
+	t := &tab{b: b, guard: guard{private: b.private}}
 	t.ctx, t.cancel = chromedp.NewContext(b.ctx)
 	steps := []chromedp.Action[chromedp.Void]{}
 	if !b.opt.Visible {
@@ -141,6 +144,21 @@ func (b *Browser) newTab() (*tab, error) {
 	if err != nil {
 		t.cancel()
 		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	// A page tab's main frame has the target's ID. chromedp turns lifecycle events on for
+	// every tab; settling needs networkIdle, so it does not rely on that.
+	t.traffic = newTraffic(cdp.FrameID(chromedp.FromContext(t.ctx).Target.TargetID))
+	if err := chromedp.Listen(t.ctx, t.traffic.event); err != nil {
+		t.cancel()
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	if _, err := chromedp.Call(t.ctx, page.SetLifecycleEventsEnabled, page.SetLifecycleEventsEnabledParams{Enabled: true}); err != nil {
+		t.cancel()
+		return nil, fmt.Errorf("opening a browser tab: %w", err)
+	}
+	if err := t.watch(); err != nil {
+		t.cancel()
+		return nil, err
 	}
 	// An alert, confirm or beforeunload dialog blocks the page until someone answers it.
 	dialogs := chromedp.Events(t.ctx, page.JavascriptDialogOpening)
@@ -185,9 +203,16 @@ func (t *tab) within(ctx context.Context, d time.Duration) (context.Context, con
 func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page) (r evidence.Result) {
 	r = evidence.Result{Page: p, Browser: t.b.version, Zone: evidence.ZoneName(req.Zone)}
 	t.takeDialogs()
-	defer func() { r.Notes = append(r.Notes, t.takeDialogs()...) }()
+	defer func() {
+		refused, _ := t.guard.outcome()
+		r.Notes = append(append(r.Notes, refused...), t.takeDialogs()...)
+	}()
 	limit := req.PageTimeout
 
+	t.traffic.reset()
+	t.guard.start(ctx, p.URL)
+	// Loading and settling share two thirds of the limit; the rest is for saving.
+	start := time.Now()
 	pctx, cancel := t.within(ctx, limit)
 	defer cancel()
 	err := t.load(pctx, p.URL, limit, &r)
@@ -195,12 +220,27 @@ func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page
 		// The buyer takes the time they need; the page limit starts again afterwards.
 		if err = req.Confirm(ctx, p); err == nil {
 			cancel()
+			start = time.Now()
 			pctx, cancel = t.within(ctx, limit)
 			defer cancel()
 		}
 	}
+	settled := false
 	if err == nil {
+		settled, err = t.settle(pctx, start.Add(limit*2/3))
+	}
+	if refusal := t.refusal(); refusal != nil {
+		err = refusal
+	}
+	if err == nil {
+		if !settled {
+			r.Unsettled = true
+			r.Notes = append(r.Notes, fmt.Sprintf("the page was still loading or changing after %s: it may not show every event", (limit*2/3).Round(time.Second)))
+		}
 		err = t.save(pctx, req, &r)
+	}
+	if refusal := t.refusal(); refusal != nil {
+		err = refusal
 	}
 	if err != nil {
 		switch {
@@ -211,8 +251,16 @@ func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page
 		}
 		r.Err = err
 		r.Files = nil
+		r.Responses = nil
 	}
 	return r
+}
+
+// refusal is the error of a page whose main frame the guard stopped; its other refused requests
+// become notes on the result at the end.
+func (t *tab) refusal() error {
+	_, err := t.guard.outcome()
+	return err
 }
 
 // load navigates to url. Loading gets two thirds of the limit; then it is stopped and the
@@ -252,6 +300,9 @@ func (t *tab) load(pctx context.Context, url string, limit time.Duration, r *evi
 		r.HTTPStatus = status
 		return nil
 	default:
+		if refusal := t.refusal(); refusal != nil {
+			return refusal
+		}
 		var le *chromedp.LoadError
 		if errors.As(err, &le) {
 			return fmt.Errorf("the page could not be loaded: %s", loadErrorWords(le.ErrorText))
@@ -339,6 +390,14 @@ func (t *tab) shoot(pctx context.Context, req evidence.Request, r *evidence.Resu
 		return err
 	}
 	r.Text, r.Viewport, r.Title, r.FinalURL = st.Text, fmt.Sprintf("%dx%d", st.Width, st.Height), st.Title, st.URL
+	if line := evidence.ShowsLoading(st.Text); line != "" {
+		r.Unsettled = true
+		r.Notes = append(r.Notes, fmt.Sprintf("the page still showed %q when it was captured: it may not show every event", line))
+	}
+	var left string
+	if r.Responses, left = t.responses(pctx); left != "" {
+		r.Notes = append(r.Notes, left)
+	}
 	snap, err := chromedp.Call(pctx, page.CaptureSnapshot, page.CaptureSnapshotParams{Format: page.CaptureSnapshotFormatMhtml})
 	if err != nil {
 		return fmt.Errorf("saving the page as MHTML: %w", err)
@@ -361,6 +420,16 @@ func (t *tab) shoot(pctx context.Context, req evidence.Request, r *evidence.Resu
 		{evidence.KindScreenshot, "png", "image/png", shot},
 		{evidence.KindPage, "mhtml", "multipart/related", []byte(snap.Data)},
 		{evidence.KindText, "txt", "text/plain; charset=utf-8", []byte(r.Text)},
+	}
+	if len(r.Responses) > 0 {
+		b, err := json.MarshalIndent(r.Responses, "", "  ")
+		if err != nil {
+			return err
+		}
+		files = append(files, struct {
+			kind, ext, media string
+			data             []byte
+		}{evidence.KindResponses, "json", "application/json", append(b, '\n')})
 	}
 	if req.PDF {
 		pdf, err := chromedp.Run(pctx, chromedp.PrintToPDF(chromedp.PDFPrintBackground()))

@@ -79,8 +79,37 @@ func TestBrowserStartsWithALongTemporaryFolder(t *testing.T) {
 	if err := b.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
-		t.Errorf("the browser's temporary folder %s is still there (%v)", tmp, err)
+	for _, d := range tmp {
+		if _, err := os.Stat(d); !os.IsNotExist(err) {
+			t.Errorf("the browser's temporary folder %s is still there (%v)", d, err)
+		}
+	}
+}
+
+// ProofPack gives the browser a folder inside the data folder, so that a crash's leftovers are
+// found and removed at the next start: the profile must be made there, not in the system's.
+func TestTempDirHoldsTheProfile(t *testing.T) {
+	sys := t.TempDir()
+	t.Setenv("TMPDIR", sys)
+	parent := filepath.Join(t.TempDir(), ".tmp", "chrome")
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	b, err := Start(ctx, Options{TempDir: parent})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inside, _ := filepath.Glob(filepath.Join(parent, "proofpack-chromium-*", "profile", "Default"))
+	cmd, _ := os.ReadFile(filepath.Join("/proc", strconv.Itoa(b.PID()), "cmdline"))
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(inside) != 1 || !strings.Contains(string(cmd), "--user-data-dir="+parent) {
+		t.Errorf("profile folders in %s: %v; browser command line %q", parent, inside, strings.ReplaceAll(string(cmd), "\x00", " "))
+	}
+	for _, dir := range []string{parent, sys} {
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			t.Errorf("left in %s after Close: %v", dir, left)
+		}
 	}
 }
 

@@ -105,6 +105,58 @@ func newCarrierServer(t testing.TB) *httptest.Server {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, `<!DOCTYPE html><title>Ads</title><script>for (let i = 1; i <= 30; i++) alert("offer " + i)</script><p>2026-10-19 08:00 Curitiba: saiu para entrega</p>`)
 	})
+	// A page that fetches its events 1.5 s after loading, as carrier pages do, and shows a
+	// loading message until then.
+	mux.HandleFunc("/late", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Rastreamento</title><h1>NL123456785BR</h1><div id="events">Carregando…</div>
+<script>setTimeout(async () => {
+	const answer = await (await fetch("/api/late.json?objeto=NL123456785BR")).json();
+	document.getElementById("events").innerText = answer.objetos[0].eventos.map(e => e.dtHrCriado + " " + e.descricao).join("\n");
+}, 1500)</script>`)
+	})
+	mux.HandleFunc("/api/late.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		fmt.Fprint(w, `{"objetos":[{"codObjeto":"NL123456785BR","eventos":[
+{"codigo":"BDE","descricao":"Objeto entregue ao destinatário","dtHrCriado":"2026-10-20T14:02:11","unidade":{"endereco":{"cidade":"CURITIBA","uf":"PR"}}},
+{"codigo":"PO","descricao":"Objeto postado","dtHrCriado":"2026-10-12T10:22:00","unidade":{"endereco":{"cidade":"SAO PAULO","uf":"SP"}}}]}]}`)
+	})
+	mux.HandleFunc("/big-json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Big</title><p id="s">2026-10-16 08:00 Curitiba: em trânsito</p>
+<script>fetch("/api/big.json").then(r => r.json()).then(j => document.getElementById("s").append(" (" + j.pad.length + ")"))</script>`)
+	})
+	mux.HandleFunc("/api/big.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"pad": %q}`, strings.Repeat("x", 3<<19))
+	})
+	mux.HandleFunc("/loading-forever", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Rastreamento</title><h1>NL123456785BR</h1><p>Carregando...</p>`)
+	})
+	// A page that shows its events at once and keeps a request open for news: a long poll.
+	mux.HandleFunc("/long-poll", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Live tracking</title><p>2026-10-15 11:00 Curitiba: objeto em trânsito</p><script>fetch("/silent")</script>`)
+	})
+	// A page whose text keeps changing: it never settles.
+	mux.HandleFunc("/ticking", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, `<!DOCTYPE html><title>Clock</title><p id="t">0</p><script>let n = 0; setInterval(() => document.getElementById("t").textContent = ++n, 200)</script>`)
+	})
+	// Redirects to wherever the test says, by HTTP and by a script.
+	mux.HandleFunc("/redirect", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	})
+	mux.HandleFunc("/script-redirect", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><title>Moving</title><p>One moment</p><script>addEventListener("load", () => setTimeout(() => location.href = %q, 100))</script>`, r.URL.Query().Get("to"))
+	})
+	mux.HandleFunc("/fetch-from", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><title>Mixed</title><p id="s">2026-10-16 08:00 Curitiba: em trânsito</p>
+<script>fetch(%q).then(r => r.text()).then(t => document.getElementById("s").append(" got " + t.length), () => document.getElementById("s").append(" refused"))</script>`, r.URL.Query().Get("u"))
+	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(func() {
 		close(done)

@@ -42,8 +42,8 @@ func (c check) noEvents() []tracker.Flag {
 	if c.today.Before(due) && !promised {
 		return []tracker.Flag{flag(tracker.FlagNotYetOnline, tracker.Info, proof,
 			fmt.Sprintf("Wait until %s and check again. If the seller has not told you when it shipped, ask them for the shipping date.", due),
-			"No tracking events for %s yet. New numbers often take up to %d days after %s to appear%s, so this is normal until %s.",
-			c.sh.Number, c.s.OnlineGrace, from, holidayNote(hs), due)}
+			"No tracking events for %s yet. New numbers often take up to %d days after %s to appear%s, so this is normal until %s.%s",
+			c.sh.Number, c.s.OnlineGrace, from, holidayNote(hs), due, c.unsettledNote())}
 	}
 	why := fmt.Sprintf("%d days after %s (%s)", start.DaysUntil(c.today), from, start)
 	if promised {
@@ -51,5 +51,5 @@ func (c check) noEvents() []tracker.Flag {
 	}
 	return []tracker.Flag{flag(tracker.FlagProvisionalNumber, tracker.Warning, proof,
 		"Ask the seller for a tracking number that works. If none comes within 3 days, open a dispute for an order not shipped and "+attach(proof)+".",
-		"%s still shows no tracking events %s. It may be a placeholder number given to gain time.", c.sh.Number, why)}
+		"%s still shows no tracking events %s. It may be a placeholder number given to gain time.%s", c.sh.Number, why, c.unsettledNote())}
 }

@@ -12,15 +12,21 @@ import (
 var pageKinds = []string{"history", "screenshot", "page", "text", "pdf"}
 
 // pageExhibits are the exhibits that show this shipment's tracking page, found by the number
-// in their URL or note: with no events, they are what proves "nothing there".
+// in their URL or note: with no events, they are what proves "nothing there". A capture taken
+// before the page had settled proves nothing (see unsettledPages).
 func (c check) pageExhibits() []int {
 	out := []int{}
 	for _, e := range c.in.Exhibits {
-		if slices.Contains(pageKinds, e.Kind) && (strings.Contains(e.URL, c.sh.Number) || strings.Contains(e.Note, c.sh.Number)) {
+		if slices.Contains(pageKinds, e.Kind) && c.aboutThisNumber(e) && !e.Unsettled {
 			out = appendNo(out, e.No)
 		}
 	}
 	return out
+}
+
+// aboutThisNumber reports whether an exhibit names this shipment's number in its URL or note.
+func (c check) aboutThisNumber(e tracker.Exhibit) bool {
+	return strings.Contains(e.URL, c.sh.Number) || strings.Contains(e.Note, c.sh.Number)
 }
 
 // eventExhibits are the exhibits the events were read from.
