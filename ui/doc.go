@@ -7,9 +7,16 @@
 //
 // How the pieces fit:
 //   - Create builds the window's content from a fyne.App, a fyne.Window and the Service.
+//   - caseList (case_list.go) is the left side: search, filter and sort over every case, problems
+//     first, in a virtual widget.List. Each case's casework.Summary is kept and recomputed only
+//     when the case changed; loads run off the UI goroutine and Loaded says when one is shown.
+//   - orderForm (order_form.go) adds and edits a case in one scrolling dialog; Save is enabled
+//     only for a valid case and nothing typed is lost on an error. settings.go is the Settings
+//     view, keys.go the keyboard, bounded.go the layout that keeps the window from growing.
 //   - caseView (case_view.go) shows one case as tabs. A tab is a func(*caseView) *container.TabItem
 //     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
-//     caseView.changed() reloads the case and refreshes the list after a tab changed it.
+//     caseView.changed() reloads the list after a tab changed the case, which updates the tabs
+//     once; onLeave funcs (the statement's pending save) run before another case is shown.
 //   - Long work (capture, packet, import) runs in a goroutine with a progress bar and a Cancel
 //     button; it touches widgets only inside fyne.Do (see task.go).
 package ui
