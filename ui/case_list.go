@@ -244,8 +244,7 @@ func newCaseRow() fyne.CanvasObject {
 	item := widget.NewLabel("")
 	item.Truncation = fyne.TextTruncateEllipsis
 	headline := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	meta := widget.NewLabel("")
-	meta.Importance = widget.LowImportance
+	meta := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	meta.Truncation = fyne.TextTruncateEllipsis
 	return container.NewVBox(
 		container.NewBorder(nil, nil, nil, amount, title),
