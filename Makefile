@@ -44,7 +44,7 @@ install: build
 	  'Exec=$(PREFIX)/bin/proofpack' 'Icon=$(APPID)' 'Terminal=false' \
 	  'Categories=Office;Finance;' 'StartupWMClass=ProofPack' \
 	  > $(DATAHOME)/applications/$(APPID).desktop
-	-command -v update-desktop-database >/dev/null && update-desktop-database $(DATAHOME)/applications
+	if command -v update-desktop-database >/dev/null; then update-desktop-database $(DATAHOME)/applications; fi
 	@echo "ProofPack is in your applications menu ($(DATAHOME)/applications/$(APPID).desktop)."
 
 uninstall:
