@@ -27,8 +27,10 @@ type caseView struct {
 	content    fyne.CanvasObject
 	refreshers []func(tracker.Case)
 	leavers    []func()
-	packet     *packetView   // the Packet tab, for tests to drive
-	evidence   *evidenceView // the Evidence tab, likewise
+	// historyDone closes when the history pasted last is on screen, for tests to wait on.
+	historyDone <-chan struct{}
+	packet      *packetView   // the Packet tab, for tests to drive
+	evidence    *evidenceView // the Evidence tab, likewise
 }
 
 func newCaseView(a *App, c tracker.Case) *caseView {

@@ -48,7 +48,7 @@ func evidenceTab(v *caseView) *container.TabItem {
 	ev.capture.Importance = widget.HighImportance
 	ev.assisted = widget.NewButtonWithIcon("Capture in a browser window…", theme.ComputerIcon(), func() { ev.startCapture(true) })
 	add := widget.NewButtonWithIcon("Add your own files…", theme.ContentAddIcon(), ev.chooseFiles)
-	verify := widget.NewButtonWithIcon("Verify hashes", theme.ConfirmIcon(), ev.verify)
+	verify := widget.NewButtonWithIcon("Verify hashes", theme.ConfirmIcon(), func() { ev.verify() })
 	hint := widget.NewLabel("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case.")
 	hint.Wrapping = fyne.TextWrapWord
 	ev.fill()
@@ -328,21 +328,36 @@ func pathLines(text string) []string {
 	return out
 }
 
-// verify re-hashes every file of the case and marks the ones that changed or went missing.
-func (ev *evidenceView) verify() {
-	svc := ev.v.app.svc
-	v, err := svc.Verify(ev.v.c.ID)
-	if err != nil {
-		dialog.ShowError(err, ev.v.app.win)
-		return
-	}
-	rep := v.Cases[0]
+// verify re-hashes every file of the case off the UI goroutine and marks the ones that changed
+// or went missing; the returned channel closes once the result is on screen.
+func (ev *evidenceView) verify() <-chan struct{} {
+	done := make(chan struct{})
+	svc, id, win := ev.v.app.svc, ev.v.c.ID, ev.v.app.win
+	ev.status.SetText("Checking every file against its SHA-256…")
+	go func() {
+		v, err := svc.Verify(id)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				ev.status.SetText("")
+				dialog.ShowError(err, win)
+				return
+			}
+			ev.showVerified(v.Cases[0])
+		})
+	}()
+	return done
+}
+
+// showVerified marks the files of a verify report in the gallery and says what it found.
+func (ev *evidenceView) showVerified(rep evidence.Report) {
 	ev.problems = map[string]string{}
 	for _, p := range rep.Problems {
 		ev.problems[p.Path] = p.Problem
 	}
 	ev.fill()
 	if rep.OK() {
+		ev.status.Importance = widget.MediumImportance
 		ev.status.SetText(fmt.Sprintf("All %d files match the SHA-256 recorded when they were saved.", rep.Files))
 		return
 	}

@@ -83,7 +83,7 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 	os.WriteFile(stored, b, 0o600)
 
 	ev := u.view.evidence
-	ev.verify()
+	<-ev.verify()
 	if !strings.Contains(ev.status.Text, "01-file.png: changed") {
 		t.Errorf("status: %q", ev.status.Text)
 	}
