@@ -22,6 +22,7 @@ type Summary struct {
 	// "Stalled 55 days", "Refund overdue", "In transit".
 	Headline    string
 	NeedsAction bool // a warning or worse that the buyer has not settled (refund received)
+	StalledDays int  // for a stall, the days since the last event, for front ends that word it
 	Age         int  // days since the order
 	// Deadline is the next date the buyer must act by; zero until deadlines are known (issue 11).
 	Deadline tracker.Date
@@ -166,23 +167,24 @@ func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 	if len(r.Flags) > 0 && r.Flags[0].Severity.Rank() >= tracker.Warning.Rank() { // critical first
 		f := r.Flags[0]
 		sum.Severity, sum.Code, sum.NeedsAction = f.Severity, f.Code, true
-		sum.Headline = headline(f.Code, r.Events, today)
+		sum.Headline, sum.StalledDays = headline(f.Code, r.Events, today)
 	}
 	return sum
 }
 
-// headline words a flag for the list; a stall says how long.
-func headline(code string, events []tracker.Event, today tracker.Date) string {
+// headline words a flag for the list; a stall says how long (and returns the days).
+func headline(code string, events []tracker.Event, today tracker.Date) (string, int) {
 	if code == tracker.FlagStalled {
 		for _, e := range events { // newest first, unparsed last
 			if !e.Unparsed {
-				return fmt.Sprintf("Stalled %d days", tracker.DateOf(e.Time).DaysUntil(today))
+				days := tracker.DateOf(e.Time).DaysUntil(today)
+				return fmt.Sprintf("Stalled %d days", days), days
 			}
 		}
-		return "Stalled"
+		return "Stalled", 0
 	}
 	if h, ok := headlines[code]; ok {
-		return h
+		return h, 0
 	}
-	return strings.ReplaceAll(code, "_", " ")
+	return strings.ReplaceAll(code, "_", " "), 0
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -37,11 +38,11 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
 	u.list = newCaseList(u)
 	u.detail = container.New(boundedLayout{fyne.NewSize(560, 480)})
-	u.addBtn = widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
+	u.addBtn = widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
 	u.addBtn.Importance = widget.HighImportance
-	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
+	u.delBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), u.confirmDelete)
 	u.delBtn.Disable()
-	u.editBtn = widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), u.showEditOrder)
+	u.editBtn = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), u.showEditOrder)
 	u.editBtn.Disable()
 
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
@@ -102,14 +103,14 @@ func (u *App) showEmpty() {
 	u.view = nil
 	u.delBtn.Disable()
 	u.editBtn.Disable()
-	title := widget.NewLabelWithStyle("Your parcel has not come? Start here.", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	steps := widget.NewLabel("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
+	title := widget.NewLabelWithStyle(lang.L("Your parcel has not come? Start here."), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	steps := widget.NewLabel(lang.L("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
 		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +
-		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute.")
+		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute."))
 	steps.Wrapping = fyne.TextWrapWord
-	add := widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
+	add := widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
 	add.Importance = widget.HighImportance
-	sample := widget.NewButtonWithIcon("Load sample cases", theme.FolderOpenIcon(), u.loadSamples)
+	sample := widget.NewButtonWithIcon(lang.L("Load sample cases"), theme.FolderOpenIcon(), u.loadSamples)
 	box := container.NewVBox(title, steps, container.NewCenter(container.NewHBox(add, sample)))
 	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 260), box))}
 	u.detail.Refresh()

@@ -2,13 +2,13 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
@@ -26,6 +26,7 @@ type caseList struct {
 	filter *widget.Select
 	sortBy *widget.Select
 	count  *widget.Label
+	choice map[string]string // a filter or sort choice as shown -> as the code names it
 
 	cases []tracker.Case
 	index map[string]int              // case ID -> position in cases
@@ -64,16 +65,25 @@ func newCaseList(u *App) *caseList {
 		}
 	}
 	l.search = widget.NewEntry()
-	l.search.SetPlaceHolder("Search order, tracking number, seller, item")
+	l.search.SetPlaceHolder(lang.L("Search order, tracking number, seller, item"))
 	l.search.OnChanged = func(string) { l.refilter("", false) }
-	options := []string{filterAll, filterAction, filterWaiting, filterDispute, filterDone}
+	l.choice = map[string]string{}
+	shown := func(keys ...string) []string { // the choices in the window's language
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = lang.L(k)
+			l.choice[out[i]] = k
+		}
+		return out
+	}
+	options := shown(filterAll, filterAction, filterWaiting, filterDispute, filterDone)
 	for _, m := range tracker.Marketplaces {
-		options = append(options, tracker.MarketplaceName(m))
+		options = append(options, shown(tracker.MarketplaceName(m))...)
 	}
 	l.filter = widget.NewSelect(options, nil)
-	l.filter.SetSelected(filterAll)
-	l.sortBy = widget.NewSelect([]string{sortProblems, sortNewest, sortOldest, sortAmount}, nil)
-	l.sortBy.SetSelected(sortProblems)
+	l.filter.SetSelected(lang.L(filterAll))
+	l.sortBy = widget.NewSelect(shown(sortProblems, sortNewest, sortOldest, sortAmount), nil)
+	l.sortBy.SetSelected(lang.L(sortProblems))
 	l.filter.OnChanged = func(string) { l.refilter("", false) }
 	l.sortBy.OnChanged = func(string) { l.refilter("", false) }
 	l.count = widget.NewLabel("")
@@ -153,9 +163,9 @@ func (l *caseList) caseByID(id string) (tracker.Case, bool) {
 // else the one on screen, else the first row; without (the buyer typing a search) it only
 // keeps the row of the case on screen selected, so the case view is never rebuilt per key.
 func (l *caseList) refilter(id string, pick bool) {
-	l.rows = matching(l.cases, l.texts, l.sums, l.search.Text, l.filter.Selected)
-	sortRows(l.rows, l.cases, l.sums, l.sortBy.Selected)
-	l.count.SetText(fmt.Sprintf("%d of %d cases", len(l.rows), len(l.cases)))
+	l.rows = matching(l.cases, l.texts, l.sums, l.search.Text, l.choice[l.filter.Selected])
+	sortRows(l.rows, l.cases, l.sums, l.choice[l.sortBy.Selected])
+	l.count.SetText(lang.L("{{.Shown}} of {{.Total}} cases", map[string]any{"Shown": len(l.rows), "Total": len(l.cases)}))
 	l.list.Refresh()
 	if id == "" && l.u.view != nil {
 		id = l.u.view.c.ID
@@ -266,14 +276,22 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	line2.Objects[0].(*widget.Label).SetText(c.Item)
 	h := line2.Objects[1].(*widget.Label)
 	h.Importance = summaryImportance(s)
-	h.SetText(s.Headline)
-	meta := fmt.Sprintf("%d days since the order", s.Age)
+	h.SetText(headlineText(s))
+	meta := lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
 		meta += " · act by " + s.Deadline.String()
 	}
 	box.Objects[2].(*widget.Label).SetText(meta)
 	line1.Refresh()
 	line2.Refresh() // the texts changed width: lay the lines out again
+}
+
+// headlineText says a summary's headline in the window's language.
+func headlineText(s casework.Summary) string {
+	if s.Code == tracker.FlagStalled && s.StalledDays > 0 {
+		return lang.L("Stalled {{.Days}} days", map[string]any{"Days": s.StalledDays})
+	}
+	return lang.L(s.Headline)
 }
 
 // summaryImportance colours a row's headline: red for a critical problem, amber for a warning,

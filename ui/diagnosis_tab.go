@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,7 +25,7 @@ func diagnosisTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon("Diagnosis", theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Diagnosis"), theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
 func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -55,7 +56,7 @@ func evidenceTab(v *caseView) *container.TabItem {
 	v.onUpdate(func(tracker.Case) { ev.fill() })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(ev.capture, ev.assisted), ev.address),
 		container.NewHBox(add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
-	return container.NewTabItemWithIcon("Evidence", theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
+	return container.NewTabItemWithIcon(lang.L("Evidence"), theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
 }
 
 // fill shows every exhibit number as one card: the screenshot's thumbnail, where and when it

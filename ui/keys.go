@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 )
 
 // bindKeys gives the window its keyboard: Ctrl+N new case, Ctrl+F search, Ctrl+E edit the case,
@@ -38,7 +39,7 @@ func (u *App) showPacket() {
 		return
 	}
 	for _, it := range u.view.tabs.Items {
-		if it.Text == "Packet" {
+		if it.Text == lang.L("Packet") {
 			u.view.tabs.Select(it)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +24,7 @@ func orderTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon("Order", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Order"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
 // orderDetails shows the order with the list's headline, so a parcel delivered in another town
@@ -31,7 +32,7 @@ func orderTab(v *caseView) *container.TabItem {
 func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(c.Item, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	status := widget.NewLabelWithStyle(sum.Headline, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	status := widget.NewLabelWithStyle(headlineText(sum), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	status.Importance = summaryImportance(sum)
 
 	form := widget.NewForm()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,7 +103,7 @@ func packetTab(v *caseView) *container.TabItem {
 		widget.NewFormItem("", p.force),
 	)
 	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
-	return container.NewTabItemWithIcon("Packet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Packet"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
 // showCase shows the case's saved statement, or the draft from its findings; a statement being
