@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -130,7 +131,21 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		}
 		lines = append(lines, l)
 	}
-	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(lines...))
+	open := widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { ev.open(group[0]) })
+	return container.NewBorder(nil, nil, thumb, container.NewVBox(open), container.NewVBox(lines...))
+}
+
+// open shows an exhibit's first file (the screenshot, the buyer's file) in the system's viewer.
+func (ev *evidenceView) open(e tracker.Exhibit) {
+	u := exhibitURL(ev.v.app.svc.Dir, e)
+	if err := ev.v.app.app.OpenURL(u); err != nil {
+		dialog.ShowError(fmt.Errorf("cannot open %s: %w", u.Path, err), ev.v.app.win)
+	}
+}
+
+// exhibitURL is the file URL of an exhibit's file in the data folder.
+func exhibitURL(dir string, e tracker.Exhibit) *url.URL {
+	return &url.URL{Scheme: "file", Path: filepath.Join(dir, filepath.FromSlash(e.Path))}
 }
 
 // thumbnail is the exhibit's first picture scaled into a fixed box, or an empty box.

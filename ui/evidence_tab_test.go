@@ -214,3 +214,21 @@ func TestAddTwoFilesWithADescription(t *testing.T) {
 		t.Error("the gallery does not show the description")
 	}
 }
+
+// Each exhibit has an Open button that hands its file to the system's viewer.
+func TestOpenAnExhibit(t *testing.T) {
+	u, _, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	chat := filepath.Join(t.TempDir(), "chat.png")
+	os.WriteFile(chat, []byte("\x89PNG chat"), 0o600)
+	<-u.addFiles([]string{chat}, "Chat")
+	<-u.Loaded()
+	ev := u.view.evidence
+	if findButton(ev.gallery, "Open") == nil {
+		t.Fatal("the exhibit has no Open button")
+	}
+	ex, _ := u.svc.Exhibits(u.view.c.ID)
+	got := exhibitURL(u.svc.Dir, ex[0])
+	if b, err := os.ReadFile(got.Path); got.Scheme != "file" || err != nil || string(b) != "\x89PNG chat" {
+		t.Errorf("Open would hand over %v (%v)", got, err)
+	}
+}
