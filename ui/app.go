@@ -36,6 +36,24 @@ type App struct {
 // off the UI goroutine; Loaded says when they are on screen.
 func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
+	if p, err := svc.Preferences(); err == nil {
+		if p.Language != "" {
+			useLanguage(p.Language)
+		}
+		if p.Theme != "" {
+			u.applyTheme(p.Theme)
+		}
+	}
+	u.build()
+	u.reload("")
+	return u
+}
+
+// build makes the window's content in the current language; a change of language builds it
+// again.
+func (u *App) build() {
+	w := u.win
+	u.view = nil
 	u.list = newCaseList(u)
 	u.detail = container.New(boundedLayout{fyne.NewSize(560, 480)})
 	u.addBtn = widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
@@ -53,11 +71,6 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.bindKeys()
-	if p, err := svc.Preferences(); err == nil && p.Theme != "" {
-		u.applyTheme(p.Theme)
-	}
-	u.reload("")
-	return u
 }
 
 // Loaded returns a channel that closes once the latest reload is on screen.

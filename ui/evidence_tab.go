@@ -131,7 +131,7 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		}
 		lines = append(lines, l)
 	}
-	open := widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { ev.open(group[0]) })
+	open := widget.NewButton("Open", func() { ev.open(group[0]) })
 	return container.NewBorder(nil, nil, thumb, container.NewVBox(open), container.NewVBox(lines...))
 }
 

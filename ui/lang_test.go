@@ -70,3 +70,22 @@ func TestWindowInTwoLanguages(t *testing.T) {
 		})
 	}
 }
+
+// Choosing a language in Settings applies it at once and keeps it with the data folder.
+func TestSettingsChangeTheLanguageAtOnce(t *testing.T) {
+	t.Cleanup(func() { useLanguage("") })
+	u, _, w := newTestApp(t, stalledCase())
+	test.Tap(findButtonByIcon(t, u))
+	u.lastSettings.language.SetSelected("Português")
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Save"))
+	<-u.Loaded()
+	if u.addBtn.Text != "Adicionar pedido" || !rowTexts(u, 0)["Parado há 55 dias"] {
+		t.Errorf("after choosing Português: %q, %v", u.addBtn.Text, rowTexts(u, 0))
+	}
+	if c, ok := u.selected(); !ok || c.OrderNumber != "1003" {
+		t.Error("the case on screen was lost")
+	}
+	if p, _ := u.svc.Preferences(); p.Language != "pt" {
+		t.Errorf("stored language %q", p.Language)
+	}
+}

@@ -20,13 +20,24 @@ import (
 // The theme choices as the Settings view names them.
 var themeLabels = map[string]string{"": "Follow the system", casework.ThemeLight: "Light", casework.ThemeDark: "Dark"}
 
+// languageNames are the window's languages in their own words; "" follows the system.
+var languageNames = map[string]string{"": "Follow the system", "en": "English", "es": "Español", "pt": "Português", "ru": "Русский"}
+
+func languageLabels() []string {
+	out := []string{languageNames[""]}
+	for _, code := range casework.Languages {
+		out = append(out, languageNames[code])
+	}
+	return out
+}
+
 // settingsView is the Settings dialog: the home address and currency new orders start with, the
 // waits the diagnosis allows, and the theme. Everything is kept in the data folder's store and
 // applied when saved.
 type settingsView struct {
 	city, postcode, country, currency *widget.Entry
 	grace, stalled                    *widget.Entry
-	theme                             *widget.Select
+	theme, language                   *widget.Select
 	form                              *widget.Form
 }
 
@@ -69,6 +80,8 @@ func (u *App) showSettings() {
 	s.stalled = entry(strconv.Itoa(r.StalledAfter), "20", days)
 	s.theme = widget.NewSelect([]string{themeLabels[""], themeLabels[casework.ThemeLight], themeLabels[casework.ThemeDark]}, nil)
 	s.theme.SetSelected(themeLabels[p.Theme])
+	s.language = widget.NewSelect(languageLabels(), nil)
+	s.language.SetSelected(languageNames[p.Language])
 	folder := widget.NewLabel(u.svc.Dir + "\n(start ProofPack with --data FOLDER to use another)")
 	folder.Wrapping = fyne.TextWrapWord
 	s.form = widget.NewForm(
@@ -79,6 +92,7 @@ func (u *App) showSettings() {
 		widget.NewFormItem("New number may stay empty for (days)", s.grace),
 		widget.NewFormItem("Stalled after no news for (days)", s.stalled),
 		widget.NewFormItem("Theme", s.theme),
+		widget.NewFormItem("Language", s.language),
 		widget.NewFormItem("Data folder", folder),
 	)
 	d := dialog.NewCustomConfirm("Settings", "Save", "Cancel", container.NewVScroll(s.form), func(ok bool) {
@@ -105,9 +119,13 @@ func (u *App) saveSettings(s *settingsView) {
 			p.Theme = id
 		}
 	}
+	for code, name := range languageNames {
+		if name == s.language.Selected {
+			p.Language = code
+		}
+	}
 	old, err := u.svc.Preferences()
 	if err == nil {
-		p.Language = old.Language
 		err = u.svc.SavePreferences(p)
 	}
 	if err == nil {
@@ -121,8 +139,16 @@ func (u *App) saveSettings(s *settingsView) {
 		return
 	}
 	u.applyTheme(p.Theme)
+	id := ""
+	if c, ok := u.selected(); ok {
+		id = c.ID
+	}
+	if p.Language != old.Language {
+		useLanguage(p.Language)
+		u.build() // every widget again, in the new language
+	}
 	u.list.sums = nil // the waits changed: every summary is computed again
-	u.reload("")
+	u.reload(id)
 }
 
 // applyTheme sets the light or dark theme, or follows the system.
