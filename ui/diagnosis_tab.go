@@ -35,7 +35,7 @@ func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
 	}
 	status := widget.NewLabelWithStyle("Status: "+statusText(r.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status.Importance = statusImportance(r.Status)
-	paste := widget.NewButtonWithIcon("Paste tracking history", theme.ContentPasteIcon(), v.showPasteHistory)
+	paste := widget.NewButtonWithIcon(lang.L("Paste tracking history"), theme.ContentPasteIcon(), v.showPasteHistory)
 	out := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, paste, status)}
 	if len(r.Flags) == 0 {
 		out = append(out, widget.NewLabel("Nothing looks wrong with this tracking so far."))

@@ -46,11 +46,11 @@ func evidenceTab(v *caseView) *container.TabItem {
 	ev.address = widget.NewEntry()
 	ev.address.SetPlaceHolder("Paste any web address to capture it (empty: the tracking pages)")
 	ev.address.Validator = addressValidator
-	ev.capture = widget.NewButtonWithIcon("Capture", theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
+	ev.capture = widget.NewButtonWithIcon(lang.L("Capture"), theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
 	ev.capture.Importance = widget.HighImportance
-	ev.assisted = widget.NewButtonWithIcon("Capture in a browser window…", theme.ComputerIcon(), func() { ev.startCapture(true) })
-	add := widget.NewButtonWithIcon("Add your own files…", theme.ContentAddIcon(), ev.chooseFiles)
-	verify := widget.NewButtonWithIcon("Verify hashes", theme.ConfirmIcon(), func() { ev.verify() })
+	ev.assisted = widget.NewButtonWithIcon(lang.L("Capture in a browser window…"), theme.ComputerIcon(), func() { ev.startCapture(true) })
+	add := widget.NewButtonWithIcon(lang.L("Add your own files…"), theme.ContentAddIcon(), ev.chooseFiles)
+	verify := widget.NewButtonWithIcon(lang.L("Verify hashes"), theme.ConfirmIcon(), func() { ev.verify() })
 	hint := widget.NewLabel("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case.")
 	hint.Wrapping = fyne.TextWrapWord
 	ev.fill()
@@ -131,7 +131,7 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		}
 		lines = append(lines, l)
 	}
-	open := widget.NewButton("Open", func() { ev.open(group[0]) })
+	open := widget.NewButton(lang.L("Open"), func() { ev.open(group[0]) })
 	return container.NewBorder(nil, nil, thumb, container.NewVBox(open), container.NewVBox(lines...))
 }
 
@@ -306,7 +306,7 @@ func (ev *evidenceView) chooseFiles() {
 	paths.SetMinRowsVisible(5)
 	note := widget.NewEntry()
 	note.SetPlaceHolder("What they show, e.g. Chat with the seller, 12 October")
-	browse := widget.NewButtonWithIcon("Browse…", theme.FolderOpenIcon(), func() {
+	browse := widget.NewButtonWithIcon(lang.L("Browse…"), theme.FolderOpenIcon(), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -38,10 +39,10 @@ func stalledCase() tracker.Case {
 // The window speaks Spanish and Russian from the same screens, problem words included.
 func TestWindowInTwoLanguages(t *testing.T) {
 	for _, tc := range []struct {
-		language, add, stalled, tab, count string
+		language, add, stalled, tab, count, save string
 	}{
-		{"es", "Añadir pedido", "Detenido hace 55 días", "Expediente", "1 de 1 casos"},
-		{"ru", "Добавить заказ", "Стоит 55 дн.", "Пакет", "1 из 1 дел"},
+		{"es", "Añadir pedido", "Detenido hace 55 días", "Expediente", "1 de 1 casos", "Guardar"},
+		{"ru", "Добавить заказ", "Стоит 55 дн.", "Пакет", "1 из 1 дел", "Сохранить"},
 	} {
 		t.Run(tc.language, func(t *testing.T) {
 			speak(t, tc.language)
@@ -64,8 +65,8 @@ func TestWindowInTwoLanguages(t *testing.T) {
 				t.Errorf("needs action shows %d rows", n)
 			}
 			test.Tap(u.addBtn)
-			if u.lastForm == nil {
-				t.Error("the translated Add order opens no form")
+			if u.lastForm == nil || u.lastForm.save.Text != tc.save || !strings.Contains(u.lastForm.missing.Text, u.lastForm.labelOf(u.lastForm.order)) {
+				t.Errorf("the order form in %s: save %q, %q", tc.language, u.lastForm.save.Text, u.lastForm.missing.Text)
 			}
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -78,36 +79,36 @@ func newOrderForm() *orderForm {
 	f.refundPromised = entry("YYYY-MM-DD (optional)", dateValidator(false))
 	f.refundReceived = entry("YYYY-MM-DD (optional)", dateValidator(false))
 	f.number = newNumberView()
-	f.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), nil)
+	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), nil)
 	f.save.Importance = widget.HighImportance
 	f.missing = widget.NewLabel("")
 	f.missing.Wrapping = fyne.TextWrapWord
 	f.missing.Importance = widget.WarningImportance
 
-	dispute := widget.NewLabelWithStyle("Dispute", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	dispute := widget.NewLabelWithStyle(lang.L("Dispute"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.items = []*widget.FormItem{
-		widget.NewFormItem("Marketplace", f.marketplace),
-		widget.NewFormItem("Order number", f.order),
-		widget.NewFormItem("Seller", f.seller),
-		widget.NewFormItem("Item", f.item),
-		widget.NewFormItem("Amount", f.amount),
-		widget.NewFormItem("Currency", f.currency),
-		widget.NewFormItem("Paid by", f.payment),
-		widget.NewFormItem("Ordered on", f.ordered),
-		widget.NewFormItem("Shipped on", f.shipped),
-		widget.NewFormItem("Promised by", f.promised),
-		widget.NewFormItem("Tracking number", f.tracking),
+		widget.NewFormItem(lang.L("Marketplace"), f.marketplace),
+		widget.NewFormItem(lang.L("Order number"), f.order),
+		widget.NewFormItem(lang.L("Seller"), f.seller),
+		widget.NewFormItem(lang.L("Item"), f.item),
+		widget.NewFormItem(lang.L("Amount"), f.amount),
+		widget.NewFormItem(lang.L("Currency"), f.currency),
+		widget.NewFormItem(lang.L("Paid by"), f.payment),
+		widget.NewFormItem(lang.L("Ordered on"), f.ordered),
+		widget.NewFormItem(lang.L("Shipped on"), f.shipped),
+		widget.NewFormItem(lang.L("Promised by"), f.promised),
+		widget.NewFormItem(lang.L("Tracking number"), f.tracking),
 		widget.NewFormItem("", f.number.box),
-		widget.NewFormItem("Seller's tracking link", f.link),
-		widget.NewFormItem("City", f.city),
-		widget.NewFormItem("Postcode", f.postcode),
-		widget.NewFormItem("Country", f.country),
+		widget.NewFormItem(lang.L("Seller's tracking link"), f.link),
+		widget.NewFormItem(lang.L("City"), f.city),
+		widget.NewFormItem(lang.L("Postcode"), f.postcode),
+		widget.NewFormItem(lang.L("Country"), f.country),
 		widget.NewFormItem("", dispute),
-		widget.NewFormItem("Dispute opened", f.opened),
-		widget.NewFormItem("Escalated", f.escalated),
-		widget.NewFormItem("Decided for you", f.won),
-		widget.NewFormItem("Refund promised", f.refundPromised),
-		widget.NewFormItem("Refund received", f.refundReceived),
+		widget.NewFormItem(lang.L("Dispute opened"), f.opened),
+		widget.NewFormItem(lang.L("Escalated"), f.escalated),
+		widget.NewFormItem(lang.L("Decided for you"), f.won),
+		widget.NewFormItem(lang.L("Refund promised"), f.refundPromised),
+		widget.NewFormItem(lang.L("Refund received"), f.refundReceived),
 	}
 	f.form = widget.NewForm(f.items...)
 	for _, e := range f.entries() {
@@ -216,7 +217,7 @@ func (f *orderForm) check() {
 		f.save.Enable()
 		return
 	}
-	f.missing.SetText("To save, fix: " + strings.Join(bad, ", "))
+	f.missing.SetText(lang.L("To save, fix: ") + strings.Join(bad, ", "))
 	f.missing.Show()
 	f.save.Disable()
 }
@@ -304,7 +305,7 @@ func (u *App) showOrderForm(edit *tracker.Case) *orderForm {
 	} else if p, err := u.svc.Preferences(); err == nil {
 		f.prefill(p)
 	}
-	cancel := widget.NewButton("Cancel", nil)
+	cancel := widget.NewButton(lang.L("Cancel"), nil)
 	buttons := container.NewHBox(cancel, f.save)
 	body := container.NewBorder(nil, container.NewVBox(f.missing, container.NewCenter(buttons)), nil, nil,
 		container.NewVScroll(container.NewPadded(f.form)))

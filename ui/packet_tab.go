@@ -74,13 +74,13 @@ func packetTab(v *caseView) *container.TabItem {
 		p.out.SetText(p.defaultOut(name))
 	})
 	p.force = widget.NewCheck("Make it even if exhibit files changed or went missing (the cover will say so)", nil)
-	p.make = widget.NewButtonWithIcon("Make packet", theme.DocumentSaveIcon(), p.makePacket)
+	p.make = widget.NewButtonWithIcon(lang.L("Make packet"), theme.DocumentSaveIcon(), p.makePacket)
 	p.make.Importance = widget.HighImportance
-	p.open = widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
-	p.folder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), func() { p.openURL(filepath.Dir(p.made.Files[0])) })
+	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
+	p.folder = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() { p.openURL(filepath.Dir(p.made.Files[0])) })
 	p.open.Hide()
 	p.folder.Hide()
-	rebuild := widget.NewButtonWithIcon("Rebuild from findings", theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
+	rebuild := widget.NewButtonWithIcon(lang.L("Rebuild from findings"), theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
 	p.lastMade = widget.NewLabel("")
 	p.lastMade.Wrapping = fyne.TextWrapWord
 	p.lastMade.Importance = widget.LowImportance
