@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"proofpack/tracker"
+	town "proofpack/tracker/place" // evidence has its own place()
 )
 
 // Packet is what a dispute packet says, as data: the renderer in evidence/pdf only lays it out,
@@ -363,7 +364,15 @@ func flagSentence(c tracker.Case, f tracker.Flag, home string) string {
 	switch f.Code {
 	case tracker.FlagDeliveredElsewhere:
 		if ev, num, ok := delivery(c); ok {
-			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), home)
+			far := ""
+			if f.DistanceKM > 0 {
+				far = ", about " + town.KMText(f.DistanceKM) + " from my address"
+			}
+			return fmt.Sprintf("The tracking number %s shows delivery in %s on %s%s; I live in %s, and nothing was delivered to me", num, cmp.Or(ev.Place, "another place"), day(tracker.DateOf(ev.Time)), far, home)
+		}
+	case tracker.FlagDeliveryPlaceUnclear: // the engine's message is a question to the buyer: state the fact only
+		if ev, num, ok := delivery(c); ok {
+			return fmt.Sprintf("The tracking number %s shows delivery at '%s' on %s", num, ev.Place, day(tracker.DateOf(ev.Time)))
 		}
 	case tracker.FlagDeliveredBeforeOrder:
 		if ev, num, ok := delivery(c); ok {

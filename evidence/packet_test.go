@@ -259,3 +259,34 @@ func TestPacketSaysWhatTheCaseIs(t *testing.T) {
 		t.Errorf("by buyer: capture %v, buyer's file %v", p.Exhibits[0].ByBuyer, p.Exhibits[1].ByBuyer)
 	}
 }
+
+// The distance the rules measured goes into the buyer's statement.
+func TestPacketStatesTheDistance(t *testing.T) {
+	c, ex, flags := recifeCase()
+	flags[1].DistanceKM = 2130
+	p := NewPacket(c, ex, flags, time.Date(2026, 11, 22, 9, 0, 0, 0, saoPaulo), PacketOptions{})
+	if !strings.Contains(p.Statement, "about 2 130 km from my address; I live in São Paulo") {
+		t.Errorf("statement does not state the distance: %q", p.Statement)
+	}
+}
+
+// An unclear delivery place is a question for the buyer, not a sentence for the packet: the
+// packet states what the page shows.
+func TestPacketStatesAnUnclearPlaceAsAFact(t *testing.T) {
+	c, ex, flags := recifeCase()
+	for i := range c.Shipments[0].Events {
+		if c.Shipments[0].Events[i].Status == tracker.StatusDelivered {
+			c.Shipments[0].Events[i].Place = "Centre Courrier 06"
+		}
+	}
+	flags[1] = tracker.Flag{Code: tracker.FlagDeliveryPlaceUnclear, Severity: tracker.Warning, Message: "The page says the parcel was delivered at 'Centre Courrier 06'. Is that your town?", Action: "Confirm.", Exhibits: []int{1}}
+	p := NewPacket(c, ex, flags, time.Date(2026, 11, 22, 9, 0, 0, 0, saoPaulo), PacketOptions{})
+	if strings.Contains(p.Statement, "?") || !strings.Contains(p.Statement, "shows delivery at 'Centre Courrier 06' on") {
+		t.Errorf("statement: %q", p.Statement)
+	}
+	for _, f := range p.Findings {
+		if strings.Contains(f.Message, "?") {
+			t.Errorf("finding asks a question: %q", f.Message)
+		}
+	}
+}

@@ -18,6 +18,9 @@ type Flag struct {
 	Message  string   `json:"message"`
 	Action   string   `json:"action"`
 	Exhibits []int    `json:"exhibits"` // exhibit numbers; never nil in JSON
+	// DistanceKM is how far from the buyer's town a delivered_elsewhere flag's delivery was,
+	// rounded as the message words it; 0 when not known.
+	DistanceKM int `json:"distance_km,omitempty"`
 }
 
 // Flag codes, as listed in DESIGN.md. Scripts match on these strings.
@@ -35,6 +38,7 @@ const (
 	FlagNotShipped            = "not_shipped"
 	FlagStalled               = "stalled"
 	FlagDeliveredElsewhere    = "delivered_elsewhere"
+	FlagDeliveryPlaceUnclear  = "delivery_place_unclear"
 	FlagDeliveredBeforeOrder  = "delivered_before_order"
 	FlagReusedNumber          = "reused_number"
 	FlagCombinedShipment      = "combined_shipment" // same number on orders of one seller, days apart

@@ -16,10 +16,12 @@ const (
 	Unknown   Verdict = iota // no town, postcode or country to compare
 	Same                     // the buyer's town or postcode
 	Different                // another town, postcode or country
+	Near                     // another town within NearKM (Locate only)
+	Unclear                  // a place that says "elsewhere" only as a string, not as a known town (Locate only)
 )
 
 func (v Verdict) String() string {
-	return [...]string{"unknown", "same", "different"}[v]
+	return [...]string{"unknown", "same", "different", "near", "unclear"}[v]
 }
 
 // Result is a verdict with the words that decided it, for the flag's message.
@@ -40,7 +42,7 @@ func Match(text string, buyer tracker.Address) Result {
 		return Result{Unknown, "no place given"}
 	}
 	city := Words(cityPart(buyer.City))
-	if len(city) > 0 && containsTown(words, city) {
+	if len(city) > 0 && (containsTown(words, city) || containsCJK(text, buyer.City)) {
 		return Result{Same, "the place names your town"}
 	}
 	pc, found := postcodeIn(text, buyer)
@@ -57,6 +59,14 @@ func Match(text string, buyer tracker.Address) Result {
 		return Result{Unknown, "the place names no town to compare with yours"}
 	}
 	return Result{Different, "the page names another town"}
+}
+
+// containsCJK reports a town written in Chinese, Japanese or Korean inside a place in the same
+// script, where no spaces part the words: 深圳宝安区二部 is in 深圳 (the trailing 市, "city",
+// is often left out).
+func containsCJK(text, city string) bool {
+	town := strings.TrimSuffix(strings.TrimSpace(cityPart(city)), "市")
+	return len([]rune(town)) >= 2 && isCJK(town) && strings.Contains(text, town)
 }
 
 // cityPart drops what buyers type after the town: "São Paulo - SP", "Austin, TX".
@@ -147,6 +157,9 @@ func namesTown(text string, words []string) bool {
 		}
 	}
 	for _, w := range words {
+		if isCJK(w) {
+			w = cjkFacilities.Replace(w)
+		}
 		if !generic[w] && !states[w] && !isCountryWord(w) && strings.IndexFunc(w, unicode.IsLetter) >= 0 && len([]rune(w)) > 1 {
 			return true
 		}

@@ -107,17 +107,36 @@ type countryRun struct {
 }
 
 // countryIn returns the code of a country named in the place, or "". "New" before a country's
-// name makes it a US state or a town (New Mexico, New Jersey), not that country.
+// name makes it a US state or a town (New Mexico, New Jersey), not that country. Of several
+// countries named, the one whose name comes first in countryRuns (the longest) wins.
 func countryIn(words []string) string {
-	for _, c := range countryRuns {
-		for i := 0; i+len(c.words) <= len(words); i++ {
-			if (i == 0 || words[i-1] != "new") && hasRun(words[i:i+len(c.words)], c.words) {
-				return c.code
+	best := -1
+	for i, w := range words {
+		if i > 0 && words[i-1] == "new" {
+			continue
+		}
+		for _, k := range countryStarts[w] {
+			c := countryRuns[k]
+			if (best < 0 || k < best) && hasRun(words[i:min(len(words), i+len(c.words))], c.words) {
+				best = k
 			}
 		}
 	}
-	return ""
+	if best < 0 {
+		return ""
+	}
+	return countryRuns[best].code
 }
+
+// countryStarts files the countryRuns (by index) under their first word, so countryIn looks at
+// the few names a word can start rather than at all of them.
+var countryStarts = func() map[string][]int {
+	m := map[string][]int{}
+	for k, c := range countryRuns {
+		m[c.words[0]] = append(m[c.words[0]], k)
+	}
+	return m
+}()
 
 // isCountryWord reports words that belong to a country name, so "UNITED STATES" names no town.
 func isCountryWord(w string) bool { return countryWords[w] }
@@ -132,7 +151,10 @@ var countryWords = func() map[string]bool {
 	return m
 }()
 
-// generic words name a kind of place, not a town.
+// generic words name a kind of place, not a town: a facility, or the buyer's own door (a
+// delivery "at the front door" says nothing about the town). Depots and mail centres are left
+// out on purpose where their name alone is the place ("Centre Courrier 06"): Locate asks the
+// buyer about those.
 var generic = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`post office postal postale posta poste pochta poczta urzad pocztowy pocztowa
@@ -140,10 +162,23 @@ var generic = func() map[string]bool {
 		centro facility hub depot station branch mailbox mail box porch door front reception mailroom parcel locker
 		neighbour neighbor pickup point sorting international network unit local carrier usps ups dhl fedex correios
 		the of de da do la le el del des du di and et und i в на otdelenie ops sc msc tsekh mpo city town county
-		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional`) {
+		zentrum paketzentrum filiale bureau distribution terminal warehouse route gateway area regional
+		door front back side garage desk left with individual residence room concierge agent apartment building
+		safe place letterbox shed recipient addressee nachbar haustur briefkasten terrasse empfanger vizinho caixa
+		portaria vecino buzon conserjeria voisin boite aux lettres gardien vicino cassetta portineria destinatario
+		destinataire adresat in at to`) {
 		for _, x := range Words(w) {
 			m[x] = true
 		}
 	}
 	return m
 }()
+
+// cjkFacilities are the Chinese words of lockers, parcel stations and doors that pages print
+// as the delivery place (菜鸟驿站, 丰巢智能柜, 门卫): without a town left beside them, the place
+// names no town. namesTown deletes them from a word, which has no spaces to split on.
+var cjkFacilities = strings.NewReplacer(
+	"菜鸟驿站", "", "菜鸟", "", "驿站", "", "丰巢", "", "智能快递柜", "", "智能柜", "", "快递柜", "", "快递", "",
+	"代收点", "", "代收", "", "门卫", "", "前台", "", "物业", "", "家门口", "", "本人签收", "", "签收", "",
+	"传达室", "", "收发室", "", "自提点", "", "自提柜", "",
+)
