@@ -62,18 +62,23 @@ unit:
 	PROOFPACK_BIN=$(abspath $(BIN)) $(GO) test $(TAGS) -count=1 -timeout 30m ./...
 
 # Go fuzzes one target per run: tracking numbers for FUZZTIME, pasted pages for half as long,
-# order lists (CSV) and archives for 10 s each.
+# order lists (CSV), archives and the packet's text runs for 10 s each, whole packets from
+# random Unicode for 15 s.
 fuzz:
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzCheck$$' -fuzztime $(FUZZTIME) ./tracker/carrier
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime 15s ./tracker/history
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzRead$$' -fuzztime 10s ./tracker/orders
 	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzOpen$$' -fuzztime 10s ./evidence/bundle
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzRuns$$' -fuzztime 10s ./evidence/pdf
+	$(GO) test $(TAGS) -run '^$$' -fuzz '^FuzzPacket$$' -fuzztime 15s ./evidence/pdf
 
-# The peer's tracking-number suite and the command-line contract of DESIGN.md, when ../shared is there.
+# The peer's tracking-number suite, the command-line contract of DESIGN.md and the published
+# tracking histories, when ../shared is there.
 conformance: build
 	@if [ -d $(SHARED)/conformance ]; then \
-	  $(SHARED)/conformance/check-tracking $(BIN); \
-	  $(SHARED)/conformance/check-contract $(BIN); \
+	  $(SHARED)/conformance/check-tracking $(BIN) && \
+	  $(SHARED)/conformance/check-contract $(BIN) && \
+	  $(SHARED)/corpus/real-histories/check-histories $(BIN); \
 	else echo "conformance: $(SHARED)/conformance not found, suites not run"; fi
 
 # Every benchmark once, as one table: figure, value, the comparison its issue named.

@@ -86,6 +86,7 @@ func (s *Service) ImportOrders(ctx context.Context, r io.Reader, opt ImportOptio
 		for _, n := range o.Tracking {
 			c.Shipments = addShipment(c.Shipments, NewShipment(n, link, o.Courier))
 		}
+		c.Tidy()
 		if err := c.Validate(); err != nil {
 			rep.Problems = append(rep.Problems, orders.Problem{Line: o.Line, Column: sh.ColumnOf("tracking_number"), Msg: messageOf(err)})
 			continue
@@ -189,10 +190,10 @@ func unchanged(old, in tracker.Case) bool {
 	return string(a) == string(b)
 }
 
-// addShipment adds sp unless a shipment with its number is there already.
+// addShipment adds sp unless a shipment has (or had) its number already.
 func addShipment(list []tracker.Shipment, sp tracker.Shipment) []tracker.Shipment {
 	for _, have := range list {
-		if have.Number == sp.Number {
+		if have.Has(sp.Number) {
 			return list
 		}
 	}

@@ -26,7 +26,7 @@ func layer(pkg string) (rank int, edge bool) {
 		return 2, true
 	case pkg == "evidence", strings.HasPrefix(pkg, "evidence/"):
 		return 2, false
-	case pkg == "casework":
+	case pkg == "casework", strings.HasPrefix(pkg, "casework/"):
 		return 3, false
 	case pkg == "ui":
 		return 4, false
@@ -42,6 +42,8 @@ var outside = map[string][]string{
 	"github.com/chromedp/":            {"evidence/chrome"},
 	"github.com/jung-kurt/gofpdf":     {"evidence/pdf"},
 	"golang.org/x/image":              {"evidence/pdf"},
+	"github.com/arran4/golang-ical":   {"casework/ics"},
+	"github.com/rickar/cal/v2":        {"tracker/deadlines"},
 	"github.com/spf13/":               {"cmd/proofpack"},
 	"golang.org/x/text":               {"tracker/carrier", "tracker/history", "tracker/orders"},
 	"fyne.io/fyne/v2/app":             {"cmd/proofpack"}, // ui gets its fyne.App handed in

@@ -61,8 +61,12 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	if err != nil {
 		return evidence.PacketMade{}, err
 	}
+	var buyer tracker.Buyer
+	if _, err := s.Store.Setting(tracker.BuyerKey, &buyer); err != nil {
+		return evidence.PacketMade{}, err
+	}
 	p := evidence.NewPacket(c, ex, report.Flags, job.Now, evidence.PacketOptions{
-		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name,
+		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name, Buyer: buyer,
 	})
 	r, err := s.Packets.Render(ctx, p, job.Profile, s.Dir, job.Out, job.Progress)
 	if err != nil {

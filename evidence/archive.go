@@ -26,9 +26,11 @@ type Group struct {
 	Files []File
 }
 
-// File is one file to record. Exactly one of Src and Data gives its content.
+// File is one file to record. Exactly one of Src and Data gives its content; Open, when set,
+// reads Src through the checks it was accepted with (the buyer's files).
 type File struct {
 	Src  string // a file to copy in: a staged capture or the buyer's own
+	Open func() (io.ReadCloser, error)
 	Data []byte // or the content itself, e.g. pasted history text
 	Ext  string // without the dot; "" for none
 	// Exhibit carries the record's Kind, MediaType and what is known of the source (URL,
@@ -67,7 +69,7 @@ func NextNumber(s tracker.Store, caseID string) (int, error) {
 // The files are written inside the store's transaction and removed again if it fails.
 func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Exhibit, error) {
 	if !validID(caseID) {
-		return nil, tracker.NotFound("no case %q", caseID)
+		return nil, tracker.NotFound("no case %s", tracker.Quote(caseID))
 	}
 	if _, err := s.Case(caseID); err != nil {
 		return nil, err
@@ -76,18 +78,17 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 	if err != nil {
 		return nil, err
 	}
-	// The manifest is rewritten after the records are saved; until then a marker in TempDir
-	// says it may be stale, and the next start rewrites it if a crash came in between.
-	if err := mkdirPrivate(TempDir(dataDir)); err != nil {
+	// A journal in TempDir names each file before it is linked into the case folder, and stays
+	// until the manifest is rewritten after the records are saved: if a crash comes in between,
+	// the next start removes the files no record names and rewrites the manifest (Recover).
+	j, err := newAddJournal(dataDir, caseID)
+	if err != nil {
 		return nil, err
 	}
-	mark := filepath.Join(TempDir(dataDir), manifestPrefix+caseID)
-	if err := writeNew(mark, nil); err != nil && !errors.Is(err, fs.ErrExist) {
-		return nil, full(err)
-	}
+	defer j.Close()
 	var placed []string
 	added, err := s.AddExhibits(caseID, func(next int) ([]tracker.Exhibit, error) {
-		out, err := place(dataDir, dir, caseID, next, groups, &placed)
+		out, err := place(dataDir, dir, caseID, next, groups, j, &placed)
 		if err != nil {
 			return nil, err
 		}
@@ -99,19 +100,19 @@ func Add(s tracker.Store, dataDir, caseID string, groups ...Group) ([]tracker.Ex
 		for _, p := range placed {
 			os.Remove(p)
 		}
-		os.Remove(mark)
+		os.Remove(j.Name())
 		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
 		return added, fmt.Errorf("the exhibits are saved but the manifest is not (it is written at the next start): %w", err)
 	}
-	os.Remove(mark)
+	os.Remove(j.Name())
 	return added, nil
 }
 
 // place writes each group's files under its number and returns their records; placed collects
 // the final paths written so far, for the caller to remove on failure.
-func place(dataDir, dir, caseID string, next int, groups []Group, placed *[]string) ([]tracker.Exhibit, error) {
+func place(dataDir, dir, caseID string, next int, groups []Group, j *os.File, placed *[]string) ([]tracker.Exhibit, error) {
 	var out []tracker.Exhibit
 	no := next - 1
 	for _, g := range groups {
@@ -131,6 +132,12 @@ func place(dataDir, dir, caseID string, next int, groups []Group, placed *[]stri
 			e.No = no
 			name := FileName(no, e.Kind, f.Ext)
 			final := filepath.Join(dir, name)
+			if _, err := j.WriteString(name + "\n"); err != nil {
+				return nil, full(err)
+			}
+			if err := j.Sync(); err != nil {
+				return nil, err
+			}
 			sum, size, err := writeExhibit(dataDir, final, f)
 			if err != nil {
 				return nil, err
@@ -193,6 +200,13 @@ func replaceFile(dataDir, path string, data []byte) error {
 func writeTemp(dataDir string, f File) (tmpPath, sum string, size int64, err error) {
 	var src io.Reader
 	switch {
+	case f.Open != nil:
+		in, err := f.Open()
+		if err != nil {
+			return "", "", 0, err
+		}
+		defer in.Close()
+		src = in
 	case f.Src != "" && f.Data == nil:
 		in, err := os.Open(f.Src)
 		if err != nil {
@@ -249,6 +263,24 @@ func hashFile(p string) (string, int64, error) {
 		return "", 0, err
 	}
 	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// newAddJournal makes the journal of one Add in TempDir: manifest-<case ID>-<random>.
+func newAddJournal(dataDir, caseID string) (*os.File, error) {
+	dir := TempDir(dataDir)
+	if err := mkdirPrivate(dir); err != nil {
+		return nil, err
+	}
+	j, err := os.OpenFile(filepath.Join(dir, manifestPrefix+caseID+"-"+randomHex(4)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, full(err)
+	}
+	if err := syncDir(dir); err != nil {
+		j.Close()
+		os.Remove(j.Name())
+		return nil, err
+	}
+	return j, nil
 }
 
 // caseFolder is the case's folder; it must be a real folder, not a link or a file, for

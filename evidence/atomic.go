@@ -197,11 +197,14 @@ func writeNewFrom(path string, write func(io.Writer) error) error {
 	return err
 }
 
-// full adds what to do to an error of a full disk (or of a file size limit); others pass as
+// full adds what to do to an error of a full disk or of a file size limit; others pass as
 // they are.
 func full(err error) error {
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EFBIG) || errors.Is(err, syscall.EDQUOT) {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
 		return fmt.Errorf("%w: the disk is full; free some space, then try again (nothing was saved)", err)
+	case errors.Is(err, syscall.EFBIG):
+		return fmt.Errorf("%w: the file is larger than the disk or the system's file size limit allows (nothing was saved)", err)
 	}
 	return err
 }

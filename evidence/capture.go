@@ -63,7 +63,10 @@ type Result struct {
 	// Responses are the JSON responses the page loaded, also saved as the responses file.
 	Responses []Response
 	Notes     []string
-	Err       error
+	// OtherNumber is a tracking number the page names instead of its shipment's (see
+	// OtherNumber); set by CaptureTracking, recorded on the exhibit, and its events wait.
+	OtherNumber string
+	Err         error
 }
 
 // Response is one JSON response a captured page loaded: where from, and what it said.

@@ -50,13 +50,13 @@ func CaptureCase(ctx context.Context, s tracker.Store, dataDir string, c Capture
 		return out, tracker.Invalid("url", "there is no tracking link to capture: give --url LINK")
 	}
 	if !validID(caseID) {
-		return out, tracker.NotFound("no case %q", caseID)
+		return out, tracker.NotFound("no case %s", tracker.Quote(caseID))
 	}
 	for _, u := range urls {
 		if !isWebLink(u) {
 			// The browser would open a file:// link as a local file, and keep it as if a carrier
 			// had shown it; a link without its scheme fails with Chromium's own words.
-			return out, tracker.Invalid("url", "%q is not a web link: give the tracking page's address as it shows in the browser, starting with https://", u)
+			return out, tracker.Invalid("url", "%s is not a web link: give the tracking page's address as it shows in the browser, starting with https://", tracker.Quote(u))
 		}
 	}
 	next, err := NextNumber(s, caseID)
@@ -123,6 +123,7 @@ func groupOf(r Result) Group {
 			Kind: f.Kind, MediaType: f.MediaType, URL: r.Page.URL, FinalURL: r.FinalURL,
 			Title: r.Title, HTTPStatus: r.HTTPStatus, CapturedAt: r.CapturedAt, Zone: r.Zone,
 			Browser: r.Browser, Viewport: r.Viewport, Note: strings.Join(r.Notes, "; "), Unsettled: r.Unsettled,
+			OtherNumber: r.OtherNumber,
 		}})
 	}
 	return g

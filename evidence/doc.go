@@ -6,6 +6,12 @@
 // itself and 'proofpack repair' can rebuild a lost store), Verify, the import of the buyer's own
 // files, and the data folder's temporary folder .tmp.
 //
+// Only the buyer's regular files become evidence: AddFiles follows no symbolic link, reads no
+// device, FIFO, socket or empty file (which also keeps out /proc), nothing inside the data
+// folder and nothing over MaxFileSize (50 MB), and copies each file through the descriptor it
+// checked. ReadRegular gives every other reader of a file the buyer names (a statement, a
+// pasted history) the same checks and a size limit.
+//
 // Files and records commit together: Add writes every file to a synced temporary file in .tmp
 // and links it into the case folder (which fails rather than replace any file there) inside the
 // store's AddExhibits transaction, and removes them again if anything fails, so there is never a

@@ -20,11 +20,19 @@ type Packet struct {
 	Cover       Cover     `json:"cover"`
 	// Statement is the buyer's account in a few sentences; StatementByBuyer says whether the
 	// buyer wrote or edited it, or ProofPack built it from the flags.
-	Statement        string          `json:"statement"`
-	StatementByBuyer bool            `json:"statement_by_buyer"`
-	Findings         []Finding       `json:"findings"`
-	Timeline         []TimelineRow   `json:"timeline"`
-	Exhibits         []PacketExhibit `json:"exhibits"`
+	Statement        string    `json:"statement"`
+	StatementByBuyer bool      `json:"statement_by_buyer"`
+	Findings         []Finding `json:"findings"`
+	// Refund is the refund timeline: the steps that show the buyer acted in time, and the
+	// deadlines still ahead with the rule and source behind each.
+	Refund   []RefundRow   `json:"refund_timeline"`
+	Timeline []TimelineRow `json:"timeline"`
+	// Checklist answers the card networks' "merchandise not received" questions (Visa 13.1,
+	// Mastercard 4853) from the case, for the bank profile.
+	Checklist []CheckItem `json:"checklist"`
+	// Buyer signs the packet; empty until the buyer gives a name in the settings.
+	Buyer    tracker.Buyer   `json:"buyer,omitzero"`
+	Exhibits []PacketExhibit `json:"exhibits"`
 	// Warnings go on the cover, where an agent cannot miss them: files that no longer match
 	// their hashes, exhibits left out to meet an upload limit, a case without exhibits.
 	Warnings []string `json:"warnings"`
@@ -68,11 +76,28 @@ type Finding struct {
 	Exhibits []int  `json:"exhibits"`
 }
 
+// RefundRow is one line of the refund timeline: a step taken (Ahead false) or a deadline still
+// to come, with the rule and its source.
+type RefundRow struct {
+	When   string `json:"when"`
+	What   string `json:"what"`
+	Ahead  bool   `json:"ahead,omitempty"`
+	Rule   string `json:"rule,omitempty"`
+	Source string `json:"source,omitempty"`
+}
+
+// CheckItem is one question of a card network's checklist and the case's answer.
+type CheckItem struct {
+	Question string `json:"question"`
+	Answer   string `json:"answer"`
+}
+
 // TimelineRow is one dated line of the timeline: order, shipment, promise, tracking event,
 // capture or dispute step.
 type TimelineRow struct {
 	When     string `json:"when"`
 	What     string `json:"what"`
+	Status   string `json:"status,omitempty"` // a carrier event's status in the packet's words
 	Place    string `json:"place,omitempty"`
 	Source   string `json:"source"` // order record, seller, carrier, buyer
 	Exhibits []int  `json:"exhibits,omitempty"`
@@ -127,12 +152,14 @@ type PacketOptions struct {
 	// Problems are exhibit files that are missing or changed, for a packet made anyway: each
 	// is named on the cover and next to its file.
 	Problems []Problem
+	// Buyer is who signs the packet.
+	Buyer tracker.Buyer
 }
 
 // NewPacket builds the packet of a case from its exhibit records and flags. now is when the
 // packet is made; its location is the buyer's zone, used when a capture did not record one.
 func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag, now time.Time, opt PacketOptions) Packet {
-	flags = slices.Clone(flags)
+	flags = slices.DeleteFunc(slices.Clone(flags), func(f tracker.Flag) bool { return !supportsClaim(f) })
 	slices.SortStableFunc(flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	p := Packet{
 		Title:       fmt.Sprintf("Dispute packet: %s order %s", tracker.MarketplaceName(c.Marketplace), c.OrderNumber),
@@ -141,6 +168,7 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 		Findings:    []Finding{},
 		Exhibits:    newExhibits(exhibits, flags, now.Location(), opt.Problems),
 		Warnings:    []string{},
+		Buyer:       opt.Buyer,
 	}
 	// A finding says what the record shows in the buyer's voice, as the statement does: the
 	// engine's messages speak to the buyer ("you live in ...") and its actions are advice for
@@ -153,6 +181,11 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 		p.Statement, p.StatementByBuyer = s, true
 	}
 	p.Timeline = timeline(c, p.Exhibits, exhibits, now.Location())
+	p.Refund = refundTimeline(c, tracker.DateOf(now))
+	p.Checklist = []CheckItem{}
+	if p.Cover.Problem == problemNotReceived {
+		p.Checklist = checklist(c, p.Exhibits, opt.Address)
+	}
 	if len(exhibits) == 0 {
 		p.Warnings = append(p.Warnings, "This case has no exhibits yet: no tracking page was captured and no file was added, so the packet rests on the order record and the statement alone.")
 	}
@@ -273,18 +306,24 @@ func newCover(c tracker.Case, flags []tracker.Flag, opt PacketOptions) Cover {
 			name = cmp.Or(opt.CarrierName(s.Carrier), s.Carrier)
 		}
 		cv.Tracking = append(cv.Tracking, TrackingLine{Number: s.Number, Carrier: cmp.Or(name, "carrier not recognised"), Link: s.Link})
+		for _, f := range s.Former { // the numbers the parcel had before: their events are in the timeline
+			cv.Tracking = append(cv.Tracking, TrackingLine{Number: f.Number, Carrier: "earlier number of " + s.Number, Link: f.Link})
+		}
 	}
 	d := c.Dispute
 	for _, x := range []struct {
 		what string
 		when tracker.Date
-	}{{"Dispute opened", d.Opened}, {"Dispute escalated", d.Escalated}, {"Dispute decided for the buyer", d.Won}, {"Refund promised", d.RefundPromised}, {"Refund received", d.RefundReceived}} {
+	}{{"Asked the seller", d.SellerContacted}, {"Seller promised by", d.SellerPromised}, {"Dispute opened", d.Opened}, {"Dispute escalated", d.Escalated}, {"Dispute decided for the buyer", d.Won}, {"Refund promised", d.RefundPromised}, {"Refund received", d.RefundReceived}} {
 		if !x.when.IsZero() {
 			cv.Dispute = append(cv.Dispute, x.what+": "+day(x.when))
 		}
 	}
 	return cv
 }
+
+// problemNotReceived leads every claim for a parcel that never came.
+const problemNotReceived = "Item not received"
 
 // claim is the case in one sentence, led by the most severe finding.
 func claim(c tracker.Case, flags []tracker.Flag) string {
@@ -338,6 +377,13 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 		if line := flagSentence(c, f, home(c)); line != "" {
 			s = append(s, line+cite(f.Exhibits)+".")
 		}
+	}
+	if ev, num, ok := delivery(c); ok && c.Dispute.NotReceived && !seen[tracker.FlagDeliveredElsewhere] {
+		s = append(s, fmt.Sprintf("The tracking number %s shows a delivery on %s%s, but nothing was delivered to me and I have not received the parcel.",
+			num, day(tracker.DateOf(ev.Time)), prefixed(" in ", ev.Place)))
+	}
+	if !c.Dispute.SellerContacted.IsZero() {
+		s = append(s, fmt.Sprintf("I asked the seller about it on %s.", day(c.Dispute.SellerContacted)))
 	}
 	if !c.Dispute.Opened.IsZero() {
 		s = append(s, fmt.Sprintf("I opened a dispute on %s.", day(c.Dispute.Opened)))
@@ -406,7 +452,7 @@ func findEvent(c tracker.Case, match func(tracker.Event) bool) (tracker.Event, s
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
 			if !e.Unparsed && match(e) && (!ok || e.Time.After(best.Time)) {
-				best, num, ok = e, s.Number, true
+				best, num, ok = e, s.NumberOf(e), true
 			}
 		}
 	}
@@ -441,9 +487,9 @@ func newExhibit(r tracker.Exhibit, flags []tracker.Flag, loc *time.Location) Pac
 	case r.Title != "":
 		e.Title = r.Title
 	case r.Kind == "file" && r.Note != "":
-		e.Title = "Buyer's file: " + r.Note
+		e.Title = r.Note
 	case r.Kind == "file":
-		e.Title = "Buyer's file"
+		e.Title = "File added by the buyer"
 	case r.Kind == "history":
 		e.Title = "Tracking history pasted by the buyer"
 	case r.URL != "":
@@ -493,7 +539,7 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 	add(c.Promised, "Latest delivery date the seller promised", sourceSeller)
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
-			r := TimelineRow{What: s.Number + ": " + e.Description, Place: e.Place, Source: sourceCarrier, at: e.Time}
+			r := TimelineRow{What: s.NumberOf(e) + ": " + e.Description, Status: StatusWords(e.Status), Place: e.Place, Source: sourceCarrier, at: e.Time}
 			if e.Exhibit != 0 {
 				r.Exhibits = []int{e.Exhibit}
 			}
@@ -528,6 +574,8 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 		rows = append(rows, TimelineRow{When: stamp(wall), What: what, Source: sourceBuyer, Exhibits: []int{e.No}, at: wall})
 	}
 	d := c.Dispute
+	add(d.SellerContacted, "Buyer asked the seller", sourceBuyer)
+	add(d.SellerPromised, "Date the seller promised to ship or refund by", sourceSeller)
 	add(d.Opened, "Dispute opened", sourceBuyer)
 	add(d.Escalated, "Dispute escalated", sourceBuyer)
 	add(d.Won, "Dispute decided for the buyer", sourceBuyer)
@@ -569,6 +617,13 @@ func cite(nos []int) string {
 		return ""
 	}
 	return " (" + tracker.ExhibitsText(nos) + ")"
+}
+
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -13,17 +14,22 @@ import (
 
 // Recover finishes what a crash interrupted; it runs at each start, once the store is open and
 // so held by this process alone. A delete moved into TempDir is undone when the store still
-// has the case and finished when it does not; a manifest an add had no time to rewrite is
-// rewritten from the records; the temporary files beside outputs that the
+// has the case and finished when it does not; an interrupted add loses the files it had linked
+// without records and gets its manifest rewritten from the records; the temporary files beside outputs that the
 // journal names are removed; everything else in TempDir (half-copied exhibits, capture staging
-// folders, browser profiles) is removed, as are the temporary files earlier versions left in
-// case folders; and each case's case.json is brought up to date with the store.
+// folders, browser profiles) is removed, as are, on the first start, the temporary files
+// earlier versions left in case folders; and each case's case.json is brought up to date with the store.
 func Recover(s tracker.Store, dataDir, folderID string) error {
 	tmp := TempDir(dataDir)
 	entries, err := os.ReadDir(tmp)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	// No .tmp yet: the first start of a version that keeps its temporary files there, so the
+	// case folders may hold an earlier version's.
+	legacy := errors.Is(err, fs.ErrNotExist)
+	// ReadDir sorts by name: an interrupted delete (delete-) is undone before the journal of an
+	// add to the same case (manifest-) is read.
 	for _, e := range entries {
 		p := filepath.Join(tmp, e.Name())
 		switch {
@@ -32,13 +38,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 				return err
 			}
 		case strings.HasPrefix(e.Name(), manifestPrefix):
-			id := strings.TrimPrefix(e.Name(), manifestPrefix)
-			if _, err := s.Case(id); err == nil {
-				if err := WriteManifest(s, dataDir, id); err != nil && tracker.KindOf(err) != tracker.KindCorrupt {
-					return err
-				}
+			if err := finishAdd(s, dataDir, p); err != nil {
+				return err
 			}
-			os.Remove(p)
 		case strings.HasPrefix(e.Name(), "pending-"):
 			if b, err := os.ReadFile(p); err == nil {
 				out := string(b)
@@ -50,6 +52,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 		default:
 			os.RemoveAll(p)
 		}
+	}
+	if err := mkdirPrivate(tmp); err != nil {
+		return err
 	}
 	cases, err := s.Cases()
 	if err != nil {
@@ -63,7 +68,9 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 		if err != nil {
 			return err
 		}
-		removeLegacyTemps(dir)
+		if legacy {
+			removeLegacyTemps(dir)
+		}
 		if err := WriteCaseFile(dataDir, folderID, c); err != nil {
 			return err
 		}
@@ -71,8 +78,44 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 	return nil
 }
 
-// manifestPrefix marks a case whose manifest.json an add is about to rewrite: manifest-<case ID>.
+// manifestPrefix names the journal of an Add: manifest-<case ID>-<random>, holding the names of
+// the files it links into the case folder, one a line.
 const manifestPrefix = "manifest-"
+
+// finishAdd completes an Add a crash interrupted, from its journal: the files it linked into the
+// case folder that no record names (the records were not saved) are removed, and the manifest
+// is rewritten from the records (they were saved, the manifest not yet).
+func finishAdd(s tracker.Store, dataDir, journal string) error {
+	id, _, _ := strings.Cut(strings.TrimPrefix(filepath.Base(journal), manifestPrefix), "-")
+	ex, err := s.Exhibits(id)
+	if tracker.KindOf(err) == tracker.KindNotFound || !validID(id) {
+		return os.Remove(journal) // the case is gone: so is its folder, or verify names it
+	}
+	if err != nil {
+		return err
+	}
+	recorded := map[string]bool{}
+	for _, e := range ex {
+		recorded[path.Base(e.Path)] = true
+	}
+	b, err := os.ReadFile(journal)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Join(dataDir, filepath.FromSlash(CaseDir(id)))
+	for _, name := range strings.Fields(string(b)) {
+		p := filepath.Join(dir, name)
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && !recorded[name] && exhibitName.MatchString(name) {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		}
+	}
+	if err := WriteManifest(s, dataDir, id); err != nil && tracker.KindOf(err) != tracker.KindCorrupt {
+		return err
+	}
+	return os.Remove(journal)
+}
 
 // finishDelete undoes an interrupted delete whose records are still there, or finishes it.
 func finishDelete(s tracker.Store, dataDir, caseID, trash string) error {

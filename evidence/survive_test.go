@@ -10,6 +10,8 @@ import (
 
 	"proofpack/evidence"
 	"proofpack/tracker"
+	"proofpack/tracker/boltstore"
+	"proofpack/tracker/storetest"
 )
 
 // A stray file under the next exhibit's name was renamed over; now the add fails, names it, and
@@ -142,7 +144,6 @@ func TestRecoverLeavesNothingBehind(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	legacy := writeFile(t, filepath.Join(dataDir, "cases", id), ".add-99", []byte("x"))
 	os.Remove(filepath.Join(dataDir, "cases", id, evidence.CaseFileName))
 	tmp := evidence.TempDir(dataDir)
 	// A delete of case id killed after its folder moved, before its records went: undone.
@@ -156,13 +157,17 @@ func TestRecoverLeavesNothingBehind(t *testing.T) {
 	half := writeFile(t, outDir, ".proofpack-abc.tmp", []byte("half a pdf"))
 	writeFile(t, tmp, "pending-1", []byte(half))
 
+	// An add of case id killed after linking 02-file.png, before saving its record.
+	writeFile(t, tmp, "manifest-"+id+"-ab12", []byte("02-file.png\n"))
+	writeFile(t, filepath.Join(tmp, "delete-"+id), "02-file.png", []byte("half an add"))
+
 	if err := evidence.Recover(s, dataDir, "folder-1"); err != nil {
 		t.Fatal(err)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in %s: %v", tmp, left)
 	}
-	for _, p := range []string{half, legacy} {
+	for _, p := range []string{half} {
 		if _, err := os.Lstat(p); err == nil {
 			t.Errorf("%s is still there", p)
 		}
@@ -209,5 +214,52 @@ func TestCaseFileFollowsEverySave(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(evidence.TempDir(dataDir)); len(left) != 0 {
 		t.Errorf("left in .tmp: %v", left)
+	}
+}
+
+// The store that writes case.json keeps the store contract, and writes it for imported cases too.
+func TestCaseFilesStoreContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) tracker.Store {
+		dir := t.TempDir()
+		s, err := boltstore.OpenDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			s.Close()
+			again, err := boltstore.OpenDir(dir) // the contract may have closed the store
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer again.Close()
+			cases, err := again.Cases()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range cases {
+				cf, err := evidence.ReadCaseFile(filepath.Join(dir, "cases", c.ID))
+				if err != nil || !cf.Case.Updated.Equal(c.Updated) || cf.Case.OrderNumber != c.OrderNumber {
+					t.Errorf("case %s: case.json %+v, %v", c.ID, cf.Case, err)
+				}
+			}
+		})
+		return evidence.WithCaseFiles(s, dir, "f")
+	})
+}
+
+// The first start of this version removes the temporary files earlier ones left in case folders.
+func TestRecoverRemovesEarlierVersionsTemporaryFiles(t *testing.T) {
+	s, dataDir, id := newCase(t)
+	dir := filepath.Join(dataDir, "cases", id)
+	os.MkdirAll(filepath.Join(dir, ".capture-123", "x"), 0o700)
+	legacy := writeFile(t, dir, ".add-99", []byte("x"))
+	os.RemoveAll(evidence.TempDir(dataDir))
+	if err := evidence.Recover(s, dataDir, "f"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{legacy, filepath.Join(dir, ".capture-123")} {
+		if _, err := os.Lstat(p); err == nil {
+			t.Errorf("%s is still there", p)
+		}
 	}
 }

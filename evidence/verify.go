@@ -90,7 +90,7 @@ var exhibitName = regexp.MustCompile(`^[0-9]+-[a-z]+(\.[^.]+)?$`)
 func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 	r := Report{CaseID: caseID, Problems: []Problem{}}
 	if !validID(caseID) {
-		return r, tracker.NotFound("no case %q", caseID)
+		return r, tracker.NotFound("no case %s", tracker.Quote(caseID))
 	}
 	ex, err := s.Exhibits(caseID)
 	if err != nil {

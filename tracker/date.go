@@ -30,7 +30,7 @@ func ParseDate(s string) (Date, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return DateOf(t), nil
 	}
-	return Date{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD, e.g. 2026-09-01", s)
+	return Date{}, fmt.Errorf("%s is not a date: use YYYY-MM-DD, e.g. 2026-09-01", Quote(s))
 }
 
 // IsZero reports whether the date was not given.

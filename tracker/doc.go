@@ -2,6 +2,13 @@
 // tracking Events and Flags found for it, the Exhibits that prove them, the Reminders that keep
 // the buyer on time, and the Store that keeps them.
 //
+// A shipment keeps the tracking numbers it had (Shipment.Former: a consolidator's number
+// replaced by the post's on arrival) and each event the number it was read for, so a new
+// number never loses the old one's history (Case.SetShipments). Input is tidied (CleanLine,
+// CleanText: no control characters, terminal escapes or bidi overrides) and validated with
+// dates from 2000 to a year ahead and ISO 4217 currencies; messages quote values cut short
+// (Quote).
+//
 // It imports only the standard library, so every rule built on it tests in milliseconds. The
 // edges that touch the outside world live in their own packages and depend on this one, never
 // the reverse:

@@ -29,6 +29,9 @@ type Event struct {
 	Status      Status    `json:"status"`
 	Unparsed    bool      `json:"unparsed,omitempty"`
 	Exhibit     int       `json:"exhibit,omitempty"` // the exhibit number the event was read from
+	// Number is the tracking number the event was read for, which stays when the shipment's
+	// number changes; "" (cases saved before) means the shipment's current number.
+	Number string `json:"number,omitempty"`
 }
 
 // Status is where the case's parcels stand: the status of the latest dated event across its

@@ -26,6 +26,13 @@ type Exhibit struct {
 	Viewport   string    `json:"viewport,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Source     string    `json:"source,omitempty"` // the buyer's own file: its name when added
+	// OtherNumber is the tracking number a page or pasted history names instead of its
+	// shipment's: a captured page's events wait until the buyer confirms, a pasted history's count
+	// but are doubted (rule exhibit_other_number).
+	OtherNumber string `json:"other_number,omitempty"`
+	// NumberConfirmed records that the buyer said the page is about the case's parcel all the
+	// same (events add --confirm-number): its events count, and OtherNumber is no longer doubted.
+	NumberConfirmed bool `json:"number_confirmed,omitempty"`
 	// Unsettled marks a capture that did not show the tracking history: taken before the page had
 	// finished filling itself in (still loading at its time limit, or showing a loading message),
 	// or showing neither events nor a "not found" message. It does not prove "no events".

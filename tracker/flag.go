@@ -40,9 +40,11 @@ const (
 	FlagDeliveredElsewhere    = "delivered_elsewhere"
 	FlagDeliveryPlaceUnclear  = "delivery_place_unclear"
 	FlagDeliveredBeforeOrder  = "delivered_before_order"
+	FlagExhibitOtherNumber    = "exhibit_other_number"
 	FlagReusedNumber          = "reused_number"
 	FlagCombinedShipment      = "combined_shipment" // same number on orders of one seller, days apart
 	FlagDisputeWindowOpen     = "dispute_window_open"
 	FlagDisputeDeadlineNear   = "dispute_deadline_near"
 	FlagRefundOverdue         = "refund_overdue"
+	FlagDeliveredNotReceived  = "delivered_not_received"
 )

@@ -18,7 +18,7 @@ var amountShape = regexp.MustCompile(`^\d{1,9}([.,]\d{1,2})?$`)
 func ParseAmount(s string) (Cents, error) {
 	s = strings.TrimSpace(s)
 	if !amountShape.MatchString(s) {
-		return 0, fmt.Errorf("%q is not an amount: write it like 12.50", s)
+		return 0, fmt.Errorf("%s is not an amount: write it like 12.50", Quote(s))
 	}
 	whole, frac, _ := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
 	w, _ := strconv.ParseInt(whole, 10, 64)

@@ -64,7 +64,7 @@ func (u *App) build() {
 	u.editBtn.Disable()
 
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
-	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn)), nil, nil, u.list.list)
+	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn, u.remindersButton())), nil, nil, u.list.list)
 	split := container.NewHSplit(container.New(boundedLayout{fyne.NewSize(300, 480)}, left), u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)

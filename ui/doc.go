@@ -17,6 +17,9 @@
 //     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
 //     caseView.changed() reloads the list after a tab changed the case, which updates the tabs
 //     once; onLeave funcs (the statement's pending save) run before another case is shown.
+//   - The refund timeline (stage.go) sits on the Order tab: stage, next deadline, a button per
+//     dispute step, the messages to the seller; reminders.go holds the Reminders view and the
+//     desktop notifications (StartNotifications, through an injected Notifier).
 //   - Long work (capture, packet, import) runs in a goroutine with a progress bar and a Cancel
 //     button; it touches widgets only inside fyne.Do (see task.go).
 package ui

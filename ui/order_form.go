@@ -337,6 +337,7 @@ func (u *App) showEditOrder() {
 func (u *App) saveOrder(f *orderForm) bool {
 	c, err := f.toCase()
 	if err == nil {
+		c.Tidy()
 		if f.base.ID == "" {
 			c, err = u.svc.AddCase(c)
 			if err == nil {

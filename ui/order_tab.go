@@ -18,8 +18,10 @@ import (
 // orderTab shows what was bought, from whom, where it should arrive and the dispute so far.
 func orderTab(v *caseView) *container.TabItem {
 	body := container.NewVBox()
+	stage := newStageView(v)
 	fill := func(c tracker.Case) {
-		body.Objects = orderDetails(c, v.app.list.sums[c.ID])
+		d := orderDetails(c, v.app.list.sums[c.ID]) // the title, then the refund timeline the buyer acts on, then the order
+		body.Objects = append([]fyne.CanvasObject{d[0], stage.card}, d[1:]...)
 		body.Refresh()
 	}
 	fill(v.c)

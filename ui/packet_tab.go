@@ -187,12 +187,12 @@ func (p *packetView) makePacket() {
 	if fi, err := os.Lstat(job.Out); err == nil && fi.Mode().IsRegular() {
 		dialog.ShowConfirm("Replace the file?", job.Out+" already exists. Replace it with the new packet?", func(yes bool) {
 			if yes {
-				p.startPacket(job)
+				p.v.app.askBuyerOnce(func() { p.startPacket(job) })
 			}
 		}, p.v.app.win)
 		return
 	}
-	p.startPacket(job)
+	p.v.app.askBuyerOnce(func() { p.startPacket(job) })
 }
 
 // startPacket makes the packet off the UI goroutine.

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"proofpack/evidence"
 	"proofpack/evidence/pdf"
@@ -19,7 +21,7 @@ import (
 func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	c := storetest.Sample("1001", "RR204873517CN") // buyer in Kraków
 	c.Shipments[0].Events = nil
-	u, s, _ := newTestApp(t, c)
+	u, s, w := newTestApp(t, c)
 	u.svc.Packets = pdf.Renderer{}
 	if _, err := evidence.AddHistory(s, u.svc.Dir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
 		t.Fatal(err)
@@ -35,6 +37,14 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	}
 	p.statement.SetText("I never received the lamp. The tracking shows Recife; I live in Kraków.")
 	test.Tap(p.make)
+	// The first packet asks who signs it.
+	ask := w.Canvas().Overlays().Top()
+	walk(ask, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "as on your card or account" {
+			e.SetText("Jan Kowalski")
+		}
+	})
+	test.Tap(findButton(ask, "Save"))
 	<-p.done
 	if !p.open.Visible() || !strings.Contains(p.result.Text, "pp1-bank.pdf") {
 		t.Fatalf("after making: %q", p.result.Text)
@@ -45,6 +55,9 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	}
 	if !strings.Contains(string(text), "I never received the lamp.") {
 		t.Errorf("the buyer's statement is not in the packet")
+	}
+	if !strings.Contains(string(text), "Jan Kowalski") {
+		t.Errorf("the packet does not name who signs it")
 	}
 	if fi, err := os.Stat(p.made.Files[0]); err != nil || fi.Size() == 0 {
 		t.Errorf("packet file: %v", err)

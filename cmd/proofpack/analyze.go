@@ -53,7 +53,7 @@ func printReport(w io.Writer, r rules.Report) error {
 		fmt.Fprintln(w, "\nNothing looks wrong.")
 	}
 	for _, f := range r.Flags {
-		fmt.Fprintf(w, "\n[%s] %s\n  %s\n  Next: %s\n", strings.ToUpper(string(f.Severity)), f.Code, f.Message, f.Action)
+		fmt.Fprintf(w, "\n[%s] %s\n  %s\n  Next: %s\n", strings.ToUpper(string(f.Severity)), f.Code, tracker.CleanText(f.Message), f.Action)
 		if len(f.Exhibits) > 0 {
 			fmt.Fprintf(w, "  Proof: %s\n", tracker.ExhibitsText(f.Exhibits))
 		}
@@ -69,7 +69,7 @@ func printReport(w io.Writer, r rules.Report) error {
 		if !ev.Unparsed {
 			when = ev.Time.Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", when, ev.Status, ev.Place, ev.Description)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", when, ev.Status, tracker.CleanLine(ev.Place), tracker.CleanLine(ev.Description))
 	}
 	return tw.Flush()
 }

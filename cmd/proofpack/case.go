@@ -6,13 +6,15 @@ import (
 	"io"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"proofpack/casework"
+	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
+	"proofpack/tracker/deadlines"
 )
 
 func newCaseCmd(e *env) *cobra.Command {
@@ -33,6 +35,8 @@ type caseFlags struct {
 	city, postcode, country, payment, notes            string
 	// edit only
 	opened, escalated, won, refundPromised, refundReceived string
+	sellerContacted, sellerPromised                        string
+	notReceived                                            bool
 }
 
 func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
@@ -58,19 +62,26 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 		fs.StringVar(&f.won, "dispute-won", "", "date the dispute was decided for you")
 		fs.StringVar(&f.refundPromised, "refund-promised", "", "date the refund was promised")
 		fs.StringVar(&f.refundReceived, "refund-received", "", "date the money came back")
+		fs.StringVar(&f.sellerContacted, "seller-contacted", "", "date you first asked the seller")
+		fs.StringVar(&f.sellerPromised, "seller-promised", "", "date the seller promised to ship or refund by (becomes a reminder)")
+		fs.BoolVar(&f.notReceived, "not-received", false, "the tracking says delivered but the parcel never came (--not-received=false to undo)")
 	}
 }
 
 // flagOfField names the flag for a domain field, so messages speak the user's vocabulary.
 var flagOfField = map[string]string{
 	"order_number": "--order", "tracking_url": "--tracking-url", "ordered": "--ordered",
+	"dispute_opened": "--dispute-opened", "dispute_escalated": "--dispute-escalated", "dispute_won": "--dispute-won",
+	"refund_promised": "--refund-promised", "refund_received": "--refund-received",
 }
 
-// apply copies the flags the user set onto c; untouched flags leave c as it was (edit).
+// apply copies the flags the user set onto c; untouched flags leave c as it was (edit). Every
+// text field is tidied (controls, escapes and bidi overrides removed), values stored before too.
 func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
+	defer c.Tidy()
 	set := func(name string, dst *string, v string) {
 		if fs.Changed(name) {
-			*dst = strings.TrimSpace(v)
+			*dst = tracker.CleanLine(v)
 		}
 	}
 	set("marketplace", &c.Marketplace, strings.ToLower(f.marketplace))
@@ -82,7 +93,9 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 	set("postcode", &c.Buyer.Postcode, f.postcode)
 	set("country", &c.Buyer.Country, strings.ToUpper(f.country))
 	set("payment", &c.Payment, strings.ToLower(f.payment))
-	set("notes", &c.Notes, f.notes)
+	if fs.Changed("notes") {
+		c.Notes = tracker.CleanText(f.notes)
+	}
 	if fs.Changed("amount") {
 		a, err := tracker.ParseAmount(f.amount)
 		if err != nil {
@@ -99,6 +112,8 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		{"dispute-opened", &c.Dispute.Opened, f.opened}, {"dispute-escalated", &c.Dispute.Escalated, f.escalated},
 		{"dispute-won", &c.Dispute.Won, f.won}, {"refund-promised", &c.Dispute.RefundPromised, f.refundPromised},
 		{"refund-received", &c.Dispute.RefundReceived, f.refundReceived},
+		{"seller-contacted", &c.Dispute.SellerContacted, f.sellerContacted},
+		{"seller-promised", &c.Dispute.SellerPromised, f.sellerPromised},
 	}
 	for _, d := range dates {
 		if !fs.Changed(d.flag) {
@@ -114,21 +129,52 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		}
 		*d.dst = v
 	}
+	if fs.Changed("not-received") {
+		c.Dispute.NotReceived = f.notReceived
+	}
 	if fs.Changed("tracking") {
-		sh, err := casework.Shipments(f.tracking, f.trackingURL, c.Shipments)
-		if err != nil {
-			return userErr(err)
+		if len(f.trackingURL) > len(f.tracking) {
+			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(f.tracking))
 		}
-		c.Shipments = sh
+		if err := c.SetShipments(shipments(f.tracking, f.trackingURL)); err != nil {
+			return err
+		}
 	} else if fs.Changed("tracking-url") {
 		if len(f.trackingURL) > len(c.Shipments) {
 			return tracker.Invalid("--tracking-url", "%d links for %d tracking numbers", len(f.trackingURL), len(c.Shipments))
 		}
 		for i, u := range f.trackingURL {
-			c.Shipments[i].Link = strings.TrimSpace(u)
+			c.Shipments[i].Link = tracker.CleanLine(u)
 		}
 	}
 	return nil
+}
+
+// shipments builds the shipments for the given numbers and links; Case.SetShipments joins them
+// to the history the case already has.
+func shipments(inputs, links []string) []tracker.Shipment {
+	out := make([]tracker.Shipment, 0, len(inputs))
+	for i, in := range inputs {
+		s := newShipment(tracker.CleanLine(in))
+		if i < len(links) {
+			s.Link = tracker.CleanLine(links[i])
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// newShipment normalises a pasted number and notes the best carrier it fits.
+func newShipment(input string) tracker.Shipment {
+	r := carrier.Check(input, carrier.Options{})
+	s := tracker.Shipment{Number: r.Normalized, Input: input}
+	if s.Number == "" {
+		s.Number = strings.TrimSpace(input)
+	}
+	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
+		s.Carrier = r.Candidates[0].Carrier
+	}
+	return s
 }
 
 // userErr rewrites a domain field name into the flag a command-line user typed.
@@ -137,7 +183,7 @@ func userErr(err error) error {
 	if errors.As(err, &te) && te.Field != "" && !strings.HasPrefix(te.Field, "-") {
 		f := flagOfField[te.Field]
 		if f == "" {
-			f = "--" + te.Field
+			f = "--" + strings.ReplaceAll(te.Field, "_", "-")
 		}
 		cp := *te
 		cp.Field = f
@@ -161,11 +207,11 @@ func newCaseAddCmd(e *env) *cobra.Command {
 			if err := c.Validate(); err != nil { // before opening: bad input creates no data folder
 				return userErr(err)
 			}
-			svc, err := e.service()
+			s, err := e.open()
 			if err != nil {
 				return err
 			}
-			c, err = svc.AddCase(c)
+			c, err = s.AddCase(c)
 			if err != nil {
 				return userErr(err)
 			}
@@ -189,11 +235,16 @@ func newCaseEditCmd(e *env) *cobra.Command {
 		Short: "Change fields of a case, or record dispute steps",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			svc, err := e.service()
+			s, err := e.open()
 			if err != nil {
 				return err
 			}
-			c, err := svc.EditCase(args[0], func(c *tracker.Case) error { return f.apply(cmd.Flags(), c) })
+			c, err := s.UpdateCase(args[0], func(c *tracker.Case) error {
+				if err := f.apply(cmd.Flags(), c); err != nil {
+					return err
+				}
+				return deadlines.CheckSteps(*c, tracker.DateOf(time.Now()))
+			})
 			if err != nil {
 				return userErr(err)
 			}
@@ -237,7 +288,10 @@ func newCaseListCmd(e *env) *cobra.Command {
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tMARKETPLACE\tORDER\tITEM\tSTATUS")
 			for _, c := range cases {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", c.ID, c.Marketplace, c.OrderNumber, clip(c.Item, 40), c.Status())
+				// Stored values are cleaned again: a case saved before fields were tidied must not
+				// replay a terminal escape.
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", tracker.CleanLine(c.ID), tracker.CleanLine(c.Marketplace),
+					tracker.CleanLine(c.OrderNumber), clip(tracker.CleanLine(c.Item), 40), c.Status())
 			}
 			return tw.Flush()
 		},
@@ -278,11 +332,11 @@ func newCaseDeleteCmd(e *env) *cobra.Command {
 		Short: "Delete a case and its evidence files",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			svc, err := e.service()
+			s, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}
-			if err := svc.DeleteCase(args[0]); err != nil {
+			if err := evidence.DeleteCase(s, dir, args[0]); err != nil {
 				return err
 			}
 			fmt.Fprintf(e.stdout, "Deleted case %s\n", args[0])
@@ -294,7 +348,7 @@ func newCaseDeleteCmd(e *env) *cobra.Command {
 func writeCase(w io.Writer, c tracker.Case) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	row := func(k, v string) {
-		if v != "" {
+		if v = tracker.CleanLine(v); v != "" { // values stored before fields were tidied too
 			fmt.Fprintf(tw, "%s\t%s\n", k, v)
 		}
 	}
@@ -312,6 +366,9 @@ func writeCase(w io.Writer, c tracker.Case) {
 	for _, s := range c.Shipments {
 		row("Tracking", strings.TrimSpace(s.Number+"  "+carrier.Name(s.Carrier)))
 		row("Seller's link", s.Link)
+		for _, f := range s.Former {
+			row("  earlier number", strings.TrimSpace(f.Number+"  "+carrier.Name(f.Carrier)))
+		}
 	}
 	row("Status", string(c.Status()))
 	row("Dispute opened", c.Dispute.Opened.String())
@@ -319,6 +376,12 @@ func writeCase(w io.Writer, c tracker.Case) {
 	row("Decided for you", c.Dispute.Won.String())
 	row("Refund promised", c.Dispute.RefundPromised.String())
 	row("Refund received", c.Dispute.RefundReceived.String())
+	row("Asked the seller", c.Dispute.SellerContacted.String())
+	row("Seller promised by", c.Dispute.SellerPromised.String())
+	if c.Dispute.NotReceived {
+		row("Not received", "you say the parcel never came")
+	}
+	row("Stage", deadlines.StageOf(c.Dispute).String())
 	row("Notes", c.Notes)
 	tw.Flush()
 }

@@ -28,7 +28,7 @@ func newCheckCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			country = strings.ToUpper(strings.TrimSpace(country))
 			if country != "" && tracker.CountryName(country) == "" {
-				return tracker.Invalid("--country", "%q is not an ISO 3166 country code such as US, DE or BR", country)
+				return tracker.Invalid("--country", "%s is not an ISO 3166 country code such as US, DE or BR", tracker.Quote(country))
 			}
 			opt := carrier.Options{Country: country, SellerLink: link}
 			results := make([]carrier.Result, 0, len(args))

@@ -3,12 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
+	"proofpack/tracker/carrier"
+	"proofpack/tracker/history"
 )
 
 // maxPaste is how much of a paste is read before history.Parse refuses it by size: enough to
@@ -30,13 +33,16 @@ func newEventsCmd(e *env) *cobra.Command {
 // events and no "not found" notice.
 func newEventsAddCmd(e *env) *cobra.Command {
 	var file, number string
+	var confirmNumber bool
 	cmd := &cobra.Command{
 		Use:   "add ID (--file FILE | -)",
 		Short: "Add the tracking history copied from a carrier page (a file, or - for standard input)",
 		Long: "events add reads the tracking history text copied from a carrier's page, finds each event's\n" +
 			"date, place and status (in English, Portuguese, Spanish, French, German, Italian, Polish,\n" +
-			"Russian or Chinese), keeps the text as an exhibit and adds the events to the case.\n" +
-			"A case with several tracking numbers takes --tracking to say which one; the first by default.",
+			"Russian, Ukrainian, Dutch, Turkish, Hebrew, Arabic, Chinese, Japanese or Korean), keeps the text\n" +
+			"as an exhibit and adds the events to the case. A case with several tracking numbers takes\n" +
+			"--tracking to say which one; the first by default. A text that names another tracking number\n" +
+			"is flagged (exhibit_other_number) until you add it with --confirm-number.",
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
@@ -51,38 +57,69 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			svc, err := e.service()
+			st, dir, err := e.openWithDir()
 			if err != nil {
 				return err
 			}
-			r, err := svc.AddHistory(id, number, text)
+			c, err := st.Case(id)
 			if err != nil {
-				return userErr(err)
+				return err
+			}
+			n, err := pickNumber(c, number)
+			if err != nil {
+				return err
+			}
+			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now(), confirmNumber)
+			if err != nil {
+				return err
 			}
 			return printEventsAdded(e.stdout, r)
 		},
 	}
 	cmd.Flags().StringVar(&file, "file", "", "a text file with the tracking history")
 	cmd.Flags().StringVar(&number, "tracking", "", "the tracking number the history belongs to (default: the case's first)")
+	cmd.Flags().BoolVar(&confirmNumber, "confirm-number", false, "the text names another tracking number, but it is about this parcel all the same: use its events")
 	return cmd
 }
 
-// readPaste reads the history from the file, or standard input when file is "".
+// readPaste reads the history from the file, or standard input when file is "". A file must be
+// a regular one of at most history.MaxText (a FIFO or a device is refused at once); standard
+// input is read up to maxPaste and left to history.Parse to refuse by size.
 func readPaste(stdin io.Reader, file string) (string, error) {
-	r := stdin
 	if file != "" {
-		f, err := os.Open(file)
+		b, err := evidence.ReadRegular(file, history.MaxText)
 		if err != nil {
-			return "", tracker.Invalid("--file", "cannot read %s: %v", file, err)
+			return "", tracker.Invalid("--file", "%v", err)
 		}
-		defer f.Close()
-		r = f
+		return string(b), nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxPaste))
+	b, err := io.ReadAll(io.LimitReader(stdin, maxPaste))
 	if err != nil {
 		return "", fmt.Errorf("reading the tracking history: %w", err)
 	}
 	return string(b), nil
+}
+
+// pickNumber finds the case's tracking number given, cleaned as `check` cleans it: a current
+// one, or a former one whose history the buyer kept. No number means the first shipment's.
+func pickNumber(c tracker.Case, number string) (string, error) {
+	if number == "" {
+		if len(c.Shipments) == 0 {
+			return "", tracker.Invalid("--tracking", "case %s has no tracking number", c.ID)
+		}
+		return c.Shipments[0].Number, nil
+	}
+	for _, want := range []string{carrier.Check(number, carrier.Options{}).Normalized, strings.TrimSpace(number)} {
+		if want != "" && c.ShipmentOf(want) >= 0 {
+			return want, nil
+		}
+	}
+	for _, s := range c.Shipments {
+		if s.Input == number {
+			return s.Number, nil
+		}
+	}
+	return "", tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, tracker.Quote(number), c.Numbers())
 }
 
 func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
@@ -91,9 +128,13 @@ func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
 		_, err := fmt.Fprintf(w, "The page says the carrier has no information on %s yet. Kept as exhibit %d; run analyze to see what it means.\n", number, no)
 		return err
 	}
+	if r.OtherNumber != "" {
+		fmt.Fprintf(w, "Warning: the text names tracking number %s, not %s. If it is another parcel's history, leave exhibit %d out of your dispute; if it is yours, add it again with --confirm-number.\n",
+			r.OtherNumber, number, no)
+	}
 	fmt.Fprintf(w, "Read %d events for %s (%d new), kept the text as exhibit %d.\n", len(page.Events), number, r.Fresh, no)
 	if len(page.Events) > 0 && !page.Events[0].Unparsed {
-		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, page.Events[0].Description)
+		fmt.Fprintf(w, "Latest: %s  %s  %s\n", page.Events[0].Time.Format("2006-01-02 15:04"), page.Events[0].Status, tracker.CleanLine(page.Events[0].Description))
 	}
 	unparsed := 0
 	for _, ev := range page.Events {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,9 +37,9 @@ func newPacketCmd(e *env) *cobra.Command {
 			}
 			job := evidence.PacketJob{CaseID: args[0], Out: out, Profile: profile, Address: address, Force: force, Now: clock()}
 			if statementFile != "" {
-				b, err := os.ReadFile(statementFile)
+				b, err := evidence.ReadRegular(statementFile, maxStatement)
 				if err != nil {
-					return tracker.Invalid("--statement", "cannot read %s: %v", statementFile, err)
+					return tracker.Invalid("--statement", "%v", err)
 				}
 				job.Statement = string(b)
 			}
@@ -81,6 +80,10 @@ func newPacketCmd(e *env) *cobra.Command {
 	cmd.MarkFlagRequired("out")
 	return cmd
 }
+
+// maxStatement is the largest statement file read: a statement is a page or two, and the bank
+// profile's 20 pages could not hold more.
+const maxStatement = 256 << 10
 
 func packetJSON(out string, made evidence.PacketMade) any {
 	return map[string]any{

@@ -48,6 +48,9 @@ func showCases(title string, svc *casework.Service, screenshot string, then func
 	w := a.NewWindow(title)
 	u := ui.Create(a, w, svc)
 	w.Resize(fyne.NewSize(1180, 720))
+	if screenshot == "" {
+		defer u.StartNotifications(ui.FyneNotifier(a), time.Hour)()
+	}
 	if then != nil {
 		then(u)
 	}

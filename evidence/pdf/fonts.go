@@ -2,7 +2,10 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/sfnt"
@@ -17,12 +20,28 @@ const (
 )
 
 // coverage answers which of the embedded fonts has a glyph for a rune. gofpdf has no glyph
-// fallback, so every string is split into runs by this before it is measured or drawn.
+// fallback, and it panics on any rune beyond the Basic Multilingual Plane (an emoji), so every
+// string is split into runs by this before it is measured or drawn, and a rune neither font
+// can draw is replaced by U+FFFD, which DejaVu has, and remembered for the packet's note.
 type coverage struct {
 	latin, han *sfnt.Font
 	buf        sfnt.Buffer
-	cache      map[rune]bool // rune -> set in the Latin font
+	cache      map[rune]face
+	missing    map[rune]bool // runes replaced by U+FFFD so far
 }
+
+// face is how a rune is set.
+type face int8
+
+const (
+	faceLatin   face = iota
+	faceHan          // set in the Han font
+	faceDrop         // an invisible control, format or variation character: left out
+	faceReplace      // no glyph anywhere: U+FFFD in its place
+)
+
+// replacement stands in for a character the fonts cannot draw.
+const replacement = '\uFFFD'
 
 var (
 	fontsOnce sync.Once
@@ -76,23 +95,29 @@ func addFont(pdf *gofpdf.Fpdf, fam, style string) {
 }
 
 func newCoverage() *coverage {
-	return &coverage{latin: latinFont, han: hanFont, cache: map[rune]bool{}}
+	return &coverage{latin: latinFont, han: hanFont, cache: map[rune]face{}, missing: map[rune]bool{}}
 }
 
-// inLatin reports whether r is drawn with DejaVu Sans: every rune it has, and every rune
-// neither font has (DejaVu's empty box is the clearer sign of a missing letter).
-func (c *coverage) inLatin(r rune) bool {
-	if r < 0x250 {
-		return true
+// faceOf decides how r is set: in DejaVu Sans when it has the glyph, else in the Han font when
+// that has it, else left out (controls, bidi marks, variation selectors: nothing to see) or
+// replaced. Runes past U+FFFF are always replaced: gofpdf cannot embed them.
+func (c *coverage) faceOf(r rune) face {
+	switch {
+	case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x250 && r != 0xad:
+		return faceLatin
+	case r > 0xffff:
+		return faceReplace
+	case unicode.In(r, unicode.Cc, unicode.Cf, unicode.Variation_Selector):
+		return faceDrop
 	}
 	if v, ok := c.cache[r]; ok {
 		return v
 	}
-	v := true
-	if g, err := c.latin.GlyphIndex(&c.buf, r); err != nil || g == 0 {
-		if g, err := c.han.GlyphIndex(&c.buf, r); err == nil && g != 0 {
-			v = false
-		}
+	v := faceReplace
+	if g, err := c.latin.GlyphIndex(&c.buf, r); err == nil && g != 0 {
+		v = faceLatin
+	} else if g, err := c.han.GlyphIndex(&c.buf, r); err == nil && g != 0 {
+		v = faceHan
 	}
 	c.cache[r] = v
 	return v
@@ -104,25 +129,83 @@ type run struct {
 	han  bool
 }
 
-// runs splits s where the font must change.
+// runs splits s where the font must change, leaving out what is invisible and replacing what
+// no font can draw.
 func (c *coverage) runs(s string) []run {
 	var out []run
-	start := 0
+	var b strings.Builder
 	han := false
-	for i, r := range s {
-		h := !c.inLatin(r)
-		if i > start && h != han {
-			out = append(out, run{s[start:i], han})
-			start = i
+	flush := func() {
+		if b.Len() > 0 {
+			out = append(out, run{b.String(), han})
+			b.Reset()
 		}
-		if i == start {
+	}
+	for _, r := range s {
+		f := c.faceOf(r)
+		switch f {
+		case faceDrop:
+			continue
+		case faceReplace:
+			c.missing[r] = true
+			r, f = replacement, faceLatin
+		}
+		if h := f == faceHan; h != han {
+			flush()
 			han = h
 		}
+		b.WriteRune(r)
 	}
-	if start < len(s) {
-		out = append(out, run{s[start:], han})
-	}
+	flush()
 	return out
+}
+
+// cannotDraw reports whether any of texts holds a character that will be printed as U+FFFD.
+func (c *coverage) cannotDraw(texts ...string) bool {
+	for _, t := range texts {
+		for _, r := range t {
+			if c.faceOf(r) == faceReplace {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Words of the note on characters the fonts cannot draw, on the cover and to the buyer.
+const (
+	undrawable   = "Some characters (such as emoji) have no glyph in the packet's fonts and are printed as \uFFFD"
+	keptOriginal = "the exhibit files and the case keep the original text"
+)
+
+// plain is s as the packet prints it, for the PDF's metadata (title, subject, keywords), which
+// gofpdf encodes without the fonts: the same characters left out or replaced.
+func (c *coverage) plain(s string) string {
+	var b strings.Builder
+	for _, r := range c.runs(s) {
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+// missingNote is the one sentence that tells the buyer which characters were replaced, or "".
+func (c *coverage) missingNote() string {
+	if len(c.missing) == 0 {
+		return ""
+	}
+	rs := make([]rune, 0, len(c.missing))
+	for r := range c.missing {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	var ex []string
+	for _, r := range rs[:min(len(rs), 5)] {
+		ex = append(ex, fmt.Sprintf("%U", r))
+	}
+	if len(rs) > len(ex) {
+		ex = append(ex, "…")
+	}
+	return fmt.Sprintf("%s: %s; %s.", undrawable, strings.Join(ex, ", "), keptOriginal)
 }
 
 // needsHan reports whether any text needs the Han font, which is then the only reason to
@@ -130,7 +213,7 @@ func (c *coverage) runs(s string) []run {
 func (c *coverage) needsHan(texts ...string) bool {
 	for _, t := range texts {
 		for _, r := range t {
-			if !c.inLatin(r) {
+			if c.faceOf(r) == faceHan {
 				return true
 			}
 		}

@@ -28,6 +28,33 @@ type doc struct {
 	order   []string    // the pictures with bands, in the order they are drawn
 	exPages map[int]int // pages each exhibit takes
 	curEx   int
+	fills   []float64 // how full each finished page is, 0 to 1
+	// undrawable: some text has characters no font can draw, which the cover says once
+	undrawable bool
+}
+
+// fill is how much of the current page's content height is used.
+func (d *doc) fill() float64 { return (d.y - marginT) / (bottom - marginT) }
+
+// fullEnough is how full a page must be before a new part (an exhibit, the index) starts on a
+// page of its own: below it the part goes on under a rule, so no page is left nearly empty.
+const fullEnough = 0.5
+
+// section starts a part on a new page, or under a rule on this one when it is less than half full.
+func (d *doc) section(label string) {
+	if d.fill() >= fullEnough {
+		d.newPage(label)
+		return
+	}
+	d.y += 6
+	d.pdf.SetDrawColor(ruleGrey[0], ruleGrey[1], ruleGrey[2])
+	d.pdf.SetLineWidth(0.6)
+	d.pdf.Line(marginL, d.y, pageW-marginL, d.y)
+	d.y += 4
+	d.layout[len(d.layout)-1] += ", " + label
+	if d.curEx != 0 {
+		d.exPages[d.curEx]++
+	}
 }
 
 func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) *doc {
@@ -35,14 +62,15 @@ func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) 
 	pdf.SetCatalogSort(true)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginL, marginT, marginL)
-	pdf.SetTitle(p.Title, true)
-	pdf.SetAuthor("The buyer, with ProofPack", true)
-	pdf.SetSubject(p.Cover.Claim, true)
-	pdf.SetCreator("ProofPack", true)
-	pdf.SetKeywords(strings.Join(append([]string{p.Cover.OrderNumber}, trackingNumbers(p)...), " "), true)
 	d := &doc{p: p, r: r, enc: enc, total: total, bands: map[string][]band{}, exPages: map[int]int{}}
 	d.pdf = pdf
 	d.cov = newCoverage()
+	pdf.SetTitle(d.cov.plain(p.Title), true)
+	pdf.SetAuthor("The buyer, with ProofPack", true)
+	pdf.SetSubject(d.cov.plain(p.Cover.Claim), true)
+	pdf.SetCreator("ProofPack", true)
+	pdf.SetKeywords(d.cov.plain(strings.Join(append([]string{p.Cover.OrderNumber}, trackingNumbers(p)...), " ")), true)
+	d.undrawable = d.cov.cannotDraw(packetText(p, r.texts)...)
 	addFont(pdf, famLatin, "")
 	addFont(pdf, famLatin, "B")
 	if d.cov.needsHan(packetText(p, r.texts)...) {
@@ -53,6 +81,10 @@ func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) 
 	d.cover()
 	d.statement()
 	d.findings()
+	d.refund()
+	if r.opt.Profile.Name == "bank" {
+		d.checklist()
+	}
 	d.timeline()
 	for _, e := range p.Exhibits {
 		if e.Omitted == "" {
@@ -60,12 +92,16 @@ func (r *renderer) build(p evidence.Packet, enc map[string][][]byte, total int) 
 		}
 	}
 	d.curEx = 0
+	d.section("evidence index")
 	d.index()
 	d.appendix()
 	return d
 }
 
 func (d *doc) newPage(label string) {
+	if d.pdf.PageNo() > 0 {
+		d.fills = append(d.fills, d.fill())
+	}
 	d.pdf.AddPage()
 	d.y = marginT
 	d.layout = append(d.layout, fmt.Sprintf("%d: %s", d.pdf.PageNo(), label))
@@ -211,11 +247,18 @@ func (d *doc) cover() {
 		k, v, _ := strings.Cut(s, ": ")
 		kv = append(kv, [2]string{k, v})
 	}
-	kv = append(kv, [2]string{"Packet made", d.p.GeneratedAt.Format("2 Jan 2006 15:04 MST") + ", by ProofPack"})
+	if b := d.p.Buyer; b.Name != "" {
+		kv = append(kv, [2]string{"Claimant", b.Name}, [2]string{"Contact", b.Contact()})
+	}
+	kv = append(kv, [2]string{"Packet made", d.p.GeneratedAt.Format("2 Jan 2006 15:04 MST") + ", with ProofPack"})
 	for _, x := range kv {
 		if x[1] != "" {
 			d.row([]float64{42, contentW - 42}, []string{x[0], x[1]}, []style{keySty, body}, false, "cover", nil)
 		}
+	}
+	if d.undrawable {
+		d.y += 2
+		d.text(undrawable+"; "+keptOriginal+".", style{size: 8.5, color: grey}, 0, "cover")
 	}
 }
 
@@ -228,13 +271,43 @@ func paidBy(payment string) string {
 
 func (d *doc) statement() {
 	d.heading("Statement", "statement")
-	who := "Drafted by ProofPack from the order record and the carrier's tracking."
-	if d.p.StatementByBuyer {
+	b := d.p.Buyer
+	who := "Drafted with ProofPack from the order record and the carrier's tracking, for the buyer to read and sign."
+	switch {
+	case d.p.StatementByBuyer && b.Name != "":
+		who = "Written by " + b.Name + "."
+	case d.p.StatementByBuyer:
 		who = "Written by the buyer."
+	case b.Name != "":
+		who = "Drafted with ProofPack from the order record and the carrier's tracking; read and signed by " + b.Name + "."
 	}
 	d.text(who, style{size: 8.5, color: grey}, 0, "statement")
 	d.y += 1
 	d.text(d.p.Statement, style{size: 10.5, color: black}, 0, "statement")
+	d.signature()
+}
+
+// signature is the line a clerk expects under a claim: the buyer's name and contact, a place
+// to sign and the date.
+func (d *doc) signature() {
+	d.need(26, "statement")
+	d.y += 10
+	name := d.p.Buyer.Name
+	if name == "" {
+		name = "Name: ______________________________"
+	}
+	d.pdf.SetDrawColor(black[0], black[1], black[2])
+	d.pdf.SetLineWidth(0.3)
+	d.pdf.Line(marginL, d.y, marginL+80, d.y)
+	d.pdf.Line(marginL+100, d.y, marginL+150, d.y)
+	d.y += 1
+	d.text("Signature", style{size: 8, color: grey}, 0, "statement")
+	d.y -= style{size: 8}.lineH()
+	d.text("Date", style{size: 8, color: grey}, 100, "statement")
+	d.text(name, body, 0, "statement")
+	if c := d.p.Buyer.Contact(); c != "" {
+		d.text(c, small, 0, "statement")
+	}
 }
 
 func (d *doc) findings() {
@@ -252,13 +325,48 @@ func (d *doc) findings() {
 			col = amber
 		}
 		d.need(12, "findings")
-		d.text(strings.ToUpper(f.Severity)+" · "+codeWords(f.Code), style{size: 8.5, bold: true, color: col}, 0, "findings")
+		d.text(strings.ToUpper(f.Severity)+" · "+evidence.FindingTitle(f.Code), style{size: 8.5, bold: true, color: col}, 0, "findings")
 		msg := f.Message
 		if len(f.Exhibits) > 0 {
 			msg += " Proof: " + tracker.ExhibitsText(f.Exhibits) + "."
 		}
 		d.text(msg, body, 0, "findings")
 		d.y += 1.5
+	}
+}
+
+// refund is the refund timeline: the steps taken, then the deadlines ahead with their rule and
+// source, so a clerk reads that the buyer acted in time.
+func (d *doc) refund() {
+	if len(d.p.Refund) == 0 {
+		return
+	}
+	d.heading("Refund timeline", "refund timeline")
+	widths := []float64{26, contentW - 26}
+	for _, r := range d.p.Refund {
+		what := r.What
+		st := []style{small, small}
+		if r.Ahead {
+			what = "Ahead: " + what
+			if r.Rule != "" {
+				what += "\nRule: " + r.Rule + "\nSource: " + r.Source
+			}
+			st = []style{{size: 8.5, bold: true, color: black}, small}
+		} else if r.Rule != "" {
+			what += "\nRule: " + r.Rule
+		}
+		d.row(widths, []string{r.When, what}, st, false, "refund timeline (continued)", nil)
+	}
+}
+
+// checklist answers the card networks' "merchandise not received" questions, for a bank.
+func (d *doc) checklist() {
+	if len(d.p.Checklist) == 0 {
+		return
+	}
+	d.heading("Merchandise not received (Visa 13.1, Mastercard 4853)", "checklist")
+	for _, it := range d.p.Checklist {
+		d.row([]float64{52, contentW - 52}, []string{it.Question, it.Answer}, []style{keySty, small}, false, "checklist", nil)
 	}
 }
 
@@ -274,15 +382,19 @@ func (d *doc) timeline() {
 		if len(r.Exhibits) > 0 {
 			ex = joinNos(r.Exhibits)
 		}
-		d.row(widths, []string{r.When, r.What, r.Place, ex}, []style{small, small, small, small}, false, "timeline (continued)", head)
+		what := r.What
+		if r.Status != "" {
+			what = r.Status + " · " + what
+		}
+		d.row(widths, []string{r.When, what, r.Place, ex}, []style{small, small, small, small}, false, "timeline (continued)", head)
 	}
-	d.text("Carrier times are as the carrier's page printed them; capture times are the buyer's local time.", style{size: 7.5, color: grey}, 0, "timeline")
+	d.text("Carrier times are as the carrier's page printed them, its status in English before its own words; capture times are the buyer's local time.", style{size: 7.5, color: grey}, 0, "timeline")
 }
 
 func (d *doc) exhibit(e evidence.PacketExhibit) {
 	d.curEx = e.No
 	lbl := fmt.Sprintf("exhibit %d", e.No)
-	d.newPage(lbl)
+	d.section(lbl)
 	d.text(fmt.Sprintf("Exhibit %d", e.No), style{size: 15, bold: true, color: black}, 0, lbl)
 	d.text(e.Title, style{size: 10.5, color: black}, 0, lbl)
 	d.y += 1.5
@@ -295,13 +407,19 @@ func (d *doc) exhibit(e evidence.PacketExhibit) {
 	kv("Page address", e.URL)
 	kv("Requested", e.RequestedURL)
 	kv(timeWord(e), e.CapturedUTC+"  ·  local "+e.CapturedLocal)
-	kv("Note", e.Note)
+	if e.Note != e.Title {
+		kv("Note", e.Note)
+	}
 	for _, f := range e.Files {
-		v := f.Name + " (" + f.Kind + ", " + humanBytes(f.Size) + ")\nSHA-256 " + f.SHA256
+		v := f.Name + " (" + f.Kind + ", " + humanBytes(f.Size) + ")\nSHA-256 " + shortHash(f.SHA256) + " (in full in the evidence index)"
 		d.row(w, []string{"File", v}, []style{keySty, small}, false, lbl, nil)
 	}
 	if len(e.CitedBy) > 0 {
-		kv("Proves", strings.Join(e.CitedBy, ", "))
+		words := make([]string, len(e.CitedBy))
+		for i, c := range e.CitedBy {
+			words[i] = evidence.FindingTitle(c)
+		}
+		kv("Supports", strings.Join(words, "; "))
 	}
 	d.y += 2
 	for _, f := range e.Files {
@@ -377,7 +495,6 @@ func (d *doc) picture(e evidence.PacketExhibit, f evidence.PacketFile) {
 }
 
 func (d *doc) index() {
-	d.newPage("evidence index")
 	d.heading("Evidence index", "evidence index")
 	if len(d.p.Exhibits) == 0 {
 		d.text("This case has no exhibits.", body, 0, "evidence index")
@@ -420,16 +537,6 @@ func (d *doc) appendix() {
 	}
 }
 
-// codeWords turns a flag code into words an agent reads: "delivered_elsewhere" becomes
-// "Delivered elsewhere".
-func codeWords(code string) string {
-	s := strings.ReplaceAll(code, "_", " ")
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 // timeWord says what an exhibit's time is: when a page was captured, or when the buyer
 // added a file of their own.
 func timeWord(e evidence.PacketExhibit) string {
@@ -458,14 +565,22 @@ func trackingNumbers(p evidence.Packet) []string {
 // packetText is every string the packet may draw, to decide whether the Han font is needed.
 func packetText(p evidence.Packet, texts map[string]string) []string {
 	c := p.Cover
-	out := []string{p.Title, p.Statement, c.Seller, c.Item, c.City, c.Address, c.OrderNumber, c.Claim, c.Country}
+	out := []string{p.Title, p.Statement, c.Seller, c.Item, c.City, c.Address, c.OrderNumber, c.Claim, c.Country, c.Marketplace}
 	out = append(out, p.Warnings...)
+	out = append(out, c.Dispute...)
 	for _, t := range c.Tracking {
 		out = append(out, t.Number, t.Carrier)
 	}
 	for _, f := range p.Findings {
 		out = append(out, f.Message)
 	}
+	for _, r := range p.Refund {
+		out = append(out, r.What, r.Rule, r.Source)
+	}
+	for _, it := range p.Checklist {
+		out = append(out, it.Answer)
+	}
+	out = append(out, p.Buyer.Name, p.Buyer.Contact())
 	for _, r := range p.Timeline {
 		out = append(out, r.What, r.Place)
 	}
@@ -479,6 +594,15 @@ func packetText(p evidence.Packet, texts map[string]string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// shortHash is the first 12 hex digits of a SHA-256, enough to tell files apart on a page; the
+// index and the appendix give it in full.
+func shortHash(h string) string {
+	if len(h) <= 12 {
+		return h
+	}
+	return h[:12] + "…"
 }
 
 // joinNos is the timeline's narrow Exhibit column: bare numbers, "2, 3".

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"proofpack/tracker"
 )
 
 // Profile is where a packet is going and the limits that place sets. Limits come from
@@ -43,7 +45,7 @@ var ProfileNames = []string{"bank", "paypal", "marketplace", "archive"}
 func ProfileNamed(name string) (Profile, error) {
 	p, ok := Profiles[name]
 	if !ok {
-		return Profile{}, fmt.Errorf("no profile %q: use one of %s", name, strings.Join(ProfileNames, ", "))
+		return Profile{}, fmt.Errorf("no profile %s: use one of %s", tracker.Quote(name), strings.Join(ProfileNames, ", "))
 	}
 	return p, nil
 }
@@ -56,11 +58,11 @@ func (p Profile) NameProblem(file string) string {
 	name := filepath.Base(file)
 	for _, r := range name {
 		if r > 126 || r < 32 {
-			return fmt.Sprintf("%q is not plain ASCII; the %s profile wants an ASCII name of at most %d characters", name, p.Name, p.NameLimit)
+			return fmt.Sprintf("%s is not plain ASCII; the %s profile wants an ASCII name of at most %d characters", tracker.Quote(name), p.Name, p.NameLimit)
 		}
 	}
 	if len(name) > p.NameLimit {
-		return fmt.Sprintf("%q has %d characters; the %s profile wants at most %d", name, len(name), p.Name, p.NameLimit)
+		return fmt.Sprintf("%s has %d characters; the %s profile wants at most %d", tracker.Quote(name), len(name), p.Name, p.NameLimit)
 	}
 	return ""
 }

@@ -30,6 +30,7 @@ type Output struct {
 	Pages   int
 	Packet  evidence.Packet // as drawn: exhibits left out are marked, the cover says why
 	Layout  []string        // what each page holds, one line per page: the structure goldens compare
+	Fill    []float64       // how full each page is, 0 to 1: only the last may be nearly empty
 	Notes   []string        // what the buyer must be told: exhibits left out, pictures not drawn
 	Quality int             // JPEG quality of the pictures
 	DPI     float64         // the resolution cap the pictures were scaled to; 0 for none
@@ -127,8 +128,12 @@ func Render(ctx context.Context, p evidence.Packet, opt Options) (*Output, error
 			return nil, fmt.Errorf("writing the PDF: %w", err)
 		}
 		if prof.MaxBytes == 0 || int64(buf.Len()) <= prof.MaxBytes {
-			out := &Output{PDF: buf.Bytes(), Pages: final.pdf.PageNo(), Packet: cur, Layout: final.layout, Quality: st.quality, DPI: st.dpi}
+			out := &Output{PDF: buf.Bytes(), Pages: final.pdf.PageNo(), Packet: cur, Layout: final.layout, Quality: st.quality, DPI: st.dpi,
+				Fill: append(slices.Clone(final.fills), final.fill())}
 			out.Notes = r.notes(cur)
+			if n := final.cov.missingNote(); n != "" {
+				out.Notes = append(out.Notes, n)
+			}
 			return out, nil
 		}
 		images := r.imageBytes(plan)

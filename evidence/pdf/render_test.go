@@ -478,12 +478,12 @@ func TestCoverWordsFollowTheCase(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := flat(poppler(t, out.PDF, "pdftotext"))
-	for _, want := range []string{"Dispute packet: refund not received", "Added 16 Oct 2026 12:06:00 UTC", "unchanged since", "WARNING · Refund overdue"} {
+	for _, want := range []string{"Dispute packet: refund not received", "Added 16 Oct 2026 12:06:00 UTC", "unchanged since", "Refund timeline", "Refund promised"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"item not received", "checked by the buyer", "Captured", "captured at the times given", "refund_overdue"} {
+	for _, bad := range []string{"item not received", "checked by the buyer", "Captured", "captured at the times given", "refund_overdue", "Refund overdue", "Merchandise not received"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("text says %q", bad)
 		}

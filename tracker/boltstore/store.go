@@ -289,7 +289,7 @@ func getCase(tx *bolt.Tx, id string) (tracker.Case, error) {
 	var c tracker.Case
 	seq, err := strconv.ParseUint(id, 10, 64)
 	if err != nil {
-		return c, tracker.NotFound("no case %q: case IDs are numbers, see 'proofpack case list'", id)
+		return c, tracker.NotFound("no case %s: case IDs are numbers, see 'proofpack case list'", tracker.Quote(id))
 	}
 	raw := tx.Bucket(bucketCases).Get(u64(seq))
 	if raw == nil {

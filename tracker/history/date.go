@@ -73,6 +73,10 @@ func dateAt(t []token, i int) (s stamp, j int, ok bool) {
 		isNum(t, i+4, 1, 2) && (isWord(t, i+5, "日") || isWord(t, i+5, "号")):
 		// 2026年10月12日
 		return stamp{y: t[i].num, a: t[i+2].num, b: t[i+4].num, named: true}, i + 6, true
+	case isNum(t, i, 4, 4) && isWord(t, i+1, "년") && isNum(t, i+2, 1, 2) && isWord(t, i+3, "월") &&
+		isNum(t, i+4, 1, 2) && isWord(t, i+5, "일"):
+		// 2026년 10월 12일
+		return stamp{y: t[i].num, a: t[i+2].num, b: t[i+4].num, named: true}, i + 6, true
 	case isNum(t, i, 1, 2) && isPunct(t, i+1, "/.-") && isNum(t, i+2, 1, 2) &&
 		isPunct(t, i+3, t[i+1].text) && isNum(t, i+4, 4, 4):
 		// 14/10/2026, 14.10.2026, 10/14/2026
@@ -82,6 +86,11 @@ func dateAt(t []token, i int) (s stamp, j int, ok bool) {
 			return stamp{y: t[i+4].num, a: t[i+2].num, b: t[i].num, named: true}, i + 5, true
 		}
 		return stamp{y: t[i+4].num, a: t[i].num, b: t[i+2].num, numeric: true}, i + 5, true
+	case isNum(t, i, 1, 2) && isPunct(t, i+1, ".") && isNum(t, i+2, 1, 2) && isPunct(t, i+3, ".") &&
+		isNum(t, i+4, 2, 2) && !(isPunct(t, i+5, ".") && isNum(t, i+6, 1, 4)) && adjacent(t, i, i+4):
+		// 10.07.12 (DHL, Poste Italiane): a two-digit year only with dots, written tight, and not
+		// the first three fields of a dotted IP or version number.
+		return stamp{y: 2000 + t[i+4].num, a: t[i+2].num, b: t[i].num, named: true}, i + 5, true
 	case isNum(t, i, 1, 2):
 		// 12 октября 2026, 3. Oktober 2026, 3 de outubro de 2026, 15-Oct-2026
 		k := i + 1
@@ -116,6 +125,16 @@ func dateAt(t []token, i int) (s stamp, j int, ok bool) {
 		return stamp{y: t[k].num, a: months[t[i].text], b: d, named: true}, k + 1, true
 	}
 	return
+}
+
+// adjacent reports tokens i..j written without spaces between them.
+func adjacent(t []token, i, j int) bool {
+	for k := i + 1; k <= j; k++ {
+		if t[k].start != t[k-1].end {
+			return false
+		}
+	}
+	return true
 }
 
 func skip(t []token, k int, marks ...string) int {
@@ -157,8 +176,16 @@ func timeAt(t []token, i int) (hh, mm, ss, e int, ok bool) {
 		if isPunct(t, e, ":") && isNum(t, e+1, 2, 2) {
 			ss, e = t[e+1].num, e+2
 		}
-	case isWord(t, i+1, "h") || isWord(t, i+1, "时") || isWord(t, i+1, "点"):
-		if isWord(t, e, "分") {
+	case isPunct(t, i+1, ",") && isPunct(t, e, ",") && isNum(t, e+1, 2, 2) && adjacent(t, i, e+1):
+		// 11,13,06 (Poste Italiane): only with seconds, so "May 3, 2026" stays a date
+		ss, e = t[e+1].num, e+2
+	case isPunct(t, i+1, ".") && adjacent(t, i, i+2):
+		// 20.17.42 and 12.17 (Italian and Finnish pages)
+		if isPunct(t, e, ".") && isNum(t, e+1, 2, 2) && adjacent(t, e, e+1) {
+			ss, e = t[e+1].num, e+2
+		}
+	case isWord(t, i+1, "h") || isWord(t, i+1, "时") || isWord(t, i+1, "時") || isWord(t, i+1, "点") || isWord(t, i+1, "시"):
+		if isWord(t, e, "分") || isWord(t, e, "분") {
 			e++
 		}
 	default:

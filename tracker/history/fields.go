@@ -44,17 +44,24 @@ var (
 	placeLabels = []string{"location", "local", "localizacao", "lugar", "localidad", "ubicacion", "lieu", "ort", "standort", "luogo", "miejsce", "miejscowosc", "место", "地点", "city", "place"}
 	// numberLabels head the tracking number a page repeats above its events: page chrome.
 	numberLabels = []string{"tracking number", "tracking no", "tracking", "numer przesylki", "codigo de rastreio", "codigo de seguimiento", "numero de suivi", "sendungsnummer", "codice spedizione", "трек-номер", "номер отправления", "运单号", "单号", "objeto"}
-	descLabels   = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
+	// noteLabels head remarks beside an event: the carrier's own note, who signed. Neither the
+	// event's words nor its place (a receiver's name is never a place).
+	noteLabels = []string{"carrier note", "note", "remark", "observacao", "observacion", "remarque", "hinweis", "nota", "uwagi", "примечание", "备注",
+		"signed by", "signed for by", "received by", "recipient", "receiver", "recebido por", "recebedor", "firmado por", "receptor", "signe par", "empfanger",
+		"unterschrieben von", "firmato da", "odbiorca", "odebral", "получатель", "签收人", "收件人", "受取人", "수령인", "alici", "teslim alan", "נמען", "المستلم"}
+	descLabels = []string{"status", "event", "evento", "descricao", "estado", "situacao", "statut", "ereignis", "stato", "zdarzenie", "статус", "событие", "状态", "description"}
 )
 
 // cell is one field of an event with what it looks like.
 type cell struct {
 	text    string
 	phrase  bool // holds a status phrase
+	rank    int  // the narrowest phrase's rank (see rank); len(phrases) for none
 	place   bool // strongly looks like a place (postcode, state, bracket, label)
 	caps    bool // all capitals: how several posts print towns
 	isDesc  bool // labelled as the description
 	isPlace bool // labelled as the place
+	note    bool // a remark, a receiver's name, a phone number: never the place
 }
 
 func newCell(s string) cell {
@@ -66,10 +73,17 @@ func newCell(s string) cell {
 			c.text, c.isPlace = strings.TrimSpace(rest), true
 		case contains(descLabels, f):
 			c.text, c.isDesc = strings.TrimSpace(rest), true
+		case contains(noteLabels, f):
+			c.note = true
 		}
 	}
-	_, c.phrase = matchText(c.text)
-	c.place = c.isPlace || strongPlace(c.text)
+	if in, rest, ok := strings.Cut(c.text, " "); ok && (in == "in" || in == "à" || in == "em") && strongPlace(rest) {
+		c.text = strings.TrimRight(rest, ".") // "... at 11:26 am on May 16, 2016 in DES MOINES, IA 50311."
+	}
+	c.rank = rankText(c.text)
+	c.phrase = c.rank < len(phrases)
+	c.note = c.note || isPhone(c.text)
+	c.place = c.isPlace || !c.note && strongPlace(c.text)
 	c.caps = allCaps(c.text)
 	return c
 }
@@ -98,9 +112,20 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 	var cells []cell
 	var bracket string
 	add := func(text string) {
-		for _, f := range fieldsOf(text) {
+		if isRoute(text) {
+			return // "De: X Para: Y" under a Correios event: the route, not the event
+		}
+		if isNote(text) {
+			cells = append(cells, cell{text: strings.TrimSpace(text), note: true})
+			return
+		}
+		fields := fieldsOf(text)
+		if len(cells) == 0 && len(fields) == 1 {
+			fields = splitPlace(fields)
+		}
+		for _, f := range fields {
 			if p, rest, ok := cutBracket(f); ok {
-				if bracket == "" {
+				if bracket == "" && !hasPhone(p) {
 					bracket = p
 				}
 				if f = strings.TrimSpace(rest); f == "" {
@@ -121,8 +146,8 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 		add(ls[i].text)
 	}
 	desc, place := pick(cells)
-	if bracket != "" && place == "" {
-		place = bracket
+	if bracket != "" && (place == "" || !strongCell(cells, place) && !isDigits(bracket, 1, 12)) {
+		place = bracket // the carrier's own 【深圳市】 beats a guess from a short cell; a [123557] postcode does not
 	}
 	e := tracker.Event{Description: desc, Place: place, Status: tracker.StatusInTransit}
 	if desc != "" {
@@ -138,6 +163,16 @@ func (s span) event(ls []line, monthFirst bool) tracker.Event {
 		e.Time = t
 	}
 	return e
+}
+
+// strongCell reports whether the place came from a labelled cell or one shaped like a town.
+func strongCell(cells []cell, place string) bool {
+	for _, c := range cells {
+		if c.text == place && (c.isPlace || c.place) {
+			return true
+		}
+	}
+	return false
 }
 
 // maxDescCells is how many cells one description takes; more are usually page chrome.
@@ -156,10 +191,21 @@ func pick(cells []cell) (desc, place string) {
 		}
 		return -1
 	}
+	// Of several cells with status words, the narrowest meaning describes the event: a
+	// Korean row prints "arrival branch" first and "delivered" last.
+	best := len(phrases)
+	for _, c := range cells {
+		if c.phrase && !c.isPlace && !c.note && (!c.place || len(cells) == 1) {
+			best = min(best, c.rank)
+		}
+	}
 	for _, try := range []func(c cell) bool{
 		func(c cell) bool { return c.isDesc },
-		func(c cell) bool { return c.phrase && !c.isPlace && (!c.place || len(cells) == 1) },
-		func(c cell) bool { return !c.place && !c.caps },
+		func(c cell) bool {
+			return c.phrase && c.rank == best && !c.isPlace && !c.note && (!c.place || len(cells) == 1)
+		},
+		func(c cell) bool { return !c.place && !c.caps && !c.note },
+		func(c cell) bool { return !c.isPlace && !c.note },
 		func(c cell) bool { return !c.isPlace },
 	} {
 		if d = first(try); d >= 0 {
@@ -169,9 +215,9 @@ func pick(cells []cell) (desc, place string) {
 	for _, try := range []func(c cell) bool{
 		func(c cell) bool { return c.isPlace },
 		func(c cell) bool { return c.place },
-		func(c cell) bool { return c.caps && !c.phrase },
+		func(c cell) bool { return c.caps && !c.phrase && !c.note },
 		func(c cell) bool {
-			return !c.phrase && utf8.RuneCountInString(c.text) <= 40 && len(strings.Fields(c.text)) <= 5
+			return !c.phrase && !c.note && utf8.RuneCountInString(c.text) <= 40 && len(strings.Fields(c.text)) <= 5
 		},
 	} {
 		if p = first(try); p >= 0 {

@@ -45,6 +45,10 @@ type Page struct {
 	Future int
 	// MonthFirst reports how numeric dates were read.
 	MonthFirst bool
+	// ETA is the estimated or scheduled delivery day the page prints ("Estimated delivery",
+	// "Voraussichtliche Zustellung", "Орієнтовна дата доставки"); zero when none. It is a
+	// promise, not an event.
+	ETA time.Time
 }
 
 // line is one line of the page with the date found in it.
@@ -56,7 +60,8 @@ type line struct {
 	bad      bool
 	blank    bool
 	timeOnly bool
-	used     bool // a time-only line folded into the date line before it
+	used     bool // a time-only line folded into the date line before it, or page noise
+	eta      bool // an estimated delivery date: kept as Page.ETA, not an event
 }
 
 // Parse reads the events of a tracking page's text. Each event is found by its date; the lines
@@ -73,9 +78,14 @@ func Parse(text string, opt Options) (Page, error) {
 	}
 	lines := scanLines(strings.ToValidUTF8(text, "\uFFFD"))
 	p := Page{MonthFirst: monthFirst(lines, opt.MonthFirst)}
+	p.ETA = eta(lines, p.MonthFirst)
+	var how []printed
 	for _, g := range group(lines) {
 		p.Events = append(p.Events, g.event(lines, p.MonthFirst))
+		a := lines[g.anchor]
+		how = append(how, printed{timed: a.st.hasTime, cells: len(fieldsOf(a.rest))})
 	}
+	p.Events = mergeRepeats(p.Events, how)
 	if len(p.Events) == 0 {
 		if s, ok := matchText(text); ok && s == tracker.StatusNotFound {
 			return Page{NotFound: true, MonthFirst: p.MonthFirst}, nil
@@ -120,17 +130,20 @@ func scanLines(text string) []line {
 			switch {
 			case ok:
 				l.st, l.anchor = st, true
-				l.rest = s[:st.start] + " " + s[st.end:]
+				l.rest = stripZones(s[:st.start] + " " + s[st.end:])
 			case shaped:
 				l.anchor, l.bad = true, true
 			default:
 				_, _, _, e, isTime := timeAt(toks, 0)
 				l.timeOnly = isTime && e == len(toks)
+				// "Uhr" or a zone alone on its line, under the time (DHL's page)
+				l.used = len(toks) == 1 && (isWord(toks, 0, "uhr") || isWord(toks, 0, "hrs")) || stripZones(s) == ""
 			}
 			out = append(out, l)
 		}
 	}
 	foldTimeLines(out)
+	markETA(out)
 	return out
 }
 

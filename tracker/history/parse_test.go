@@ -1,8 +1,10 @@
 package history
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -222,6 +224,17 @@ func TestClassify(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	for _, fx := range historytest.Load(f, "testdata") {
 		f.Add(fx.Page)
+	}
+	b, err := os.ReadFile("testdata/real/histories.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	var real []struct{ Text string }
+	if err := json.Unmarshal(b, &real); err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range real {
+		f.Add(r.Text) // pages published by others
 	}
 	f.Add("31/02/2026 10:00\n10:22\n\n\n2026年13月40日")
 	f.Add("Oct 3rd, 2026 12:05 a.m.\n14h35 3. März")

@@ -31,7 +31,7 @@ var keywords = func() map[string]string {
 			m[k] = k
 		}
 	}
-	for _, k := range []string{"st", "nd", "rd", "th", "am", "pm", "p", "m", "h", "uhr", "hrs"} {
+	for _, k := range []string{"st", "nd", "rd", "th", "am", "pm", "p", "m", "h", "uhr", "hrs", "년", "월", "일", "시", "분"} {
 		m[k] = k
 	}
 	return m

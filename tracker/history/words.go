@@ -4,18 +4,18 @@ package history
 // their number. Keys are Fold()ed, so accents are already gone (março -> marco, août -> aout).
 var months = func() map[string]int {
 	names := [12][]string{
-		{"january", "jan", "janeiro", "enero", "ene", "janvier", "janv", "januar", "jänner", "gennaio", "gen", "styczen", "stycznia", "sty", "январь", "января", "янв"},
-		{"february", "feb", "fevereiro", "fev", "febrero", "fevrier", "fevr", "februar", "febbraio", "luty", "lutego", "lut", "февраль", "февраля", "фев"},
-		{"march", "mar", "marco", "marzo", "mars", "marz", "marca", "marzec", "март", "марта"},
-		{"april", "apr", "abril", "abr", "avril", "avr", "aprile", "kwiecien", "kwietnia", "kwi", "апрель", "апреля", "апр"},
-		{"may", "maio", "mai", "mayo", "maggio", "mag", "maj", "maja", "май", "мая"},
-		{"june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн"},
-		{"july", "jul", "julho", "julio", "juillet", "juil", "juli", "luglio", "lug", "lipiec", "lipca", "lip", "июль", "июля", "июл"},
-		{"august", "aug", "agosto", "ago", "aout", "augusto", "sierpien", "sierpnia", "sie", "август", "августа", "авг"},
-		{"september", "sep", "sept", "setembro", "set", "septiembre", "septembre", "settembre", "wrzesien", "wrzesnia", "wrz", "сентябрь", "сентября", "сен"},
-		{"october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "pazdziernik", "pazdziernika", "paz", "октябрь", "октября", "окт"},
-		{"november", "nov", "novembro", "noviembre", "novembre", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя"},
-		{"december", "dec", "dezembro", "dez", "diciembre", "dic", "decembre", "dezember", "dicembre", "grudzien", "grudnia", "gru", "декабрь", "декабря", "дек"},
+		{"january", "jan", "janeiro", "enero", "ene", "janvier", "janv", "januar", "jänner", "gennaio", "gen", "styczen", "stycznia", "sty", "январь", "января", "янв", "januari", "ocak", "січня", "січень"},
+		{"february", "feb", "fevereiro", "fev", "febrero", "fevrier", "fevr", "februar", "febbraio", "luty", "lutego", "lut", "февраль", "февраля", "фев", "februari", "subat", "лютого", "лютий"},
+		{"march", "mar", "marco", "marzo", "mars", "marz", "marca", "marzec", "март", "марта", "maart", "mart", "березня", "березень"},
+		{"april", "apr", "abril", "abr", "avril", "avr", "aprile", "kwiecien", "kwietnia", "kwi", "апрель", "апреля", "апр", "nisan", "квітня", "квітень"},
+		{"may", "maio", "mai", "mayo", "maggio", "mag", "maj", "maja", "май", "мая", "mei", "mayis", "травня", "травень"},
+		{"june", "jun", "junho", "junio", "juin", "juni", "giugno", "giu", "czerwiec", "czerwca", "cze", "июнь", "июня", "июн", "haziran", "червня", "червень"},
+		{"july", "jul", "julho", "julio", "juillet", "juil", "juli", "luglio", "lug", "lipiec", "lipca", "lip", "июль", "июля", "июл", "temmuz", "липня", "липень"},
+		{"august", "aug", "agosto", "ago", "aout", "augusto", "sierpien", "sierpnia", "sie", "август", "августа", "авг", "augustus", "agustos", "серпня", "серпень"},
+		{"september", "sep", "sept", "setembro", "set", "septiembre", "septembre", "settembre", "wrzesien", "wrzesnia", "wrz", "сентябрь", "сентября", "сен", "eylul", "вересня", "вересень"},
+		{"october", "oct", "outubro", "out", "octubre", "octobre", "oktober", "okt", "ottobre", "ott", "pazdziernik", "pazdziernika", "paz", "октябрь", "октября", "окт", "ekim", "жовтня", "жовтень"},
+		{"november", "nov", "novembro", "noviembre", "novembre", "listopad", "listopada", "lis", "ноябрь", "ноября", "ноя", "kasim", "листопада", "листопад"},
+		{"december", "dec", "dezembro", "dez", "diciembre", "dic", "decembre", "dezember", "dicembre", "grudzien", "grudnia", "gru", "декабрь", "декабря", "дек", "aralik", "грудня", "грудень"},
 	}
 	m := map[string]int{}
 	for i, list := range names {
@@ -40,6 +40,9 @@ var weekdays = func() map[string]bool {
 		"lunedi", "martedi", "mercoledi", "giovedi", "venerdi",
 		"poniedzialek", "wtorek", "sroda", "czwartek", "piatek", "sobota", "niedziela",
 		"понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+		"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "ma", "wo", "vr", "za", "zo",
+		"pazartesi", "sali", "carsamba", "persembe", "cuma", "cumartesi", "pazar",
+		"понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота", "неділя", "пн", "вт", "ср", "чт", "пт", "сб", "нд",
 	} {
 		m[Fold(w)] = true
 	}
@@ -51,6 +54,6 @@ var weekdays = func() map[string]bool {
 // "3 października 2026 r., godz. 14:14", "12 октября 2026 г. в 14:35".
 var joiners = map[string]bool{
 	",": true, ".": true, "-": true, "|": true, "@": true, "/": true,
-	"at": true, "as": true, "a": true, "um": true, "alle": true, "ore": true, "o": true,
+	"at": true, "on": true, "as": true, "a": true, "um": true, "alle": true, "ore": true, "o": true,
 	"godz": true, "r": true, "t": true, "g": true, "г": true, "в": true, "de": true, "del": true, "le": true,
 }

@@ -26,6 +26,9 @@ type Report struct {
 	Status tracker.Status  `json:"status"`
 	Flags  []tracker.Flag  `json:"flags"`  // critical first
 	Events []tracker.Event `json:"events"` // every shipment's events, newest first, unparsed last
+	// ETA is the latest estimated delivery day a carrier's page printed for any shipment; ""
+	// when none did. An extra field beside DESIGN.md's shape.
+	ETA tracker.Date `json:"eta"`
 }
 
 // Evaluate runs every rule on the case and returns its status, events and flags. It replaces
@@ -36,6 +39,9 @@ func Evaluate(in Input, s Settings) Report {
 	today := tracker.DateOf(in.Now)
 	for _, sh := range in.Case.Shipments {
 		r.Events = append(r.Events, sh.Events...)
+		if r.ETA.Before(sh.ETA) {
+			r.ETA = sh.ETA
+		}
 		dated := datedEvents(sh.Events)
 		ck := check{in: in, s: s, sh: sh, dated: dated, today: today}
 		r.Flags = append(r.Flags, carrierFlags(in.Case, sh)...)
@@ -45,10 +51,13 @@ func Evaluate(in Input, s Settings) Report {
 		r.Flags = append(r.Flags, ck.deliveredElsewhere()...)
 		r.Flags = append(r.Flags, ck.deliveredBeforeOrder()...)
 	}
+	r.Flags = append(r.Flags, exhibitOtherNumber(in)...)
 	history.SortNewestFirst(r.Events)
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
 	}
+	r.Flags = append(r.Flags, timeline(in, r.Status, r.Flags)...)
+	followStage(r.Flags, in.Case)
 	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	return r
 }

@@ -1,0 +1,154 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"proofpack/casework"
+	"proofpack/tracker"
+	"proofpack/tracker/deadlines"
+)
+
+// stageView is the refund timeline on the case's first tab: the stage, the next deadline, a
+// button for each dispute step and the messages to the seller.
+type stageView struct {
+	v       *caseView
+	stage   *widget.Label
+	next    *widget.Label
+	todo    *widget.Label
+	warn    *widget.Label
+	steps   *fyne.Container
+	buttons map[string]*widget.Button // by step field, for tests
+	card    *widget.Card
+
+	notReceived *widget.Check
+}
+
+func newStageView(v *caseView) *stageView {
+	s := &stageView{v: v, stage: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck("The tracking says delivered, but the parcel never came", nil)}
+	s.next.Wrapping, s.todo.Wrapping, s.warn.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
+	s.warn.Importance = widget.WarningImportance
+	msgs := widget.NewButtonWithIcon("Messages to the seller", theme.MailComposeIcon(), func() { v.app.showSellerMessages(v.c) })
+	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, msgs))
+	s.update(v.c)
+	v.onUpdate(s.update)
+	return s
+}
+
+// update shows the case's stage and next deadline as of today, and a button for each step not
+// yet recorded (the recorded ones show their date).
+func (s *stageView) update(c tracker.Case) {
+	tl := casework.TimelineOf(c, tracker.DateOf(s.v.app.svc.Now()))
+	s.stage.SetText("Stage: " + tl.Stage.String())
+	s.next.SetText("Nothing due.")
+	if n := tl.Next; n != nil {
+		when := "Next deadline " + n.Due.String()
+		if n.Due.Before(tracker.DateOf(s.v.app.svc.Now())) {
+			when = "Overdue since " + n.Due.String()
+		}
+		s.next.SetText(when + ": " + n.Message)
+	}
+	s.todo.SetText("")
+	if step := tl.Stage.NextStep(); step != "" {
+		s.todo.SetText("Next step: " + step + ".")
+	}
+	s.warn.SetText(strings.Join(tl.Conflicts, " "))
+	s.warn.Hidden = len(tl.Conflicts) == 0
+	s.buttons = map[string]*widget.Button{}
+	var objs []fyne.CanvasObject
+	d := c.Dispute
+	for _, st := range deadlines.Steps(&d) {
+		if !st.Date.IsZero() {
+			objs = append(objs, widget.NewLabel("✓ "+st.Label+" "+st.Date.String()))
+			continue
+		}
+		b := widget.NewButton(st.Label+"…", s.ask(st.Field, st.Label))
+		s.buttons[st.Field] = b
+		objs = append(objs, b)
+	}
+	promised := widget.NewButton("Seller promised a date…", s.ask("seller_promised", "The seller promised to ship or refund by"))
+	s.buttons["seller_promised"] = promised
+	objs = append(objs, promised)
+	s.notReceived.OnChanged = nil // setting the box from the case is not the buyer's change
+	s.notReceived.SetChecked(d.NotReceived)
+	s.notReceived.OnChanged = func(on bool) {
+		if _, err := s.v.app.svc.SetNotReceived(c.ID, on); err != nil {
+			dialog.ShowError(err, s.v.app.win)
+		}
+		s.v.changed()
+	}
+	s.steps.Objects = objs
+	s.steps.Refresh()
+}
+
+// ask returns the button action that asks for a step's date (today by default) and records it.
+func (s *stageView) ask(field, label string) func() {
+	return func() {
+		u := s.v.app
+		e := widget.NewEntry()
+		e.SetText(tracker.DateOf(u.svc.Now()).String())
+		e.Validator = func(t string) error { _, err := tracker.ParseDate(t); return err }
+		dialog.ShowForm(label, "Record", "Cancel", []*widget.FormItem{widget.NewFormItem("Date", e)}, func(ok bool) {
+			if ok {
+				s.record(field, label, e.Text)
+			}
+		}, u.win)
+	}
+}
+
+// record saves a step dated text, or says plainly why it cannot be true.
+func (s *stageView) record(field, label, text string) {
+	u := s.v.app
+	day, err := tracker.ParseDate(text)
+	if err == nil {
+		_, err = u.svc.RecordStep(s.v.c.ID, field, day)
+	}
+	if err != nil {
+		var te *tracker.Error
+		if errors.As(err, &te) {
+			err = fmt.Errorf("%s: %s", label, te.Msg)
+		}
+		dialog.ShowError(err, u.win)
+		return
+	}
+	s.v.changed()
+}
+
+// showSellerMessages shows the ready texts for the case, each with a Copy button.
+func (u *App) showSellerMessages(c tracker.Case) {
+	ms, err := u.svc.SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
+	if err != nil {
+		dialog.ShowError(err, u.win)
+		return
+	}
+	titles := map[string]string{deadlines.AskShipDate: "Ask for the real ship date", deadlines.AskTracking: "Ask for a tracking number that works", deadlines.AskRefund: "Ask for the refund"}
+	tabs := container.NewAppTabs()
+	for _, kind := range deadlines.MessageKinds {
+		box := container.NewVBox()
+		for _, m := range ms {
+			if m.Kind != kind {
+				continue
+			}
+			text := widget.NewLabel(m.Text)
+			text.Wrapping = fyne.TextWrapWord
+			text.Selectable = true
+			copyText := m.Text
+			box.Add(container.NewBorder(nil, nil, widget.NewLabelWithStyle(m.Lang, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+				widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { u.app.Clipboard().SetContent(copyText) }), text))
+		}
+		tabs.Append(container.NewTabItem(titles[kind], container.NewVScroll(box)))
+	}
+	note := widget.NewLabel("Send one in the marketplace's chat, then record it: \"Asked the seller\", and the date the seller promises, which becomes a reminder.")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Messages to the seller", "Close", container.NewBorder(note, nil, nil, nil, tabs), u.win)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
