@@ -33,7 +33,7 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 		return evidence.PacketMade{}, &tracker.Error{Kind: tracker.KindInternal, Msg: "no packet renderer is set up"}
 	}
 	if names := s.Packets.Profiles(); !slices.Contains(names, job.Profile) {
-		return evidence.PacketMade{}, tracker.Invalid("profile", "no profile %q: use one of %s", job.Profile, strings.Join(names, ", "))
+		return evidence.PacketMade{}, tracker.Invalid("profile", "no profile %.40q: use one of %s", job.Profile, strings.Join(names, ", "))
 	}
 	if strings.TrimSpace(job.Out) == "" {
 		return evidence.PacketMade{}, tracker.Invalid("out", "give the PDF file to write")
