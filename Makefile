@@ -17,7 +17,7 @@ TAGS    := -tags ci
 FUZZTIME ?= 30s
 STATICCHECK := v0.8.2
 
-.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist
+.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist install uninstall
 
 setup:
 	@scripts/setup
@@ -28,6 +28,22 @@ build:
 
 run: setup build
 	./$(BIN)
+
+# `make install` puts ProofPack in the user's menu: the binary in $(PREFIX)/bin, the icon in the
+# icon theme and a desktop entry (freedesktop.org), all under the user's home; no root needed.
+PREFIX  ?= $(HOME)/.local
+DATAHOME ?= $(HOME)/.local/share
+APPID   := app.proofpack.desktop
+install: build
+	install -D -m 0755 $(BIN) $(PREFIX)/bin/proofpack
+	install -D -m 0644 assets/icon.png $(DATAHOME)/icons/hicolor/256x256/apps/$(APPID).png
+	mkdir -p $(DATAHOME)/applications
+	sed 's|^Exec=.*|Exec=$(PREFIX)/bin/proofpack|' assets/$(APPID).desktop > $(DATAHOME)/applications/$(APPID).desktop
+	if command -v update-desktop-database >/dev/null; then update-desktop-database $(DATAHOME)/applications; fi
+	@echo "ProofPack is in your applications menu ($(DATAHOME)/applications/$(APPID).desktop)."
+
+uninstall:
+	rm -f $(PREFIX)/bin/proofpack $(DATAHOME)/icons/hicolor/256x256/apps/$(APPID).png $(DATAHOME)/applications/$(APPID).desktop
 
 test: setup build lint unit fuzz conformance test-windows
 

@@ -40,6 +40,12 @@ type LastPacket struct {
 
 func packetKey(caseID string) string { return "packet/" + caseID }
 
+// LastPacketOf returns the packet made last for a case; found is false when none was.
+func (s *Service) LastPacketOf(caseID string) (last LastPacket, found bool, err error) {
+	found, err = s.Store.Setting(packetKey(caseID), &last)
+	return last, found, err
+}
+
 // RecordPacket remembers the packet just made for a case (its PDF and hash).
 func (s *Service) RecordPacket(caseID string, pdfPath string) error {
 	sum, err := fileSum(pdfPath)

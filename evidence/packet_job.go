@@ -25,3 +25,22 @@ type PacketMade struct {
 	Notes    []string  `json:"notes"`    // what the buyer must be told
 	Problems []Problem `json:"-"`        // files that did not match their hashes (forced)
 }
+
+// Rendered is a packet drawn for a profile (by evidence/pdf): the PDF and the profile's loose
+// files, which the application layer writes.
+type Rendered struct {
+	Profile string
+	PDF     []byte
+	Pages   int
+	// Loose are the profile's extra files, each named by what follows the PDF's path without
+	// its extension: "-pictures/03-screenshot.jpg", ".zip".
+	Loose   []LooseFile
+	Notes   []string // what the buyer must be told
+	LeftOut []int    // exhibit numbers the profile's limits left out
+}
+
+// LooseFile is one extra file of a packet.
+type LooseFile struct {
+	Suffix string
+	Data   []byte
+}

@@ -31,8 +31,11 @@ type Case struct {
 	Shipments   []Shipment `json:"shipments"`
 	Dispute     Dispute    `json:"dispute"`
 	Notes       string     `json:"notes"`
-	Created     time.Time  `json:"created"`
-	Updated     time.Time  `json:"updated"`
+	// Statement is the buyer's own account for the packet, saved as it is typed; "" lets the
+	// packet build it from the findings.
+	Statement string    `json:"statement,omitempty"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
 }
 
 // Address is where the parcel should arrive. City and country are enough to spot a delivery
@@ -263,6 +266,9 @@ func (c Case) ValidateAt(now time.Time) error {
 	}
 	if utf8.RuneCountInString(c.Notes) > maxNotes {
 		return Invalid("notes", "is longer than 20000 characters")
+	}
+	if utf8.RuneCountInString(c.Statement) > maxNotes {
+		return Invalid("statement", "is longer than 20000 characters")
 	}
 	return nil
 }

@@ -2,103 +2,140 @@ package ui
 
 import (
 	"fmt"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"proofpack/evidence"
+	"proofpack/casework"
 	"proofpack/tracker"
 )
 
 // App is the open window: the case list on the left, the selected case on the right.
 type App struct {
-	app    fyne.App
-	win    fyne.Window
-	svc    Services
-	cases  []tracker.Case
-	list   *widget.List
-	detail *fyne.Container // holds the selected case's view, or the empty-state message
-	view   *caseView
-	addBtn *widget.Button
-	delBtn *widget.Button
+	app      fyne.App
+	win      fyne.Window
+	svc      *casework.Service
+	list     *caseList
+	detail   *fyne.Container // holds the selected case's view, or the empty state
+	view     *caseView
+	addBtn   *widget.Button
+	editBtn  *widget.Button
+	delBtn   *widget.Button
+	lastForm *orderForm // the order form opened last, for tests to fill
+	// lastSettings is the Settings view opened last, likewise.
+	lastSettings *settingsView
+	// filesDone closes when the files added last are on screen, for tests to wait on.
+	filesDone <-chan struct{}
 }
 
-// Create fills w with ProofPack's content and returns the App for tests to drive.
-func Create(a fyne.App, w fyne.Window, svc Services) *App {
-	if svc.Now == nil {
-		svc.Now = time.Now
-	}
+// Create fills w with ProofPack's content and returns the App for tests to drive. The cases load
+// off the UI goroutine; Loaded says when they are on screen.
+func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
-	u.list = widget.NewList(u.listLength, newCaseRow, u.updateCaseRow)
-	u.list.OnSelected = u.selectCase
-	u.detail = container.NewStack()
-	u.addBtn = widget.NewButtonWithIcon("Add order", theme.ContentAddIcon(), u.showAddOrder)
-	u.addBtn.Importance = widget.HighImportance
-	u.delBtn = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), u.confirmDelete)
-	u.delBtn.Disable()
-
-	left := container.NewBorder(
-		container.NewVBox(widget.NewLabelWithStyle("Cases", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewHBox(u.addBtn, u.delBtn, u.remindersButton()), nil, nil, u.list)
-	split := container.NewHSplit(left, u.detail)
-	split.SetOffset(0.32)
-	w.SetContent(split)
-	w.SetMainMenu(u.fileMenu())
-	w.SetOnDropped(u.dropped)
+	if p, err := svc.Preferences(); err == nil {
+		if p.Language != "" {
+			useLanguage(p.Language)
+		}
+		if p.Theme != "" {
+			u.applyTheme(p.Theme)
+		}
+	}
+	u.build()
 	u.reload("")
 	return u
 }
 
-// reload reads the cases again and selects the one with id ("" keeps the first case selected).
-func (u *App) reload(id string) {
-	cases, err := u.svc.Store.Cases()
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	u.cases = cases
-	u.list.Refresh()
-	if len(cases) == 0 {
-		u.showEmpty()
-		return
-	}
-	idx := 0
-	for i, c := range cases {
-		if c.ID == id {
-			idx = i
-		}
-	}
-	u.list.Select(idx)
-	u.selectCase(idx) // Select does not fire OnSelected for the row already selected
+// build makes the window's content in the current language; a change of language builds it
+// again.
+func (u *App) build() {
+	w := u.win
+	u.view = nil
+	u.list = newCaseList(u)
+	u.detail = container.New(boundedLayout{fyne.NewSize(560, 480)})
+	u.addBtn = widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
+	u.addBtn.Importance = widget.HighImportance
+	u.delBtn = widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), u.confirmDelete)
+	u.delBtn.Disable()
+	u.editBtn = widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), u.showEditOrder)
+	u.editBtn.Disable()
+
+	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
+	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn, u.remindersButton())), nil, nil, u.list.list)
+	split := container.NewHSplit(container.New(boundedLayout{fyne.NewSize(300, 480)}, left), u.detail)
+	split.SetOffset(0.34)
+	w.SetContent(split)
+	w.SetMainMenu(u.fileMenu())
+	w.SetOnDropped(u.dropped)
+	u.bindKeys()
 }
 
+// Loaded returns a channel that closes once the latest reload is on screen.
+func (u *App) Loaded() <-chan struct{} { return u.list.loaded }
+
+// reload reads the cases again off the UI goroutine and then selects the one with id ("" keeps
+// the case on screen, else the first row).
+func (u *App) reload(id string) {
+	if id == "" && u.view != nil {
+		id = u.view.c.ID
+	}
+	u.list.load(id)
+}
+
+// show puts the case with id on the right, or the empty state when there are no cases.
+func (u *App) show(id string) {
+	c, ok := u.list.caseByID(id)
+	if !ok {
+		if u.list.total() == 0 {
+			u.showEmpty()
+		}
+		return
+	}
+	if u.view != nil && u.view.c.ID == id {
+		u.view.update(c)
+		return
+	}
+	if u.view != nil {
+		u.view.leave()
+		if saved, ok := u.list.caseByID(id); ok { // leaving may have saved this very case
+			c = saved
+		}
+	}
+	u.view = newCaseView(u, c)
+	u.delBtn.Enable()
+	u.editBtn.Enable()
+	u.detail.Objects = []fyne.CanvasObject{u.view.content}
+	u.detail.Refresh()
+}
+
+// showEmpty greets a buyer with no cases: what ProofPack does in three steps, and two buttons.
 func (u *App) showEmpty() {
 	u.view = nil
 	u.delBtn.Disable()
-	msg := widget.NewLabel("No cases yet.\n\nPress \"Add order\" to enter the order whose parcel has not come,\nor run 'proofpack demo' to explore sample cases.")
-	msg.Alignment = fyne.TextAlignCenter
-	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(msg)}
+	u.editBtn.Disable()
+	title := widget.NewLabelWithStyle(lang.L("Your parcel has not come? Start here."), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	steps := widget.NewLabel(lang.L("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
+		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +
+		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute."))
+	steps.Wrapping = fyne.TextWrapWord
+	add := widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
+	add.Importance = widget.HighImportance
+	sample := widget.NewButtonWithIcon(lang.L("Load sample cases"), theme.FolderOpenIcon(), u.loadSamples)
+	box := container.NewVBox(title, steps, container.NewCenter(container.NewHBox(add, sample)))
+	u.detail.Objects = []fyne.CanvasObject{container.NewCenter(container.NewGridWrap(fyne.NewSize(560, 260), box))}
 	u.detail.Refresh()
 }
 
-func (u *App) listLength() int { return len(u.cases) }
-
-func (u *App) selectCase(i widget.ListItemID) {
-	if i < 0 || i >= len(u.cases) {
+// loadSamples fills the empty data folder with the sample cases of `proofpack demo`.
+func (u *App) loadSamples() {
+	if _, err := u.svc.LoadSamples(); err != nil {
+		dialog.ShowError(err, u.win)
 		return
 	}
-	if u.view != nil && u.view.c.ID == u.cases[i].ID {
-		u.view.update(u.cases[i])
-		return
-	}
-	u.view = newCaseView(u, u.cases[i])
-	u.delBtn.Enable()
-	u.detail.Objects = []fyne.CanvasObject{u.view.content}
-	u.detail.Refresh()
+	u.reload("")
 }
 
 // selected returns the case on screen, if any.
@@ -123,12 +160,15 @@ func (u *App) confirmDelete() {
 }
 
 func (u *App) deleteCase(id string) {
-	if err := evidence.DeleteCase(u.svc.Store, u.svc.DataDir, id); err != nil {
+	if u.view != nil {
+		u.view.leave()
+	}
+	if err := u.svc.DeleteCase(id); err != nil {
 		dialog.ShowError(err, u.win)
 	}
 	u.view = nil
-	u.list.UnselectAll()
-	u.reload("")
+	u.list.list.UnselectAll()
+	u.list.load("")
 }
 
 // dropped adds files dropped on the window to the case on screen as the buyer's own evidence.
@@ -139,21 +179,31 @@ func (u *App) dropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, uri.Path())
 		}
 	}
-	u.addFiles(paths)
+	u.addFiles(paths, "")
 }
 
 // addFiles records the buyer's own files (chats, photos, receipts) as exhibits of the case on
-// screen; a missing file or a folder adds nothing and says which.
-func (u *App) addFiles(paths []string) {
+// screen, with what they show (note), off the UI goroutine; a missing file or a folder adds
+// nothing and says which. The returned channel closes once the result is on screen.
+func (u *App) addFiles(paths []string, note string) <-chan struct{} {
+	done := make(chan struct{})
+	u.filesDone = done
 	c, ok := u.selected()
 	if !ok || len(paths) == 0 {
-		return
+		close(done)
+		return done
 	}
-	added, err := evidence.AddFiles(u.svc.Store, u.svc.DataDir, c.ID, paths, "")
-	if err != nil {
-		dialog.ShowError(err, u.win)
-		return
-	}
-	u.view.changed()
-	dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+	go func() {
+		added, err := u.svc.AddFiles(c.ID, paths, note)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				dialog.ShowError(err, u.win)
+				return
+			}
+			u.reload(c.ID)
+			dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+		})
+	}()
+	return done
 }

@@ -36,7 +36,7 @@ func (u *App) backup(out string) <-chan struct{} {
 	d.Show()
 	start := time.Now()
 	return t.start(func(ctx context.Context, _ func(int, int)) error {
-		res, err := u.svc.Work.Backup(ctx, out)
+		res, err := u.svc.Backup(ctx, out)
 		if err == nil {
 			msg.Text = fmt.Sprintf("Backed up %d cases and %d exhibit files to %s in %s.", res.Cases, res.Exhibits, out, time.Since(start).Round(time.Second/10))
 		}

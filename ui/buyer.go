@@ -18,7 +18,7 @@ const buyerAskedKey = "buyer_asked"
 // claim a person signs: the cover names the claimant, the statement ends with a signature
 // line), saves them and goes on with then; afterwards it goes straight on.
 func (u *App) askBuyerOnce(then func()) {
-	b, err := u.svc.Work.Buyer()
+	b, err := u.svc.Buyer()
 	var asked bool
 	if err == nil {
 		_, err = u.svc.Store.Setting(buyerAskedKey, &asked)
@@ -48,7 +48,7 @@ func (u *App) askBuyerOnce(then func()) {
 	dialog.ShowForm("Who signs the packet?", "Save", "Skip", items, func(ok bool) {
 		if ok {
 			for _, field := range tracker.BuyerFields {
-				if _, err := u.svc.Work.SetBuyerField(field, entries[field].Text); err != nil {
+				if _, err := u.svc.SetBuyerField(field, entries[field].Text); err != nil {
 					var te *tracker.Error
 					if errors.As(err, &te) {
 						err = fmt.Errorf("%s: %s", field, te.Msg)

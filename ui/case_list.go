@@ -1,53 +1,314 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 )
 
-// A case row shows marketplace and order on the first line, item and status on the second.
+// caseList is the left side of the window: search, filter and sort over every case, and a
+// virtual list (only the visible rows exist) that puts problems first. Each case's summary is
+// kept and recomputed only when the case changed, off the UI goroutine.
+type caseList struct {
+	u      *App
+	list   *widget.List
+	top    fyne.CanvasObject
+	search *widget.Entry
+	filter *widget.Select
+	sortBy *widget.Select
+	count  *widget.Label
+	choice map[string]string // a filter or sort choice as shown -> as the code names it
+
+	cases []tracker.Case
+	index map[string]int              // case ID -> position in cases
+	sums  map[string]casework.Summary // by case ID
+	texts []string                    // what search matches, lower case, per position in cases
+	rows  []int                       // positions in cases on screen, in order
+
+	gen       int           // the newest load; older loads finishing late are dropped
+	loaded    chan struct{} // closes when the newest load is on screen
+	selecting bool          // a selection made by the program, not the buyer
+}
+
+// The filter's choices: every case, the ones needing action, a stage, or a marketplace.
+const (
+	filterAll     = "All cases"
+	filterAction  = "Needs action"
+	filterWaiting = "Waiting for the parcel"
+	filterDispute = "Dispute open"
+	filterDone    = "Settled"
+)
+
+// The sort's choices.
+const (
+	sortProblems = "Problems first"
+	sortNewest   = "Newest first"
+	sortOldest   = "Oldest first"
+	sortAmount   = "Largest amount"
+)
+
+func newCaseList(u *App) *caseList {
+	l := &caseList{u: u, index: map[string]int{}, sums: map[string]casework.Summary{}, loaded: make(chan struct{})}
+	l.list = widget.NewList(func() int { return len(l.rows) }, newCaseRow, l.updateRow)
+	l.list.OnSelected = func(i widget.ListItemID) {
+		if !l.selecting && i >= 0 && i < len(l.rows) {
+			u.show(l.cases[l.rows[i]].ID)
+		}
+	}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder(lang.L("Search order, tracking number, seller, item"))
+	l.search.OnChanged = func(string) { l.refilter("", false) }
+	l.choice = map[string]string{}
+	shown := func(keys ...string) []string { // the choices in the window's language
+		out := make([]string, len(keys))
+		for i, k := range keys {
+			out[i] = lang.L(k)
+			l.choice[out[i]] = k
+		}
+		return out
+	}
+	options := shown(filterAll, filterAction, filterWaiting, filterDispute, filterDone)
+	for _, m := range tracker.Marketplaces {
+		options = append(options, shown(tracker.MarketplaceName(m))...)
+	}
+	l.filter = widget.NewSelect(options, nil)
+	l.filter.SetSelected(lang.L(filterAll))
+	l.sortBy = widget.NewSelect(shown(sortProblems, sortNewest, sortOldest, sortAmount), nil)
+	l.sortBy.SetSelected(lang.L(sortProblems))
+	l.filter.OnChanged = func(string) { l.refilter("", false) }
+	l.sortBy.OnChanged = func(string) { l.refilter("", false) }
+	l.count = widget.NewLabel("")
+	l.count.Importance = widget.LowImportance
+	l.top = container.NewVBox(l.search, container.NewGridWithColumns(2, l.filter, l.sortBy), l.count)
+	return l
+}
+
+// load reads every case and its summary off the UI goroutine, then shows them and selects the
+// case with id (the first row when id is "" or filtered out).
+func (l *caseList) load(id string) {
+	l.gen++
+	gen, known, done := l.gen, l.sums, make(chan struct{})
+	l.loaded = done
+	svc := l.u.svc
+	go func() {
+		cases, err := svc.Cases()
+		var sums []casework.Summary
+		if err == nil {
+			sums, err = svc.Summaries(cases, known)
+		}
+		fyne.Do(func() {
+			defer close(done)
+			if gen != l.gen {
+				return
+			}
+			if err != nil {
+				dialog.ShowError(err, l.u.win)
+				return
+			}
+			l.set(cases, sums)
+			l.refilter(id, true)
+		})
+	}()
+}
+
+// set keeps the loaded cases and their summaries.
+func (l *caseList) set(cases []tracker.Case, sums []casework.Summary) {
+	l.cases = cases
+	l.index = make(map[string]int, len(cases))
+	l.sums = make(map[string]casework.Summary, len(cases))
+	l.texts = make([]string, len(cases))
+	for i, c := range cases {
+		l.index[c.ID] = i
+		l.sums[c.ID] = sums[i]
+		l.texts[i] = searchText(c)
+	}
+}
+
+// searchText is what the search box matches in a case.
+func searchText(c tracker.Case) string {
+	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace)}
+	for _, s := range c.Shipments {
+		parts = append(parts, s.Number, s.Input)
+	}
+	return strings.ToLower(strings.Join(parts, "\n"))
+}
+
+func (l *caseList) total() int { return len(l.cases) }
+
+// patch replaces the kept copy of a case saved without a reload (the statement as it is typed).
+func (l *caseList) patch(c tracker.Case) {
+	if i, ok := l.index[c.ID]; ok {
+		l.cases[i] = c
+	}
+}
+
+func (l *caseList) caseByID(id string) (tracker.Case, bool) {
+	i, ok := l.index[id]
+	if !ok {
+		return tracker.Case{}, false
+	}
+	return l.cases[i], true
+}
+
+// refilter applies search, filter and sort. With pick (after a load) it shows the case with id,
+// else the one on screen, else the first row; without (the buyer typing a search) it only
+// keeps the row of the case on screen selected, so the case view is never rebuilt per key.
+func (l *caseList) refilter(id string, pick bool) {
+	l.rows = matching(l.cases, l.texts, l.sums, l.search.Text, l.choice[l.filter.Selected])
+	sortRows(l.rows, l.cases, l.sums, l.choice[l.sortBy.Selected])
+	l.count.SetText(lang.L("{{.Shown}} of {{.Total}} cases", map[string]any{"Shown": len(l.rows), "Total": len(l.cases)}))
+	l.list.Refresh()
+	if id == "" && l.u.view != nil {
+		id = l.u.view.c.ID
+	}
+	row := slices.IndexFunc(l.rows, func(p int) bool { return l.cases[p].ID == id })
+	if pick && row < 0 && len(l.rows) > 0 {
+		row = 0
+	}
+	l.selecting = true
+	if row < 0 {
+		l.list.UnselectAll()
+	} else {
+		l.list.Select(row)
+	}
+	l.selecting = false
+	switch {
+	case !pick:
+	case len(l.cases) == 0:
+		l.u.showEmpty()
+	case row >= 0:
+		l.u.show(l.cases[l.rows[row]].ID)
+	}
+}
+
+// matching returns the positions of the cases the search and the filter let through.
+func matching(cases []tracker.Case, texts []string, sums map[string]casework.Summary, query, filter string) []int {
+	words := strings.Fields(strings.ToLower(query))
+	rows := make([]int, 0, len(cases))
+next:
+	for i, c := range cases {
+		for _, w := range words {
+			if !strings.Contains(texts[i], w) {
+				continue next
+			}
+		}
+		if keep(c, sums[c.ID], filter) {
+			rows = append(rows, i)
+		}
+	}
+	return rows
+}
+
+func keep(c tracker.Case, s casework.Summary, filter string) bool {
+	switch filter {
+	case "", filterAll:
+		return true
+	case filterAction:
+		return s.NeedsAction
+	case filterWaiting:
+		return c.Dispute.Opened.IsZero() && !settled(c)
+	case filterDispute:
+		return !c.Dispute.Opened.IsZero() && !settled(c)
+	case filterDone:
+		return settled(c)
+	}
+	return tracker.MarketplaceName(c.Marketplace) == filter
+}
+
+func settled(c tracker.Case) bool {
+	return !c.Dispute.RefundReceived.IsZero() || !c.Dispute.Won.IsZero()
+}
+
+// sortRows orders the rows; problems first means worst flag, then oldest order.
+func sortRows(rows []int, cases []tracker.Case, sums map[string]casework.Summary, by string) {
+	slices.SortStableFunc(rows, func(a, b int) int {
+		ca, cb := cases[a], cases[b]
+		switch by {
+		case sortNewest:
+			return cmp.Compare(b, a)
+		case sortOldest:
+			return cmp.Compare(a, b)
+		case sortAmount:
+			return cmp.Compare(cb.Amount, ca.Amount)
+		}
+		sa, sb := sums[ca.ID], sums[cb.ID]
+		return cmp.Or(cmp.Compare(sb.Severity.Rank(), sa.Severity.Rank()), cmp.Compare(sb.Age, sa.Age), cmp.Compare(a, b))
+	})
+}
+
+// A case row: marketplace and order with the amount; the item with the worst problem; the age
+// and the next deadline.
 func newCaseRow() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	amount := widget.NewLabel("")
 	item := widget.NewLabel("")
 	item.Truncation = fyne.TextTruncateEllipsis
-	status := widget.NewLabel("")
-	return container.NewVBox(title, container.NewBorder(nil, nil, nil, status, item))
+	headline := widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	meta := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	meta.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(
+		container.NewBorder(nil, nil, nil, amount, title),
+		container.NewBorder(nil, nil, nil, headline, item),
+		meta)
 }
 
-func (u *App) updateCaseRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i >= len(u.cases) {
+func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(l.rows) {
 		return
 	}
-	c := u.cases[i]
+	c := l.cases[l.rows[i]]
+	s := l.sums[c.ID]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
-	row := box.Objects[1].(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(c.Item)
-	st := row.Objects[1].(*widget.Label)
-	st.SetText(statusText(c.Status()))
-	st.Importance = statusImportance(c.Status())
-	st.Refresh()
-	row.Refresh() // the status text changed width: lay the row out again
-}
-
-var statusTexts = map[tracker.Status]string{
-	tracker.StatusNotFound: "Nothing online", tracker.StatusPending: "Pending",
-	tracker.StatusInfoReceived: "Label only", tracker.StatusInTransit: "In transit",
-	tracker.StatusOutForDelivery: "Out for delivery", tracker.StatusAttemptFail: "Delivery failed",
-	tracker.StatusPickup: "Ready for pickup", tracker.StatusDelivered: "Delivered",
-	tracker.StatusException: "Problem", tracker.StatusExpired: "Expired",
-}
-
-func statusText(s tracker.Status) string {
-	if t, ok := statusTexts[s]; ok {
-		return t
+	line1 := box.Objects[0].(*fyne.Container)
+	line1.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	line1.Objects[1].(*widget.Label).SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
+	line2 := box.Objects[1].(*fyne.Container)
+	line2.Objects[0].(*widget.Label).SetText(c.Item)
+	h := line2.Objects[1].(*widget.Label)
+	h.Importance = summaryImportance(s)
+	h.SetText(headlineText(s))
+	meta := lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
+	if !s.Deadline.IsZero() {
+		meta += " · act by " + s.Deadline.String()
 	}
-	return string(s)
+	box.Objects[2].(*widget.Label).SetText(meta)
+	line1.Refresh()
+	line2.Refresh() // the texts changed width: lay the lines out again
 }
+
+// headlineText says a summary's headline in the window's language.
+func headlineText(s casework.Summary) string {
+	if s.Code == tracker.FlagStalled && s.StalledDays > 0 {
+		return lang.L("Stalled {{.Days}} days", map[string]any{"Days": s.StalledDays})
+	}
+	return lang.L(s.Headline)
+}
+
+// summaryImportance colours a row's headline: red for a critical problem, amber for a warning,
+// green for a parcel delivered or a refund received.
+func summaryImportance(s casework.Summary) widget.Importance {
+	switch {
+	case s.Severity == tracker.Critical:
+		return widget.DangerImportance
+	case s.Severity == tracker.Warning:
+		return widget.WarningImportance
+	case s.Status == tracker.StatusDelivered || s.Headline == "Refunded" || s.Headline == "Dispute won":
+		return widget.SuccessImportance
+	}
+	return statusImportance(s.Status)
+}
+
+func statusText(s tracker.Status) string { return casework.StatusWords(s) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {

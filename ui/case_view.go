@@ -3,7 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 
 	"proofpack/tracker"
 )
@@ -27,18 +26,35 @@ type caseView struct {
 	tabs       *container.AppTabs
 	content    fyne.CanvasObject
 	refreshers []func(tracker.Case)
-	packet     *packetView   // the Packet tab, for tests to drive
-	evidence   *evidenceView // the Evidence tab, likewise
+	leavers    []func()
+	// historyDone closes when the history pasted last is on screen, for tests to wait on.
+	historyDone <-chan struct{}
+	packet      *packetView   // the Packet tab, for tests to drive
+	evidence    *evidenceView // the Evidence tab, likewise
 }
 
 func newCaseView(a *App, c tracker.Case) *caseView {
 	v := &caseView{app: a, c: c}
 	v.tabs = container.NewAppTabs()
 	for _, build := range caseTabs() {
-		v.tabs.Append(build(v))
+		item := build(v)
+		// A wrapped label asks for its whole text on one line until it is first laid out: held
+		// to a small minimum, each tab takes the room it is given and its text wraps into it.
+		item.Content = container.New(boundedLayout{fyne.NewSize(300, 200)}, item.Content)
+		v.tabs.Append(item)
 	}
 	v.content = v.tabs
 	return v
+}
+
+// onLeave registers fn to run before the view is replaced by another case's.
+func (v *caseView) onLeave(fn func()) { v.leavers = append(v.leavers, fn) }
+
+// leave runs the onLeave funcs: work in progress (a statement being typed) is saved.
+func (v *caseView) leave() {
+	for _, fn := range v.leavers {
+		fn()
+	}
 }
 
 // onUpdate registers fn to run whenever the case is reloaded.
@@ -52,13 +68,5 @@ func (v *caseView) update(c tracker.Case) {
 	}
 }
 
-// changed reloads the case from the store after a tab changed it, and the list with it.
-func (v *caseView) changed() {
-	c, err := v.app.svc.Store.Case(v.c.ID)
-	if err != nil {
-		dialog.ShowError(err, v.app.win)
-		return
-	}
-	v.update(c)
-	v.app.reload(c.ID)
-}
+// changed reloads the list after a tab changed the case; the reload updates the tabs once.
+func (v *caseView) changed() { v.app.reload(v.c.ID) }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,20 +25,17 @@ func diagnosisTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon("Diagnosis", theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Diagnosis"), theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
 func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
-	if v.app.svc.Analyze == nil {
-		return []fyne.CanvasObject{widget.NewLabel("Diagnosis is not available in this window.")}
-	}
 	r, err := v.app.svc.Analyze(c.ID)
 	if err != nil {
 		return []fyne.CanvasObject{widget.NewLabel("Could not analyse this case: " + err.Error())}
 	}
 	status := widget.NewLabelWithStyle("Status: "+statusText(r.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status.Importance = statusImportance(r.Status)
-	paste := widget.NewButtonWithIcon("Paste tracking history", theme.ContentPasteIcon(), v.showPasteHistory)
+	paste := widget.NewButtonWithIcon(lang.L("Paste tracking history"), theme.ContentPasteIcon(), v.showPasteHistory)
 	out := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, paste, status)}
 	if len(r.Flags) == 0 {
 		out = append(out, widget.NewLabel("Nothing looks wrong with this tracking so far."))
@@ -96,7 +94,9 @@ func eventsTable(r rules.Report) fyne.CanvasObject {
 		}
 		what := widget.NewLabel(e.Description)
 		what.Wrapping = fyne.TextWrapWord
-		rows = append(rows, widget.NewLabel(when), widget.NewLabel(e.Place), what, widget.NewLabel(statusText(e.Status)))
+		place, status := widget.NewLabel(e.Place), widget.NewLabel(statusText(e.Status))
+		place.Wrapping, status.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis // long places wrap, never widen the window
+		rows = append(rows, widget.NewLabel(when), place, what, status)
 	}
 	return container.NewGridWithColumns(4, rows...)
 }

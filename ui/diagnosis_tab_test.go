@@ -77,6 +77,8 @@ func TestPastedHistoryBecomesEventsAndAnExhibit(t *testing.T) {
 	}
 	entry.SetText("15.10.2026 12:01\nPrzesyłka doręczona do odbiorcy\nUP Kraków 1\n\n12.10.2026 08:00\nPrzesyłka przyjęta w kraju przeznaczenia\nWarszawa\n")
 	test.Tap(findButton(form, "Add"))
+	<-u.view.historyDone
+	<-u.Loaded()
 
 	got, err := s.Case(id)
 	if err != nil {

@@ -2,13 +2,21 @@
 // one tab per part of the work on a case (order, tracking, diagnosis, evidence, packet).
 //
 // It imports fyne but never fyne/v2/app (tests run it on fyne's test driver, headless and without
-// cgo) and never a store, browser or PDF library: cmd/proofpack hands it a Services value.
+// cgo) and never a store, browser or PDF library: cmd/proofpack hands it a *casework.Service,
+// the same use cases the command line calls, so the window holds no domain logic of its own.
 //
 // How the pieces fit:
-//   - Create builds the window's content from a fyne.App, a fyne.Window and Services.
+//   - Create builds the window's content from a fyne.App, a fyne.Window and the Service.
+//   - caseList (case_list.go) is the left side: search, filter and sort over every case, problems
+//     first, in a virtual widget.List. Each case's casework.Summary is kept and recomputed only
+//     when the case changed; loads run off the UI goroutine and Loaded says when one is shown.
+//   - orderForm (order_form.go) adds and edits a case in one scrolling dialog; Save is enabled
+//     only for a valid case and nothing typed is lost on an error. settings.go is the Settings
+//     view, keys.go the keyboard, bounded.go the layout that keeps the window from growing.
 //   - caseView (case_view.go) shows one case as tabs. A tab is a func(*caseView) *container.TabItem
 //     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
-//     caseView.changed() reloads the case and refreshes the list after a tab changed it.
+//     caseView.changed() reloads the list after a tab changed the case, which updates the tabs
+//     once; onLeave funcs (the statement's pending save) run before another case is shown.
 //   - The refund timeline (stage.go) sits on the Order tab: stage, next deadline, a button per
 //     dispute step, the messages to the seller; reminders.go holds the Reminders view and the
 //     desktop notifications (StartNotifications, through an injected Notifier).

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,34 +30,41 @@ type evidenceView struct {
 	task     *task
 	capture  *widget.Button
 	assisted *widget.Button
+	address  *widget.Entry // any web address to capture instead of the tracking pages
 	status   *widget.Label
 	gallery  *fyne.Container
 	problems map[string]string // exhibit path -> what Verify found wrong with it
 	done     <-chan struct{}   // closes when the capture under way ends
+	// addDialog is the paths box of the add-files dialog opened last, for tests to fill.
+	addDialog *widget.Entry
 }
 
 func evidenceTab(v *caseView) *container.TabItem {
 	ev := &evidenceView{v: v, task: newTask(), status: widget.NewLabel(""), gallery: container.NewVBox()}
 	v.evidence = ev
 	ev.status.Wrapping = fyne.TextWrapWord
-	ev.capture = widget.NewButtonWithIcon("Capture tracking pages", theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
+	ev.address = widget.NewEntry()
+	ev.address.SetPlaceHolder("Paste any web address to capture it (empty: the tracking pages)")
+	ev.address.Validator = addressValidator
+	ev.capture = widget.NewButtonWithIcon(lang.L("Capture"), theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
 	ev.capture.Importance = widget.HighImportance
-	ev.assisted = widget.NewButtonWithIcon("Capture in a browser window…", theme.ComputerIcon(), func() { ev.startCapture(true) })
-	add := widget.NewButtonWithIcon("Add your own files…", theme.ContentAddIcon(), ev.chooseFiles)
-	verify := widget.NewButtonWithIcon("Verify hashes", theme.ConfirmIcon(), ev.verify)
+	ev.assisted = widget.NewButtonWithIcon(lang.L("Capture in a browser window…"), theme.ComputerIcon(), func() { ev.startCapture(true) })
+	add := widget.NewButtonWithIcon(lang.L("Add your own files…"), theme.ContentAddIcon(), ev.chooseFiles)
+	verify := widget.NewButtonWithIcon(lang.L("Verify hashes"), theme.ConfirmIcon(), func() { ev.verify() })
 	hint := widget.NewLabel("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case.")
 	hint.Wrapping = fyne.TextWrapWord
 	ev.fill()
 	v.onUpdate(func(tracker.Case) { ev.fill() })
-	top := container.NewVBox(container.NewHBox(ev.capture, ev.assisted, add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
-	return container.NewTabItemWithIcon("Evidence", theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(ev.capture, ev.assisted), ev.address),
+		container.NewHBox(add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
+	return container.NewTabItemWithIcon(lang.L("Evidence"), theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
 }
 
 // fill shows every exhibit number as one card: the screenshot's thumbnail, where and when it
 // was captured, and each file with its SHA-256 and what Verify last found.
 func (ev *evidenceView) fill() {
 	svc := ev.v.app.svc
-	ex, err := svc.Store.Exhibits(ev.v.c.ID)
+	ex, err := svc.Exhibits(ev.v.c.ID)
 	if err != nil {
 		ev.gallery.Objects = []fyne.CanvasObject{widget.NewLabel("Could not read the exhibits: " + err.Error())}
 		ev.gallery.Refresh()
@@ -121,7 +131,21 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		}
 		lines = append(lines, l)
 	}
-	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(lines...))
+	open := widget.NewButton(lang.L("Open"), func() { ev.open(group[0]) })
+	return container.NewBorder(nil, nil, thumb, container.NewVBox(open), container.NewVBox(lines...))
+}
+
+// open shows an exhibit's first file (the screenshot, the buyer's file) in the system's viewer.
+func (ev *evidenceView) open(e tracker.Exhibit) {
+	u := exhibitURL(ev.v.app.svc.Dir, e)
+	if err := ev.v.app.app.OpenURL(u); err != nil {
+		dialog.ShowError(fmt.Errorf("cannot open %s: %w", u.Path, err), ev.v.app.win)
+	}
+}
+
+// exhibitURL is the file URL of an exhibit's file in the data folder.
+func exhibitURL(dir string, e tracker.Exhibit) *url.URL {
+	return &url.URL{Scheme: "file", Path: filepath.Join(dir, filepath.FromSlash(e.Path))}
 }
 
 // thumbnail is the exhibit's first picture scaled into a fixed box, or an empty box.
@@ -129,7 +153,7 @@ func (ev *evidenceView) thumbnail(group []tracker.Exhibit) fyne.CanvasObject {
 	box := fyne.NewSize(120, 160)
 	for _, e := range group {
 		if strings.HasPrefix(e.MediaType, "image/") {
-			img := canvas.NewImageFromFile(filepath.Join(ev.v.app.svc.DataDir, filepath.FromSlash(e.Path)))
+			img := canvas.NewImageFromFile(filepath.Join(ev.v.app.svc.Dir, filepath.FromSlash(e.Path)))
 			img.FillMode = canvas.ImageFillContain
 			img.ScaleMode = canvas.ImageScaleFastest
 			img.SetMinSize(box)
@@ -150,6 +174,11 @@ func (ev *evidenceView) startCapture(assisted bool) {
 		return
 	}
 	id := ev.v.c.ID
+	urls := strings.Fields(ev.address.Text)
+	if err := addressValidator(ev.address.Text); err != nil {
+		ev.status.SetText(err.Error())
+		return
+	}
 	opt := evidence.CaptureOptions{}
 	if assisted {
 		opt.Confirm = ev.confirm
@@ -161,27 +190,53 @@ func (ev *evidenceView) startCapture(assisted bool) {
 	var fresh int
 	ev.done = ev.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		var err error
-		got, fresh, err = evidence.CaptureTracking(ctx, svc.Store, svc.DataDir, svc.Capturer, id, nil, opt, func(p evidence.Progress) {
+		got, fresh, err = svc.Capture(ctx, id, urls, opt, func(p evidence.Progress) {
 			progress(p.Done, p.Total)
 			fyne.Do(func() { ev.status.SetText(fmt.Sprintf("Capturing %s (%d of %d done)", p.URL, p.Done, p.Total)) })
-		}, svc.Now())
+		})
 		return err
 	}, func(err error) {
 		ev.capture.Enable()
 		ev.assisted.Enable()
 		ev.status.SetText(captureSummary(got, fresh, err))
 		if len(got.Exhibits) > 0 {
+			ev.address.SetText("")
 			ev.v.changed()
 		}
 	})
 }
 
+// addressValidator accepts nothing (the tracking pages) or web addresses, one or several.
+func addressValidator(s string) error {
+	for _, f := range strings.Fields(s) {
+		if !strings.HasPrefix(f, "http://") && !strings.HasPrefix(f, "https://") {
+			return fmt.Errorf("%q is not a web address: it must start with https://", f)
+		}
+	}
+	return nil
+}
+
+// offlineCodes are Chromium's words for a computer that cannot reach the internet.
+var offlineCodes = []string{"ERR_INTERNET_DISCONNECTED", "ERR_NAME_NOT_RESOLVED", "ERR_NETWORK_CHANGED", "ERR_ADDRESS_UNREACHABLE", "ERR_PROXY_CONNECTION_FAILED"}
+
+func offline(err error) bool {
+	for _, c := range offlineCodes {
+		if err != nil && strings.Contains(err.Error(), c) {
+			return true
+		}
+	}
+	return false
+}
+
+// captureSummary says in plain words what a capture did: the pages kept, and each address that
+// failed once, with why; when no page could load because the computer is offline, it says so.
 func captureSummary(got evidence.Captured, fresh int, err error) string {
+	failed := got.Failed()
 	var b strings.Builder
 	switch {
 	case errors.Is(err, context.Canceled):
 		b.WriteString("Cancelled. ")
-	case err != nil:
+	case err != nil && len(failed) == 0:
 		b.WriteString(err.Error() + " ")
 	}
 	nos := map[int]bool{}
@@ -191,8 +246,24 @@ func captureSummary(got evidence.Captured, fresh int, err error) string {
 	if len(nos) > 0 {
 		fmt.Fprintf(&b, "Captured %d pages as exhibits; %d new tracking events read from them.", len(nos), fresh)
 	}
-	for _, r := range got.Failed() {
-		fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+	allOffline := len(failed) > 0
+	for _, r := range failed {
+		allOffline = allOffline && offline(r.Err)
+	}
+	seen := map[string]bool{}
+	if allOffline {
+		b.WriteString("\nNo internet connection: the pages were not captured.")
+	}
+	for _, r := range failed {
+		if seen[r.Page.URL] {
+			continue
+		}
+		seen[r.Page.URL] = true
+		if allOffline {
+			fmt.Fprintf(&b, "\n  %s", r.Page.URL)
+		} else {
+			fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+		}
 	}
 	return strings.TrimSpace(b.String())
 }
@@ -212,6 +283,7 @@ func (ev *evidenceView) confirm(ctx context.Context, p evidence.Page) error {
 
 // ask shows the "Capture this page?" dialog; the buyer's choice goes to answer (nil: capture).
 func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
+	ev.v.app.win.RequestFocus() // above the browser window the page opened in
 	msg := fmt.Sprintf("Exhibit %d: %s is open in the browser window.\nSolve any captcha or cookie wall there, then capture it.", p.No, p.URL)
 	dialog.NewCustomConfirm("Capture this page?", "Capture now", "Skip", widget.NewLabel(msg), func(ok bool) {
 		if ok {
@@ -222,31 +294,86 @@ func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
 	}, ev.v.app.win).Show()
 }
 
-// chooseFiles adds the buyer's own files picked in a file dialog.
+// fileKinds are what the file chooser shows: pictures, PDFs, text and saved pages.
+var fileKinds = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt", ".html", ".mhtml"}
+
+// chooseFiles adds several of the buyer's own files at once: paths pasted or typed one per line,
+// or picked with Browse (pictures and PDFs), with a description the packet uses as their title.
 func (ev *evidenceView) chooseFiles() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
+	win := ev.v.app.win
+	paths := widget.NewMultiLineEntry()
+	paths.SetPlaceHolder("Paste or type the files' paths, one per line, or press Browse…")
+	paths.SetMinRowsVisible(5)
+	note := widget.NewEntry()
+	note.SetPlaceHolder("What they show, e.g. Chat with the seller, 12 October")
+	browse := widget.NewButtonWithIcon(lang.L("Browse…"), theme.FolderOpenIcon(), func() {
+		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+			if err != nil || r == nil {
+				return
+			}
+			r.Close()
+			paths.SetText(strings.TrimSpace(paths.Text + "\n" + r.URI().Path()))
+		}, win)
+		fd.SetFilter(storage.NewExtensionFileFilter(fileKinds))
+		fd.Resize(fyne.NewSize(min(900, win.Canvas().Size().Width-40), min(640, win.Canvas().Size().Height-40)))
+		fd.Show()
+	})
+	items := []*widget.FormItem{
+		widget.NewFormItem("Files", container.NewBorder(nil, container.NewHBox(browse), nil, nil, paths)),
+		widget.NewFormItem("Description", note),
+	}
+	d := dialog.NewForm("Add your own files", "Add", "Cancel", items, func(ok bool) {
+		if ok {
+			ev.v.app.addFiles(pathLines(paths.Text), strings.TrimSpace(note.Text))
 		}
-		r.Close()
-		ev.v.app.addFiles([]string{r.URI().Path()})
-	}, ev.v.app.win)
+	}, win)
+	d.Resize(fyne.NewSize(min(720, win.Canvas().Size().Width-40), 380))
+	d.Show()
+	ev.addDialog = paths
 }
 
-// verify re-hashes every file of the case and marks the ones that changed or went missing.
-func (ev *evidenceView) verify() {
-	svc := ev.v.app.svc
-	rep, err := evidence.Verify(svc.Store, svc.DataDir, ev.v.c.ID)
-	if err != nil {
-		dialog.ShowError(err, ev.v.app.win)
-		return
+// pathLines are the non-empty lines of a paste of paths, with quotes a file manager adds removed.
+func pathLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.Trim(strings.TrimSpace(l), `"'`)
+		if l != "" {
+			out = append(out, l)
+		}
 	}
+	return out
+}
+
+// verify re-hashes every file of the case off the UI goroutine and marks the ones that changed
+// or went missing; the returned channel closes once the result is on screen.
+func (ev *evidenceView) verify() <-chan struct{} {
+	done := make(chan struct{})
+	svc, id, win := ev.v.app.svc, ev.v.c.ID, ev.v.app.win
+	ev.status.SetText("Checking every file against its SHA-256…")
+	go func() {
+		v, err := svc.Verify(id)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				ev.status.SetText("")
+				dialog.ShowError(err, win)
+				return
+			}
+			ev.showVerified(v.Cases[0])
+		})
+	}()
+	return done
+}
+
+// showVerified marks the files of a verify report in the gallery and says what it found.
+func (ev *evidenceView) showVerified(rep evidence.Report) {
 	ev.problems = map[string]string{}
 	for _, p := range rep.Problems {
 		ev.problems[p.Path] = p.Problem
 	}
 	ev.fill()
 	if rep.OK() {
+		ev.status.Importance = widget.MediumImportance
 		ev.status.SetText(fmt.Sprintf("All %d files match the SHA-256 recorded when they were saved.", rep.Files))
 		return
 	}

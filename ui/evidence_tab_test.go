@@ -35,12 +35,12 @@ func TestEvidenceTabCapturesTheTrackingPage(t *testing.T) {
 	c.Shipments[0].Link = srv.URL + "/track"
 	u, s, _ := newTestApp(t, c)
 	u.svc.Capturer = chrome.Capturer{}
-	u.view = nil
-	u.selectCase(0)
+	showAgain(u)
 	ev := u.view.evidence
 
 	test.Tap(ev.capture)
 	<-ev.done
+	<-u.Loaded()
 	if !strings.Contains(ev.status.Text, "Captured 1 pages") || !strings.Contains(ev.status.Text, "2 new tracking events") {
 		t.Fatalf("status after capture: %q", ev.status.Text)
 	}
@@ -71,17 +71,19 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 	chat := filepath.Join(t.TempDir(), "chat.png")
 	os.WriteFile(chat, []byte("\x89PNG not really"), 0o600)
 	u.dropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(chat)})
+	<-u.filesDone
+	<-u.Loaded()
 	ex, _ := s.Exhibits(u.view.c.ID)
 	if len(ex) != 1 || ex[0].Kind != "file" || ex[0].Source != "chat.png" {
 		t.Fatalf("dropped file: %+v", ex)
 	}
-	stored := filepath.Join(u.svc.DataDir, filepath.FromSlash(ex[0].Path))
+	stored := filepath.Join(u.svc.Dir, filepath.FromSlash(ex[0].Path))
 	b, _ := os.ReadFile(stored)
 	b[len(b)-1] ^= 1
 	os.WriteFile(stored, b, 0o600)
 
 	ev := u.view.evidence
-	ev.verify()
+	<-ev.verify()
 	if !strings.Contains(ev.status.Text, "01-file.png: changed") {
 		t.Errorf("status: %q", ev.status.Text)
 	}
@@ -99,6 +101,7 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 func TestDroppingAFolderAddsNothing(t *testing.T) {
 	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
 	u.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(t.TempDir())})
+	<-u.filesDone
 	if ex, _ := s.Exhibits(u.view.c.ID); len(ex) != 0 {
 		t.Errorf("a folder was added: %+v", ex)
 	}
@@ -130,5 +133,102 @@ func TestAssistedCaptureAsksInTheWindow(t *testing.T) {
 	cancel()
 	if err := ev.confirm(ctx, evidence.Page{URL: "https://example.test/track", No: 5}); err != context.Canceled {
 		t.Errorf("confirm after cancel: %v", err)
+	}
+}
+
+// Offline, every address fails once in plain words: no raw error lines, no address twice.
+func TestCaptureSummaryOffline(t *testing.T) {
+	fail := func(url, code string) evidence.Result {
+		return evidence.Result{Page: evidence.Page{URL: url}, Err: fmt.Errorf("this computer is not connected to the internet (net::%s)", code)}
+	}
+	got := evidence.Captured{Pages: []evidence.Result{
+		fail("https://global.cainiao.com/detail.htm?mailNoList=RR1", "ERR_INTERNET_DISCONNECTED"),
+		fail("https://parcelsapp.com/en/tracking/RR1", "ERR_NAME_NOT_RESOLVED"),
+	}}
+	msg := captureSummary(got, 0, fmt.Errorf("no page could be captured: %w", got.Pages[0].Err))
+	if !strings.HasPrefix(msg, "No internet connection: the pages were not captured.") {
+		t.Errorf("summary: %q", msg)
+	}
+	if strings.Count(msg, "cainiao") != 1 || strings.Count(msg, "parcelsapp") != 1 || strings.Contains(msg, "net::") {
+		t.Errorf("each address once, no raw codes: %q", msg)
+	}
+}
+
+// Any address typed or pasted is captured, not only the tracking links.
+func TestCaptureAnAddressTyped(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `<!doctype html><meta charset="utf-8"><title>Seller chat</title><p>We shipped it, trust us.</p>`)
+	}))
+	defer srv.Close()
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	u.svc.Capturer = chrome.Capturer{}
+	ev := u.view.evidence
+	w.Canvas().Focus(ev.address)
+	test.Type(ev.address, "cainiao.com")
+	test.Tap(ev.capture)
+	if ev.done != nil || !strings.Contains(ev.status.Text, "not a web address") {
+		t.Fatalf("a bad address was captured: %q", ev.status.Text)
+	}
+	ev.address.SetText(srv.URL + "/chat")
+	test.Tap(ev.capture)
+	<-ev.done
+	<-u.Loaded()
+	if !strings.Contains(ev.status.Text, "Captured 1 pages") {
+		t.Fatalf("status: %q", ev.status.Text)
+	}
+	ex, _ := s.Exhibits(u.view.c.ID)
+	if len(ex) == 0 || ex[0].URL != srv.URL+"/chat" {
+		t.Fatalf("exhibits %+v", ex)
+	}
+	if ev.address.Text != "" {
+		t.Error("the address stays in the box after its capture")
+	}
+}
+
+// Two chat screenshots at once, pasted as paths, with the description the packet uses.
+func TestAddTwoFilesWithADescription(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "chat 1.png"), filepath.Join(dir, "chat-2.jpg")
+	os.WriteFile(a, []byte("\x89PNG one"), 0o600)
+	os.WriteFile(b, []byte("\xff\xd8 two"), 0o600)
+	ev := u.view.evidence
+	test.Tap(findButton(u.view.tabs.Items[3].Content, "Add your own files…"))
+	form := w.Canvas().Overlays().Top()
+	ev.addDialog.SetText(a + "\n\"" + b + "\"\n")
+	var note *widget.Entry
+	walk(form, func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
+			note = e
+		}
+	})
+	test.Type(note, "Chat with the seller, 12 October")
+	test.Tap(findButton(form, "Add"))
+	<-u.filesDone
+	<-u.Loaded()
+	ex, _ := s.Exhibits(u.view.c.ID)
+	if len(ex) != 2 || ex[0].Note != "Chat with the seller, 12 October" || ex[1].Source != "chat-2.jpg" {
+		t.Fatalf("exhibits %+v", ex)
+	}
+	if !strings.Contains(textsIn(u.view.tabs.Items[3].Content), "Chat with the seller, 12 October") {
+		t.Error("the gallery does not show the description")
+	}
+}
+
+// Each exhibit has an Open button that hands its file to the system's viewer.
+func TestOpenAnExhibit(t *testing.T) {
+	u, _, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	chat := filepath.Join(t.TempDir(), "chat.png")
+	os.WriteFile(chat, []byte("\x89PNG chat"), 0o600)
+	<-u.addFiles([]string{chat}, "Chat")
+	<-u.Loaded()
+	ev := u.view.evidence
+	if findButton(ev.gallery, "Open") == nil {
+		t.Fatal("the exhibit has no Open button")
+	}
+	ex, _ := u.svc.Exhibits(u.view.c.ID)
+	got := exhibitURL(u.svc.Dir, ex[0])
+	if b, err := os.ReadFile(got.Path); got.Scheme != "file" || err != nil || string(b) != "\x89PNG chat" {
+		t.Errorf("Open would hand over %v (%v)", got, err)
 	}
 }

@@ -6,8 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-
-	"proofpack/evidence"
 )
 
 // showPasteHistory asks for the tracking history the buyer copied from a carrier page and adds it
@@ -26,28 +24,38 @@ func (v *caseView) showPasteHistory() {
 	}
 	d := dialog.NewForm("Paste tracking history", "Add", "Cancel", items, func(ok bool) {
 		if ok {
-			v.addHistory(which.SelectedIndex(), text.Text)
+			v.addHistory(which.Selected, text.Text)
 		}
 	}, v.app.win)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 }
 
-func (v *caseView) addHistory(shipment int, text string) {
-	svc := v.app.svc
-	r, err := evidence.AddHistory(svc.Store, svc.DataDir, v.c.ID, shipment, text, svc.Now())
-	if err != nil {
-		dialog.ShowError(err, v.app.win)
-		if r.Exhibit == 0 {
-			return
-		}
-	}
-	v.changed()
-	msg := fmt.Sprintf("Read %d events for %s (%d new). The text is kept as exhibit %d.", len(r.Page.Events), r.Number, r.Fresh, r.Exhibit)
-	if r.Page.NotFound {
-		msg = fmt.Sprintf("The page says the carrier has no information on %s yet. Kept as exhibit %d.", r.Number, r.Exhibit)
-	}
-	if err == nil {
-		dialog.ShowInformation("Tracking history added", msg, v.app.win)
-	}
+// addHistory reads and keeps the history off the UI goroutine; the returned channel closes once
+// the result is on screen.
+func (v *caseView) addHistory(number, text string) <-chan struct{} {
+	done := make(chan struct{})
+	v.historyDone = done
+	svc, id, win := v.app.svc, v.c.ID, v.app.win
+	go func() {
+		r, err := svc.AddHistory(id, number, text)
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				dialog.ShowError(err, win)
+				if r.Exhibit == 0 {
+					return
+				}
+			}
+			v.app.reload(id)
+			msg := fmt.Sprintf("Read %d events for %s (%d new). The text is kept as exhibit %d.", len(r.Page.Events), r.Number, r.Fresh, r.Exhibit)
+			if r.Page.NotFound {
+				msg = fmt.Sprintf("The page says the carrier has no information on %s yet. Kept as exhibit %d.", r.Number, r.Exhibit)
+			}
+			if err == nil {
+				dialog.ShowInformation("Tracking history added", msg, win)
+			}
+		})
+	}()
+	return done
 }

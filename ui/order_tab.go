@@ -6,9 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
 )
@@ -18,20 +20,22 @@ func orderTab(v *caseView) *container.TabItem {
 	body := container.NewVBox()
 	stage := newStageView(v)
 	fill := func(c tracker.Case) {
-		d := orderDetails(c) // the title, then the refund timeline the buyer acts on, then the order
+		d := orderDetails(c, v.app.list.sums[c.ID]) // the title, then the refund timeline the buyer acts on, then the order
 		body.Objects = append([]fyne.CanvasObject{d[0], stage.card}, d[1:]...)
 		body.Refresh()
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon("Order", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Order"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
 }
 
-func orderDetails(c tracker.Case) []fyne.CanvasObject {
+// orderDetails shows the order with the list's headline, so a parcel delivered in another town
+// never reads a green "Delivered" here.
+func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(c.Item, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	status := widget.NewLabel(statusText(c.Status()))
-	status.Importance = statusImportance(c.Status())
+	status := widget.NewLabelWithStyle(headlineText(sum), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	status.Importance = summaryImportance(sum)
 
 	form := widget.NewForm()
 	add := func(label, value string) {
@@ -54,7 +58,9 @@ func orderDetails(c tracker.Case) []fyne.CanvasObject {
 	for _, s := range c.Shipments {
 		add("Tracking number", trackingLine(s))
 		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
-			form.Append("Seller's link", widget.NewHyperlink(s.Link, u))
+			h := widget.NewHyperlink(s.Link, u)
+			h.Truncation = fyne.TextTruncateEllipsis // a long link never widens the window
+			form.Append("Seller's link", h)
 		}
 	}
 	add("Dispute opened", c.Dispute.Opened.String())

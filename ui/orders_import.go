@@ -111,7 +111,7 @@ func (p *importPreview) options(dry bool) casework.ImportOptions {
 
 // check runs the import as a dry run and shows what it would do.
 func (p *importPreview) check() {
-	rep, err := p.u.svc.Work.ImportOrders(context.Background(), bytes.NewReader(p.raw), p.options(true))
+	rep, err := p.u.svc.ImportOrders(context.Background(), bytes.NewReader(p.raw), p.options(true))
 	if err != nil {
 		p.summary.SetText(errorText(err))
 		p.importB.Disable()
@@ -152,7 +152,7 @@ func (p *importPreview) run() <-chan struct{} {
 	opt := p.options(false)
 	return p.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		opt.Progress = progress
-		rep, err := p.u.svc.Work.ImportOrders(ctx, bytes.NewReader(p.raw), opt)
+		rep, err := p.u.svc.ImportOrders(ctx, bytes.NewReader(p.raw), opt)
 		p.report = rep
 		return err
 	}, func(err error) {
@@ -173,10 +173,10 @@ var presetNames = map[string]string{"proofpack": "ProofPack's", "aftership": "Af
 
 // lastAddress offers the most recent case's marketplace, currency and address as defaults.
 func (u *App) lastAddress() orders.Defaults {
-	if len(u.cases) == 0 {
+	if len(u.list.cases) == 0 {
 		return orders.Defaults{}
 	}
-	c := u.cases[len(u.cases)-1]
+	c := u.list.cases[len(u.list.cases)-1]
 	return orders.Defaults{Marketplace: c.Marketplace, Currency: c.Currency, City: c.Buyer.City, Postcode: c.Buyer.Postcode, Country: c.Buyer.Country}
 }
 

@@ -45,6 +45,7 @@ func TestImportOrdersPreviewThenImport(t *testing.T) {
 		t.Fatalf("import button %q disabled=%v", p.importB.Text, p.importB.Disabled())
 	}
 	<-p.run()
+	<-u.Loaded()
 	if !strings.Contains(p.summary.Text, "Imported: 1 orders added") {
 		t.Errorf("after import: %q", p.summary.Text)
 	}
@@ -52,8 +53,8 @@ func TestImportOrdersPreviewThenImport(t *testing.T) {
 	if len(cases) != 2 || cases[1].OrderNumber != "A-1" || cases[1].Buyer.City != "Kraków, Nowa Huta" {
 		t.Errorf("cases %+v", cases)
 	}
-	if u.list.Length() != 2 {
-		t.Errorf("the list shows %d cases", u.list.Length())
+	if u.list.list.Length() != 2 {
+		t.Errorf("the list shows %d cases", u.list.list.Length())
 	}
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,20 +8,15 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"proofpack/evidence"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker/storetest"
 )
 
 // Making a packet over an existing file asks first (issue 9), and does nothing until answered.
 func TestPacketTabAsksBeforeReplacingAFile(t *testing.T) {
-	u, s, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
-	u.svc.MakePacket = func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
-		return pdf.Make(ctx, s, u.svc.DataDir, job)
-	}
-	u.svc.PacketProfiles = pdf.ProfileNames
-	u.view = nil
-	u.selectCase(0)
+	u, _, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	u.svc.Packets = pdf.Renderer{}
+	showAgain(u)
 	p := u.view.packet
 	out := p.out.Text
 	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {

@@ -8,13 +8,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
@@ -44,7 +47,13 @@ type packetView struct {
 	folder    *widget.Button
 	made      evidence.PacketMade
 	done      <-chan struct{} // closes when the packet under way is made, failed or cancelled
+	lastMade  *widget.Label   // when the last packet was made, and where
+	drafted   string          // the statement built from the findings, as last computed
+	saver     *debouncer      // saves the statement a moment after the last key
 }
+
+// statementDelay is how long after the last key the statement is saved.
+const statementDelay = 600 * time.Millisecond
 
 func packetTab(v *caseView) *container.TabItem {
 	p := &packetView{v: v, task: newTask(), result: widget.NewLabel("")}
@@ -56,28 +65,34 @@ func packetTab(v *caseView) *container.TabItem {
 	p.help = widget.NewLabel("")
 	p.help.Wrapping = fyne.TextWrapWord
 	p.out = widget.NewEntry()
-	p.profile = widget.NewSelect(v.app.svc.PacketProfiles, func(name string) {
+	var profiles []string
+	if v.app.svc.Packets != nil {
+		profiles = v.app.svc.Packets.Profiles()
+	}
+	p.profile = widget.NewSelect(profiles, func(name string) {
 		p.help.SetText(profileHelp[name])
 		p.out.SetText(p.defaultOut(name))
 	})
 	p.force = widget.NewCheck("Make it even if exhibit files changed or went missing (the cover will say so)", nil)
-	p.make = widget.NewButtonWithIcon("Make packet", theme.DocumentSaveIcon(), p.makePacket)
+	p.make = widget.NewButtonWithIcon(lang.L("Make packet"), theme.DocumentSaveIcon(), p.makePacket)
 	p.make.Importance = widget.HighImportance
-	p.open = widget.NewButtonWithIcon("Open", theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
-	p.folder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), func() { p.openURL(filepath.Dir(p.made.Files[0])) })
+	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
+	p.folder = widget.NewButtonWithIcon(lang.L("Show in folder"), theme.FolderOpenIcon(), func() { p.openURL(filepath.Dir(p.made.Files[0])) })
 	p.open.Hide()
 	p.folder.Hide()
-	rebuild := widget.NewButtonWithIcon("Rebuild from findings", theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
+	rebuild := widget.NewButtonWithIcon(lang.L("Rebuild from findings"), theme.ViewRefreshIcon(), func() { p.statement.SetText(p.draft()) })
+	p.lastMade = widget.NewLabel("")
+	p.lastMade.Wrapping = fyne.TextWrapWord
+	p.lastMade.Importance = widget.LowImportance
 
-	if len(v.app.svc.PacketProfiles) > 0 {
+	if len(profiles) > 0 {
 		p.profile.SetSelectedIndex(0)
 	}
-	p.statement.SetText(p.draft())
-	v.onUpdate(func(tracker.Case) {
-		if !p.task.running {
-			p.statement.SetText(p.draft())
-		}
-	})
+	p.saver = newDebouncer(statementDelay, p.save)
+	p.showCase(v.c)
+	p.statement.OnChanged = func(string) { p.saver.poke() }
+	v.onUpdate(p.showCase)
+	v.onLeave(p.saver.flush)
 
 	form := widget.NewForm(
 		widget.NewFormItem("Statement", p.statement),
@@ -87,20 +102,60 @@ func packetTab(v *caseView) *container.TabItem {
 		widget.NewFormItem("Save as", p.out),
 		widget.NewFormItem("", p.force),
 	)
-	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder))
-	return container.NewTabItemWithIcon("Packet", theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
+	return container.NewTabItemWithIcon(lang.L("Packet"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+}
+
+// showCase shows the case's saved statement, or the draft from its findings; a statement being
+// typed is never replaced.
+func (p *packetView) showCase(c tracker.Case) {
+	if !p.saver.pending() && !p.task.running {
+		old := p.drafted
+		p.drafted = p.draft()
+		if c.Statement != "" {
+			p.setStatement(c.Statement)
+		} else if strings.TrimSpace(p.statement.Text) == "" || p.statement.Text == old {
+			p.setStatement(p.drafted)
+		}
+	}
+	p.lastMade.SetText("No packet made yet for this case.")
+	if lp, found, err := p.v.app.svc.LastPacketOf(c.ID); err == nil && found {
+		p.lastMade.SetText(fmt.Sprintf("Last packet made %s: %s", lp.Made.Local().Format("2006-01-02 15:04"), lp.Path))
+	}
+}
+
+// setStatement shows text without counting it as the buyer's typing.
+func (p *packetView) setStatement(text string) {
+	on := p.statement.OnChanged
+	p.statement.OnChanged = nil
+	p.statement.SetText(text)
+	p.statement.OnChanged = on
+}
+
+// save keeps the statement with the case; the draft unchanged is saved as "" so the packet
+// keeps following the findings. It runs on the UI goroutine.
+func (p *packetView) save() {
+	text := p.statement.Text
+	if strings.TrimSpace(text) == strings.TrimSpace(p.drafted) {
+		text = ""
+	}
+	c, err := p.v.app.svc.SaveStatement(p.v.c.ID, text)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("the statement was not saved: %w", err), p.v.app.win)
+		return
+	}
+	p.v.c = c
+	p.v.app.list.patch(c)
 }
 
 // draft is the statement ProofPack would write from the case's findings.
 func (p *packetView) draft() string {
 	svc, c := p.v.app.svc, p.v.c
 	var flags []tracker.Flag
-	if svc.Analyze != nil {
-		if r, err := svc.Analyze(c.ID); err == nil {
-			flags = r.Flags
-		}
+	if r, err := svc.Analyze(c.ID); err == nil {
+		flags = r.Flags
 	}
-	ex, _ := svc.Store.Exhibits(c.ID)
+	ex, _ := svc.Exhibits(c.ID)
 	return evidence.NewPacket(c, ex, flags, svc.Now(), evidence.PacketOptions{CarrierName: carrier.Name}).Statement
 }
 
@@ -111,17 +166,18 @@ func (p *packetView) defaultOut(profile string) string {
 	if profile == "bank" {
 		name = fmt.Sprintf("pp%s-bank.pdf", p.v.c.ID)
 	}
-	return filepath.Join(p.v.app.svc.DataDir, "packets", name)
+	return filepath.Join(p.v.app.svc.Dir, "packets", name)
 }
 
 func (p *packetView) makePacket() {
 	svc := p.v.app.svc
-	if svc.MakePacket == nil {
+	if svc.Packets == nil {
 		dialog.ShowError(errors.New("making packets is not available in this window"), p.v.app.win)
 		return
 	}
+	p.saver.flush()
 	statement := strings.TrimSpace(p.statement.Text)
-	if statement == strings.TrimSpace(p.draft()) {
+	if statement == strings.TrimSpace(p.drafted) {
 		statement = "" // unchanged: let the packet say it was built from the findings
 	}
 	job := evidence.PacketJob{
@@ -160,6 +216,9 @@ func (p *packetView) finished(err error) {
 	switch {
 	case errors.Is(err, context.Canceled):
 		p.result.SetText("Cancelled: no packet was written.")
+	case tracker.FieldOf(err) == casework.FieldExhibits:
+		p.result.SetText("")
+		dialog.ShowError(fmt.Errorf("%w\n\nPut the original files back, or tick \"Make it even if exhibit files changed\" to make the packet anyway: its cover will name them", err), p.v.app.win)
 	case err != nil:
 		p.result.SetText("")
 		dialog.ShowError(err, p.v.app.win)
@@ -174,6 +233,7 @@ func (p *packetView) finished(err error) {
 		p.result.SetText(msg)
 		p.open.Show()
 		p.folder.Show()
+		p.v.changed() // the case notes the packet: the tab says when it was made
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -21,16 +22,12 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	c := storetest.Sample("1001", "RR204873517CN") // buyer in Kraków
 	c.Shipments[0].Events = nil
 	u, s, w := newTestApp(t, c)
-	u.svc.MakePacket = func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
-		return pdf.Make(ctx, s, u.svc.DataDir, job)
-	}
-	u.svc.PacketProfiles = pdf.ProfileNames
-	if _, err := evidence.AddHistory(s, u.svc.DataDir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
+	u.svc.Packets = pdf.Renderer{}
+	if _, err := evidence.AddHistory(s, u.svc.Dir, u.view.c.ID, 0, "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", u.svc.Now()); err != nil {
 		t.Fatal(err)
 	}
-	u.reload(u.view.c.ID)
-	u.view = nil // build the tabs again with the packet services in place
-	u.selectCase(0)
+	reloadAndWait(u, u.view.c.ID)
+	showAgain(u) // build the tabs again with the packet services in place
 	p := u.view.packet
 	if !strings.Contains(p.statement.Text, "RECIFE") && !strings.Contains(p.statement.Text, "Recife") {
 		t.Errorf("the draft statement does not mention the delivery in Recife: %q", p.statement.Text)
@@ -93,4 +90,53 @@ func TestTaskCancels(t *testing.T) {
 	if got != context.Canceled || tk.box.Visible() || tk.running {
 		t.Errorf("after cancel: err %v, bar visible %v, running %v", got, tk.box.Visible(), tk.running)
 	}
+}
+
+// selectCase selects the list's row of the case with this order number, as a click would.
+func selectCase(t *testing.T, u *App, order string) {
+	t.Helper()
+	for i, p := range u.list.rows {
+		if u.list.cases[p].OrderNumber == order {
+			u.list.list.Select(i)
+			return
+		}
+	}
+	t.Fatalf("no row for order %s", order)
+}
+
+// The statement is saved as it is typed: switching to another case and back shows it, the store
+// has it, and the packet tab says when the last packet was made.
+func TestStatementSurvivesSwitchingCases(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"), storetest.Sample("1002", "LP00612345678901"))
+	selectCase(t, u, "1001")
+	a := u.view.c.ID
+	p := u.view.packet
+	if !strings.Contains(p.lastMade.Text, "No packet made yet") {
+		t.Errorf("last made: %q", p.lastMade.Text)
+	}
+	w.Canvas().Focus(p.statement)
+	p.statement.SetText("")
+	test.Type(p.statement, "The seller never answered my three messages.")
+	selectCase(t, u, "1002")
+	if u.view.c.ID == a {
+		t.Fatal("the other case is not on screen")
+	}
+	if stored, _ := s.Case(a); stored.Statement != "The seller never answered my three messages." {
+		t.Errorf("stored statement %q", stored.Statement)
+	}
+	selectCase(t, u, "1001")
+	if got := u.view.packet.statement.Text; got != "The seller never answered my three messages." {
+		t.Errorf("statement after switching back: %q", got)
+	}
+	// Without switching: saved a moment after the last key.
+	p = u.view.packet
+	test.Type(p.statement, " Twice.")
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if stored, _ := s.Case(a); strings.Contains(stored.Statement, "Twice.") {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Error("the statement was not saved after typing stopped")
 }

@@ -18,7 +18,7 @@ import (
 // showReminders opens the Reminders view: what is due across the open cases, overdue first,
 // then this week, then later; each row opens its case.
 func (u *App) showReminders() {
-	rs, err := u.svc.Work.Reminders()
+	rs, err := u.svc.Reminders()
 	if err != nil {
 		dialog.ShowError(err, u.win)
 		return
@@ -106,7 +106,7 @@ func reminderKey(r deadlines.Reminder) string {
 func (ns *notifications) check() error {
 	ns.mu.Lock()
 	defer ns.mu.Unlock()
-	rs, err := ns.u.svc.Work.Reminders()
+	rs, err := ns.u.svc.Reminders()
 	if err != nil {
 		return err
 	}

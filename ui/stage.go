@@ -80,7 +80,7 @@ func (s *stageView) update(c tracker.Case) {
 	s.notReceived.OnChanged = nil // setting the box from the case is not the buyer's change
 	s.notReceived.SetChecked(d.NotReceived)
 	s.notReceived.OnChanged = func(on bool) {
-		if _, err := s.v.app.svc.Work.SetNotReceived(c.ID, on); err != nil {
+		if _, err := s.v.app.svc.SetNotReceived(c.ID, on); err != nil {
 			dialog.ShowError(err, s.v.app.win)
 		}
 		s.v.changed()
@@ -109,7 +109,7 @@ func (s *stageView) record(field, label, text string) {
 	u := s.v.app
 	day, err := tracker.ParseDate(text)
 	if err == nil {
-		_, err = u.svc.Work.RecordStep(s.v.c.ID, field, day)
+		_, err = u.svc.RecordStep(s.v.c.ID, field, day)
 	}
 	if err != nil {
 		var te *tracker.Error
@@ -124,7 +124,7 @@ func (s *stageView) record(field, label, text string) {
 
 // showSellerMessages shows the ready texts for the case, each with a Copy button.
 func (u *App) showSellerMessages(c tracker.Case) {
-	ms, err := u.svc.Work.SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
+	ms, err := u.svc.SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
 	if err != nil {
 		dialog.ShowError(err, u.win)
 		return

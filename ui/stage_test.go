@@ -64,6 +64,7 @@ func TestRecordingADisputeStepMovesTheNextStep(t *testing.T) {
 		}
 	}
 	recordVia(t, u, w, "Dispute opened…", "2026-11-22")
+	<-u.Loaded()
 	c, _ := s.Cases()
 	if got := c[0].Dispute.Opened.String(); got != "2026-11-22" {
 		t.Fatalf("dispute opened = %q", got)
@@ -183,6 +184,7 @@ func TestRemindersViewAndNotificationsOnce(t *testing.T) {
 		}
 	}
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Case "+late))
+	<-u.Loaded()
 	if c, _ := u.selected(); c.ID != late {
 		t.Errorf("the reminder's case is not opened: %s", c.ID)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,5 +27,5 @@ func trackingTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon("Tracking", theme.SearchIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewTabItemWithIcon(lang.L("Tracking"), theme.SearchIcon(), container.NewVScroll(container.NewPadded(body)))
 }

@@ -28,15 +28,11 @@ func newAnalyzeCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := e.open()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			s, err := rules.LoadSettings(st)
-			if err != nil {
-				return err
-			}
-			r, err := rules.Analyze(st, args[0], clock(), s)
+			r, err := svc.AnalyzeAt(args[0], clock())
 			if err != nil {
 				return err
 			}

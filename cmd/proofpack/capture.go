@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"proofpack/evidence"
-	"proofpack/evidence/chrome"
 	"proofpack/tracker"
 )
 
@@ -63,7 +62,7 @@ func newCaptureCmd(e *env) *cobra.Command {
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id := args[0]
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
@@ -80,7 +79,7 @@ func newCaptureCmd(e *env) *cobra.Command {
 					fmt.Fprintf(e.stderr, "capturing %s (%d of %d pages done)\n", p.URL, p.Done, p.Total)
 				}
 			}
-			got, fresh, err := evidence.CaptureTracking(ctx, st, dir, chrome.Capturer{}, id, urls, opt, progress, time.Now())
+			got, fresh, err := svc.Capture(ctx, id, urls, opt, progress)
 			if err != nil && len(got.Exhibits) == 0 {
 				return err
 			}

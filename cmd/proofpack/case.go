@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/carrier"
@@ -150,31 +151,18 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 	return nil
 }
 
-// shipments builds the shipments for the given numbers and links; Case.SetShipments joins them
-// to the history the case already has.
+// shipments builds the shipments for the given numbers and links (casework.NewShipment, as the
+// window does); Case.SetShipments joins them to the history the case already has.
 func shipments(inputs, links []string) []tracker.Shipment {
 	out := make([]tracker.Shipment, 0, len(inputs))
 	for i, in := range inputs {
-		s := newShipment(tracker.CleanLine(in))
+		link := ""
 		if i < len(links) {
-			s.Link = tracker.CleanLine(links[i])
+			link = tracker.CleanLine(links[i])
 		}
-		out = append(out, s)
+		out = append(out, casework.NewShipment(tracker.CleanLine(in), link, ""))
 	}
 	return out
-}
-
-// newShipment normalises a pasted number and notes the best carrier it fits.
-func newShipment(input string) tracker.Shipment {
-	r := carrier.Check(input, carrier.Options{})
-	s := tracker.Shipment{Number: r.Normalized, Input: input}
-	if s.Number == "" {
-		s.Number = strings.TrimSpace(input)
-	}
-	if len(r.Candidates) > 0 && r.Candidates[0].CheckDigit != "invalid" {
-		s.Carrier = r.Candidates[0].Carrier
-	}
-	return s
 }
 
 // userErr rewrites a domain field name into the flag a command-line user typed.

@@ -1,18 +1,10 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/spf13/cobra"
-
-	"proofpack/assets"
-	"proofpack/tracker"
 )
-
-// demoMarker starts the notes of every sample case, so a second `demo` can see they are there.
-const demoMarker = "Sample case"
 
 func newDemoCmd(e *env) *cobra.Command {
 	var asJSON bool
@@ -21,11 +13,11 @@ func newDemoCmd(e *env) *cobra.Command {
 		Short: "Fill the data folder with sample cases to explore",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			s, err := e.open()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			added, err := addDemo(s)
+			added, err := svc.LoadSamples()
 			if err != nil {
 				return err
 			}
@@ -42,35 +34,4 @@ func newDemoCmd(e *env) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the added cases as JSON")
 	return cmd
-}
-
-// addDemo adds the sample cases of assets/demo.json unless they are there already.
-func addDemo(s tracker.Store) ([]tracker.Case, error) {
-	existing, err := s.Cases()
-	if err != nil {
-		return nil, err
-	}
-	for _, c := range existing {
-		if strings.HasPrefix(c.Notes, demoMarker) {
-			return nil, nil
-		}
-	}
-	var samples []tracker.Case
-	if err := json.Unmarshal(assets.Demo, &samples); err != nil {
-		return nil, fmt.Errorf("assets/demo.json: %w", err)
-	}
-	var added []tracker.Case
-	for _, c := range samples {
-		for i, sh := range c.Shipments {
-			ns := newShipment(sh.Input)
-			ns.Link, ns.Events = sh.Link, sh.Events
-			c.Shipments[i] = ns
-		}
-		c, err := s.AddCase(c)
-		if err != nil {
-			return added, fmt.Errorf("assets/demo.json, order %s: %w", c.OrderNumber, err)
-		}
-		added = append(added, c)
-	}
-	return added, nil
 }

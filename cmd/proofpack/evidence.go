@@ -2,8 +2,6 @@ package main
 
 import (
 	"github.com/spf13/cobra"
-
-	"proofpack/evidence"
 )
 
 // newEvidenceCmd groups the commands on the buyer's own evidence.
@@ -25,11 +23,11 @@ func newEvidenceAddCmd(e *env) *cobra.Command {
 		Short: "Add your own files to a case as exhibits, each with its SHA-256",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			added, err := evidence.AddFiles(st, dir, args[0], args[1:], note)
+			added, err := svc.AddFiles(args[0], args[1:], note)
 			if err != nil {
 				return err
 			}

@@ -43,20 +43,19 @@ func newPacketCmd(e *env) *cobra.Command {
 				}
 				job.Statement = string(b)
 			}
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			made, err := pdf.Make(cmd.Context(), st, dir, job)
-			if err != nil {
-				return err
+			made, err := svc.MakePacket(cmd.Context(), job)
+			if tracker.FieldOf(err) == casework.FieldExhibits {
+				return fmt.Errorf("%w\nrestore the files (or move the others out), or pass --force to make the packet anyway (its cover will name them)", err)
 			}
-			svc := casework.Service{Store: st, Dir: dir}
-			if err := svc.RecordPacket(job.CaseID, made.Files[0]); err != nil {
-				return fmt.Errorf("the packet is written, but not noted for export: %w", err)
+			if err != nil {
+				return userErr(err)
 			}
 			if len(made.Problems) > 0 {
-				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", pdf.ProblemLines(made.Problems))
+				fmt.Fprintf(e.stderr, "proofpack: made the packet anyway (--force); the cover names these files:\n%s\n", casework.ProblemLines(made.Problems))
 			}
 			if asJSON {
 				return e.printJSON(packetJSON(out, made))

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"proofpack/casework"
+	"proofpack/evidence/pdf"
 	"proofpack/tracker"
 	"proofpack/tracker/boltstore"
 	"proofpack/ui"
@@ -29,7 +30,8 @@ func (e *env) openReview(archive, screenshot string) error {
 		return err
 	}
 	title := "ProofPack: review of " + filepath.Base(archive) + " (read-only)"
-	return showCases(title, casework.ReadOnly(st), dir, screenshot, func(u *ui.App) {
+	svc := &casework.Service{Store: casework.ReadOnly(st), Dir: dir, Packets: pdf.Renderer{}}
+	return showCases(title, svc, screenshot, func(u *ui.App) {
 		ui.ShowReview(u, archive, chk, func() (tracker.Case, error) {
 			svc, err := e.service()
 			if err != nil {

@@ -1,12 +1,17 @@
 package main
 
-import "proofpack/casework"
+import (
+	"proofpack/casework"
+	"proofpack/evidence/chrome"
+	"proofpack/evidence/pdf"
+)
 
-// service opens the data folder and hands its use cases over as the application layer's Service.
+// service opens the data folder and hands its use cases over as the application layer's Service,
+// wired to Chromium and the PDF renderer: the only place the edges meet.
 func (e *env) service() (*casework.Service, error) {
 	st, dir, err := e.openWithDir()
 	if err != nil {
 		return nil, err
 	}
-	return &casework.Service{Store: st, Dir: dir}, nil
+	return &casework.Service{Store: st, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}, nil
 }

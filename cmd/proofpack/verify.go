@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"proofpack/evidence"
 )
 
 // newVerifyCmd re-hashes the exhibit files of one case or all, naming every changed, missing,
@@ -18,34 +16,16 @@ func newVerifyCmd(e *env) *cobra.Command {
 		Short: "Check every exhibit file against its recorded SHA-256",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			ids := args
-			folder := []evidence.Problem{}
-			if len(ids) == 0 {
-				if folder, err = evidence.VerifyFolder(st, dir); err != nil {
-					return err
-				}
-				cases, err := st.Cases()
-				if err != nil {
-					return err
-				}
-				for _, c := range cases {
-					ids = append(ids, c.ID)
-				}
+			v, err := svc.Verify(args...)
+			if err != nil {
+				return err
 			}
-			reports := []evidence.Report{}
-			bad := len(folder)
-			for _, id := range ids {
-				r, err := evidence.Verify(st, dir, id)
-				if err != nil {
-					return err
-				}
-				reports = append(reports, r)
-				bad += len(r.Problems)
-			}
+			reports, folder := v.Cases, v.Folder
+			bad := v.Bad()
 			if asJSON {
 				if err := e.printJSON(map[string]any{"ok": bad == 0, "cases": reports, "folder": folder}); err != nil {
 					return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"image/png"
 	"os"
@@ -14,11 +13,9 @@ import (
 
 	"proofpack/assets"
 	"proofpack/casework"
-	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker"
-	"proofpack/tracker/rules"
 	"proofpack/ui"
 )
 
@@ -39,31 +36,17 @@ func (e *env) openWindow(screenshot string) error {
 	if err != nil {
 		return err
 	}
-	return showCases("ProofPack", s, dir, screenshot, nil)
+	svc := &casework.Service{Store: s, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}
+	return showCases("ProofPack", svc, screenshot, nil)
 }
 
-// showCases shows the window titled title on store s and data folder dir; then, when set, runs
+// showCases shows the window titled title on the data folder's use cases; then, when set, runs
 // once the window's content is made (a review's dialog).
-func showCases(title string, s tracker.Store, dir, screenshot string, then func(*ui.App)) error {
+func showCases(title string, svc *casework.Service, screenshot string, then func(*ui.App)) error {
 	a := app.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	w := a.NewWindow(title)
-	u := ui.Create(a, w, ui.Services{
-		Store: s, DataDir: dir, Now: time.Now, NewShipment: newShipment,
-		Analyze: func(id string) (rules.Report, error) {
-			settings, err := rules.LoadSettings(s)
-			if err != nil {
-				return rules.Report{}, err
-			}
-			return rules.Analyze(s, id, time.Now(), settings)
-		},
-		Capturer: chrome.Capturer{},
-		MakePacket: func(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
-			return pdf.Make(ctx, s, dir, job)
-		},
-		PacketProfiles: pdf.ProfileNames,
-		Work:           &casework.Service{Store: s, Dir: dir},
-	})
+	u := ui.Create(a, w, svc)
 	w.Resize(fyne.NewSize(1180, 720))
 	if screenshot == "" {
 		defer u.StartNotifications(ui.FyneNotifier(a), time.Hour)()

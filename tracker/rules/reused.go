@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 
 	"proofpack/tracker"
@@ -49,9 +50,16 @@ func combinedShipment(a, b tracker.Case) bool {
 	return -combinedWithin <= d && d <= combinedWithin
 }
 
+// listedCases is how many case IDs a message names before it counts the rest: a number shared
+// by thousands of orders must not make a message (and every label or page showing it) that long.
+const listedCases = 10
+
 func caseList(ids []string) string {
 	if len(ids) == 1 {
 		return "case " + ids[0]
+	}
+	if len(ids) > listedCases {
+		return fmt.Sprintf("cases %s and %d others", strings.Join(ids[:listedCases], ", "), len(ids)-listedCases)
 	}
 	return "cases " + strings.Join(ids, ", ")
 }

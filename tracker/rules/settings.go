@@ -1,5 +1,7 @@
 package rules
 
+import "slices"
+
 // Settings are the waits the rules allow before they speak, in calendar days.
 type Settings struct {
 	// OnlineGrace is how long a new number may show no events, counted from the shipping date
@@ -13,9 +15,10 @@ type Settings struct {
 	Holidays []Holiday
 }
 
-// DefaultSettings are the waits ProofPack uses unless the buyer changes them.
+// DefaultSettings are the waits ProofPack uses unless the buyer changes them. The holidays are a
+// copy: a stored override decoded into them must not write into the package's table.
 func DefaultSettings() Settings {
-	return Settings{OnlineGrace: 15, StalledAfter: 20, Holidays: ChinaHolidays}
+	return Settings{OnlineGrace: 15, StalledAfter: 20, Holidays: slices.Clone(ChinaHolidays)}
 }
 
 // SettingsKey is the store setting that overrides DefaultSettings, as JSON of Settings.

@@ -1,0 +1,71 @@
+package casework
+
+import (
+	"context"
+
+	"proofpack/evidence"
+	"proofpack/tracker"
+)
+
+// Capture captures the case's tracking pages (the given addresses, else the seller's link and
+// the carriers' links) as dated, hashed exhibits and reads their events into the case. It
+// returns how many events were new. When the pages are kept but their events cannot be saved,
+// it returns what it captured with the error.
+func (s *Service) Capture(ctx context.Context, caseID string, urls []string, opt evidence.CaptureOptions, progress func(evidence.Progress)) (evidence.Captured, int, error) {
+	if s.Capturer == nil {
+		return evidence.Captured{}, 0, &tracker.Error{Kind: tracker.KindInternal, Msg: "no browser is set up to capture pages"}
+	}
+	return evidence.CaptureTracking(ctx, s.Store, s.Dir, s.Capturer, caseID, urls, opt, progress, s.Now())
+}
+
+// AddFiles records the buyer's own files (chats, photos, receipts) as exhibits of the case, each
+// with its SHA-256; a missing file or a folder adds nothing and names the file.
+func (s *Service) AddFiles(caseID string, paths []string, note string) ([]tracker.Exhibit, error) {
+	return evidence.AddFiles(s.Store, s.Dir, caseID, paths, note)
+}
+
+// Exhibits returns the case's exhibit records in number order.
+func (s *Service) Exhibits(caseID string) ([]tracker.Exhibit, error) { return s.Store.Exhibits(caseID) }
+
+// Verified is what Verify found: one report per case and, when every case was checked, what
+// the cases folder holds that is no case's.
+type Verified struct {
+	Cases  []evidence.Report
+	Folder []evidence.Problem
+}
+
+// Bad counts the problems found.
+func (v Verified) Bad() int {
+	n := len(v.Folder)
+	for _, r := range v.Cases {
+		n += len(r.Problems)
+	}
+	return n
+}
+
+// Verify re-hashes the exhibit files of the given cases, or of every case and the cases folder
+// itself when none is given.
+func (s *Service) Verify(ids ...string) (Verified, error) {
+	v := Verified{Cases: []evidence.Report{}, Folder: []evidence.Problem{}}
+	if len(ids) == 0 {
+		var err error
+		if v.Folder, err = evidence.VerifyFolder(s.Store, s.Dir); err != nil {
+			return v, err
+		}
+		cases, err := s.Store.Cases()
+		if err != nil {
+			return v, err
+		}
+		for _, c := range cases {
+			ids = append(ids, c.ID)
+		}
+	}
+	for _, id := range ids {
+		r, err := evidence.Verify(s.Store, s.Dir, id)
+		if err != nil {
+			return v, err
+		}
+		v.Cases = append(v.Cases, r)
+	}
+	return v, nil
+}

@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"proofpack/casework"
+	"proofpack/tracker"
+	"proofpack/tracker/boltstore"
+	"proofpack/tracker/storetest"
+)
+
+// TestMain doubles as the measured process of BenchmarkStart: with PROOFPACK_BENCH_OPEN set it
+// opens the window on that data folder, waits for the list and draws it, prints its peak memory
+// and exits.
+func TestMain(m *testing.M) {
+	if dir := os.Getenv("PROOFPACK_BENCH_OPEN"); dir != "" {
+		os.Exit(openForBench(dir, time.Now()))
+	}
+	os.Exit(m.Run())
+}
+
+// openForBench opens the window as cmd/proofpack does and reports, counted from start, when the
+// window was first drawn and when its list was filled and drawn.
+func openForBench(dir string, start time.Time) int {
+	s, err := boltstore.OpenDir(dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer s.Close()
+	a := test.NewApp()
+	w := a.NewWindow("ProofPack")
+	w.Resize(fyne.NewSize(1180, 720))
+	u := Create(a, w, &casework.Service{Store: s, Dir: dir})
+	w.Canvas().Capture()
+	drawn := time.Since(start)
+	<-u.Loaded()
+	if img := w.Canvas().Capture(); img.Bounds().Dx() == 0 {
+		fmt.Fprintln(os.Stderr, "nothing drawn")
+		return 1
+	}
+	filled := time.Since(start)
+	fmt.Printf("rows=%d peak_kb=%d drawn_ms=%d filled_ms=%d\n", u.list.list.Length(), peakKB(), drawn.Milliseconds(), filled.Milliseconds())
+	return 0
+}
+
+// peakKB is the process's peak resident memory (VmHWM).
+func peakKB() int {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if v, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+			return n
+		}
+	}
+	return 0
+}
+
+// benchData returns a data folder with n cases of 12 events each, every case with its own
+// number or all sharing one. It is made once per machine (in the temp folder) and reused:
+// 10 000 committed cases take a while to write.
+func benchData(tb testing.TB, n int, shared bool) string {
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("proofpack-bench-v1-%d-%v", n, shared))
+	if _, err := os.Stat(filepath.Join(dir, "complete")); err == nil {
+		return dir
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		tb.Fatal(err)
+	}
+	s, err := boltstore.OpenDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer s.Close()
+	start := time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC)
+	for i := range n {
+		number := "RR204873517CN"
+		if !shared {
+			number = fmt.Sprintf("LP%014d", i)
+		}
+		c := storetest.Sample(strconv.Itoa(800000+i), number)
+		c.Item = fmt.Sprintf("Item %d: desk lamp, USB-C, dimmable", i)
+		c.Shipments[0].Events = nil
+		for d := range 12 {
+			c.Shipments[0].Events = append(c.Shipments[0].Events, tracker.Event{
+				Time: start.Add(time.Duration(d*50+i%40) * time.Hour), Place: "Shenzhen Sorting Center",
+				Description: "The parcel has departed from the sorting center", Status: tracker.StatusInTransit})
+		}
+		if _, err := s.AddCase(c); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "complete"), nil, 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return dir
+}
+
+// BenchmarkStart measures process start to a drawn window (drawn-ms: the cases still loading off
+// the UI goroutine) and to its list filled and drawn (filled-ms), the CPU time and the peak
+// resident memory, for an empty folder, 1 000 and 10 000 cases (own numbers, and all sharing
+// one). Goal (issue 12): 10 000 cases at most 1.5x the empty start and under 250 MB.
+func BenchmarkStart(b *testing.B) {
+	for _, tc := range []struct {
+		name   string
+		n      int
+		shared bool
+	}{{"empty", 0, false}, {"cases=1000", 1000, false}, {"cases=10000", 10000, false}, {"cases=10000-shared-number", 10000, true}} {
+		b.Run(tc.name, func(b *testing.B) {
+			dir := benchData(b, tc.n, tc.shared)
+			peak, cpu, drawn, filled := 0, time.Duration(0), 0, 0
+			b.ResetTimer()
+			for range b.N {
+				cmd := exec.Command(os.Args[0], "-test.run=^$")
+				cmd.Env = append(os.Environ(), "PROOFPACK_BENCH_OPEN="+dir)
+				out, err := cmd.CombinedOutput()
+				if err != nil {
+					b.Fatalf("%v\n%s", err, out)
+				}
+				var rows, kb, d, f int
+				if _, err := fmt.Sscanf(lastLine(string(out)), "rows=%d peak_kb=%d drawn_ms=%d filled_ms=%d", &rows, &kb, &d, &f); err != nil || rows != tc.n {
+					b.Fatalf("child said %q (%v)", out, err)
+				}
+				peak, drawn, filled = max(peak, kb), drawn+d, filled+f
+				cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+			}
+			// CPU time too: on a shared machine the wall time swings with the neighbours' load.
+			b.ReportMetric(float64(peak)/1024, "peak-MB")
+			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64(drawn)/float64(b.N), "drawn-ms")
+			b.ReportMetric(float64(filled)/float64(b.N), "filled-ms")
+		})
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+// BenchmarkSearch measures one key typed in the search box over 10 000 cases: the list must
+// answer within 50 ms.
+func BenchmarkSearch(b *testing.B) {
+	dir := benchData(b, 10000, false)
+	s, err := boltstore.OpenDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	a := test.NewTempApp(b)
+	w := a.NewWindow("ProofPack")
+	w.Resize(fyne.NewSize(1180, 720))
+	u := Create(a, w, &casework.Service{Store: s, Dir: dir})
+	<-u.Loaded()
+	queries := []string{"l", "lp", "lp0", "lp00", "lp000", "lp0000", "lamp", "8000", "bright"}
+	b.ResetTimer()
+	for i := range b.N {
+		u.list.search.SetText(queries[i%len(queries)])
+	}
+	b.StopTimer()
+	u.list.search.SetText("lp00000000000042")
+	if n := u.list.list.Length(); n != 1 {
+		b.Fatalf("search found %d cases, want 1", n)
+	}
+}
