@@ -18,6 +18,8 @@ func layer(pkg string) (rank int, edge bool) {
 	switch {
 	case pkg == "assets":
 		return 0, false // embedded data
+	case pkg == "internal/osfile":
+		return 0, false // the file rules that differ by system, beside the standard library
 	case pkg == "tracker/boltstore":
 		return 1, true
 	case pkg == "tracker", strings.HasPrefix(pkg, "tracker/"):
@@ -45,6 +47,7 @@ var outside = map[string][]string{
 	"github.com/arran4/golang-ical":   {"casework/ics"},
 	"github.com/rickar/cal/v2":        {"tracker/deadlines"},
 	"github.com/spf13/":               {"cmd/proofpack"},
+	"golang.org/x/sys/windows":        {"internal/osfile"},
 	"golang.org/x/text":               {"tracker/carrier", "tracker/history", "tracker/orders"},
 	"fyne.io/fyne/v2/app":             {"cmd/proofpack"}, // ui gets its fyne.App handed in
 	"fyne.io/fyne/v2/driver/glfw":     {"cmd/proofpack"},

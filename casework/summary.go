@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"proofpack/tracker"
+	"proofpack/tracker/deadlines"
 	"proofpack/tracker/rules"
 )
 
@@ -24,7 +25,10 @@ type Summary struct {
 	NeedsAction bool // a warning or worse that the buyer has not settled (refund received)
 	StalledDays int  // for a stall, the days since the last event, for front ends that word it
 	Age         int  // days since the order
-	// Deadline is the next date the buyer must act by; zero until deadlines are known (issue 11).
+	// Stage is how far the dispute has come, from the steps the buyer recorded.
+	Stage deadlines.Stage
+	// Deadline is the next date the buyer must act by (the earliest reminder still ahead, or
+	// overdue); zero when nothing is due.
 	Deadline tracker.Date
 	// Key changes whenever anything the summary depends on changes: the list recomputes only
 	// the cases whose key moved.
@@ -156,15 +160,22 @@ func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 	if !c.Ordered.IsZero() {
 		sum.Age = c.Ordered.DaysUntil(today)
 	}
-	switch {
-	case !c.Dispute.RefundReceived.IsZero():
+	tl := TimelineOf(c, today)
+	sum.Stage = tl.Stage
+	if tl.Next != nil {
+		sum.Deadline = tl.Next.Due
+	}
+	if !c.Dispute.RefundReceived.IsZero() {
 		sum.Headline = "Refunded"
 		return sum
-	case !c.Dispute.Won.IsZero():
+	}
+	worst := len(r.Flags) > 0 && r.Flags[0].Severity.Rank() >= tracker.Warning.Rank() // critical first
+	// Once a dispute is won only the refund can still go wrong: other findings are settled.
+	if !c.Dispute.Won.IsZero() && (!worst || r.Flags[0].Code != tracker.FlagRefundOverdue) {
 		sum.Headline = "Dispute won"
 		return sum
 	}
-	if len(r.Flags) > 0 && r.Flags[0].Severity.Rank() >= tracker.Warning.Rank() { // critical first
+	if worst {
 		f := r.Flags[0]
 		sum.Severity, sum.Code, sum.NeedsAction = f.Severity, f.Code, true
 		sum.Headline, sum.StalledDays = headline(f.Code, r.Events, today)
