@@ -20,14 +20,6 @@ import (
 	"proofpack/tracker/orders"
 )
 
-// fileMenu is the window's File menu: importing order lists and backing up the data folder.
-func (u *App) fileMenu() *fyne.MainMenu {
-	return fyne.NewMainMenu(fyne.NewMenu("File",
-		fyne.NewMenuItem("Import orders…", u.chooseOrderList),
-		fyne.NewMenuItem("Back up…", u.chooseBackup),
-	))
-}
-
 func (u *App) chooseOrderList() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {

@@ -99,3 +99,12 @@ func TestReviewSaysWhatChanged(t *testing.T) {
 		t.Error("a changed case offers an import")
 	}
 }
+
+// About names GeoNames as its licence asks.
+func TestAboutCreditsGeoNames(t *testing.T) {
+	u, _, w := newTestApp(t)
+	u.showAbout()
+	if got := dialogText(w); !strings.Contains(got, "GeoNames (geonames.org), licensed under CC BY 4.0") {
+		t.Errorf("About says %q", got)
+	}
+}
