@@ -53,14 +53,14 @@ func TestHistoryByNumberAndUnknownNumber(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := svc.AddHistory(c.ID, "lp 00612345678901", "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n")
+	r, err := svc.AddHistory(c.ID, "lp 00612345678901", "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.Number != "LP00612345678901" || r.Fresh != 1 {
 		t.Fatalf("history went to %s with %d new events", r.Number, r.Fresh)
 	}
-	_, err = svc.AddHistory(c.ID, "XX1", "14/10/2026 10:22\nDelivered\n")
+	_, err = svc.AddHistory(c.ID, "XX1", "14/10/2026 10:22\nDelivered\n", false)
 	if tracker.FieldOf(err) != "tracking" || !strings.Contains(err.Error(), "RR204873517CN") {
 		t.Fatalf("unknown number: %v", err)
 	}
@@ -74,7 +74,7 @@ func TestPacketRefusesChangedExhibitsUnlessForced(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := svc.AddHistory(c.ID, "", "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n"); err != nil {
+	if _, err := svc.AddHistory(c.ID, "", "14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n", false); err != nil {
 		t.Fatal(err)
 	}
 	ex, _ := svc.Exhibits(c.ID)

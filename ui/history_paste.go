@@ -38,7 +38,7 @@ func (v *caseView) addHistory(number, text string) <-chan struct{} {
 	v.historyDone = done
 	svc, id, win := v.app.svc, v.c.ID, v.app.win
 	go func() {
-		r, err := svc.AddHistory(id, number, text)
+		r, err := svc.AddHistory(id, number, text, false)
 		fyne.Do(func() {
 			defer close(done)
 			if err != nil {

@@ -3,14 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
-	"proofpack/tracker/carrier"
 	"proofpack/tracker/history"
 )
 
@@ -57,21 +54,13 @@ func newEventsAddCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, dir, err := e.openWithDir()
+			svc, err := e.service()
 			if err != nil {
 				return err
 			}
-			c, err := st.Case(id)
+			r, err := svc.AddHistory(id, number, text, confirmNumber)
 			if err != nil {
-				return err
-			}
-			n, err := pickNumber(c, number)
-			if err != nil {
-				return err
-			}
-			r, err := evidence.AddHistoryOf(st, dir, id, n, text, time.Now(), confirmNumber)
-			if err != nil {
-				return err
+				return userErr(err)
 			}
 			return printEventsAdded(e.stdout, r)
 		},
@@ -98,28 +87,6 @@ func readPaste(stdin io.Reader, file string) (string, error) {
 		return "", fmt.Errorf("reading the tracking history: %w", err)
 	}
 	return string(b), nil
-}
-
-// pickNumber finds the case's tracking number given, cleaned as `check` cleans it: a current
-// one, or a former one whose history the buyer kept. No number means the first shipment's.
-func pickNumber(c tracker.Case, number string) (string, error) {
-	if number == "" {
-		if len(c.Shipments) == 0 {
-			return "", tracker.Invalid("--tracking", "case %s has no tracking number", c.ID)
-		}
-		return c.Shipments[0].Number, nil
-	}
-	for _, want := range []string{carrier.Check(number, carrier.Options{}).Normalized, strings.TrimSpace(number)} {
-		if want != "" && c.ShipmentOf(want) >= 0 {
-			return want, nil
-		}
-	}
-	for _, s := range c.Shipments {
-		if s.Input == number {
-			return s.Number, nil
-		}
-	}
-	return "", tracker.Invalid("--tracking", "case %s has no tracking number %s; its numbers are %v", c.ID, tracker.Quote(number), c.Numbers())
 }
 
 func printEventsAdded(w io.Writer, r evidence.HistoryAdded) error {
