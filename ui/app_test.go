@@ -83,7 +83,7 @@ func TestListShowsProblemsFirst(t *testing.T) {
 		t.Fatalf("list has %d rows, want 3", n)
 	}
 	first := rowTexts(u, 0)
-	for _, want := range []string{"AliExpress · 1002", "Phone case", "Delivered elsewhere", "23.40 USD", "55 days since the order · waiting for the parcel · act by 2026-12-27"} {
+	for _, want := range []string{"AliExpress · 1002", "Phone case", "Delivered elsewhere", "23.40 USD", "act by 2026-12-27 · waiting for the parcel · 55 days since the order"} {
 		if !first[want] {
 			t.Errorf("row 1 does not show %q; it shows %v", want, first)
 		}

@@ -277,9 +277,10 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	h := line2.Objects[1].(*widget.Label)
 	h.Importance = summaryImportance(s)
 	h.SetText(headlineText(s))
-	meta := lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age}) + " · " + lang.L(s.Stage.String())
+	// The deadline first: a narrow list cuts the line's end, and the date matters most.
+	meta := lang.L(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
-		meta += " · " + lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()})
+		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
 	box.Objects[2].(*widget.Label).SetText(meta)
 	line1.Refresh()
