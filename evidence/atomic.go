@@ -27,6 +27,14 @@ func TempDir(dataDir string) string { return filepath.Join(dataDir, TempName) }
 // ChromeDir is the folder under TempDir for the browser's profiles and its own temporary files.
 func ChromeDir(dataDir string) string { return filepath.Join(TempDir(dataDir), "chrome") }
 
+// OutsideNote is a file in a folder under ChromeDir that names a folder outside the data folder
+// belonging to it: the browser's socket folder in /tmp, where a long data-folder path leaves no
+// room for the socket's name. Recover removes the named folder with the one holding the note.
+const OutsideNote = "outside"
+
+// outsidePrefix is the only name such a folder may have: Recover removes nothing else.
+const outsidePrefix = "proofpack-chromium-"
+
 // PacketsName is the folder inside the data folder where the window puts packets: the one
 // place in the data folder an output may be written.
 const PacketsName = "packets"

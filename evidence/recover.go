@@ -51,6 +51,7 @@ func Recover(s tracker.Store, dataDir, folderID string) error {
 			}
 			os.Remove(p)
 		default:
+			removeOutside(p)
 			os.RemoveAll(p)
 		}
 	}
@@ -143,6 +144,23 @@ func removeLegacyTemps(caseDir string) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".add-") || strings.HasPrefix(e.Name(), ".capture-") {
 			os.RemoveAll(filepath.Join(caseDir, e.Name()))
+		}
+	}
+}
+
+// removeOutside removes the folders outside the data folder that the OutsideNote files below
+// dir name, when they are what such a note may name: a browser folder in the temporary folder.
+func removeOutside(dir string) {
+	notes, _ := filepath.Glob(filepath.Join(dir, "*", OutsideNote))
+	for _, n := range notes {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			continue
+		}
+		out := filepath.Clean(strings.TrimSpace(string(b)))
+		if filepath.IsAbs(out) && strings.HasPrefix(filepath.Base(out), outsidePrefix) &&
+			(filepath.Dir(out) == "/tmp" || filepath.Dir(out) == filepath.Clean(os.TempDir())) {
+			os.RemoveAll(out)
 		}
 	}
 }

@@ -70,9 +70,9 @@ func (e *env) openWithDir() (tracker.Store, string, error) {
 	return e.store, dir, nil
 }
 
-// adopt makes an opened store the env's: it recovers from an earlier crash, wraps the store so
-// that case folders keep their case.json, and points the browser's temporary files (chromedp's
-// profile) into the data folder's temporary folder, which the next start empties.
+// adopt makes an opened store the env's: it recovers from an earlier crash and wraps the store so
+// that case folders keep their case.json. (The browser's temporary files go into the data
+// folder's temporary folder through its options: see capturer.)
 func (e *env) adopt(b *boltstore.Store, dir string) error {
 	id, err := b.FolderID()
 	if err != nil {
@@ -81,12 +81,6 @@ func (e *env) adopt(b *boltstore.Store, dir string) error {
 	if err := evidence.Recover(b, dir, id); err != nil {
 		return fmt.Errorf("cannot finish what an earlier run left in %s: %w", dir, err)
 	}
-	if err := os.MkdirAll(evidence.ChromeDir(dir), 0o700); err != nil {
-		return err
-	}
-	// The browser's profile is made in the process's temporary folder (issue 9: to be replaced
-	// by evidence/chrome's own option for the profile's parent folder).
-	os.Setenv("TMPDIR", evidence.ChromeDir(dir))
 	e.bolt, e.store = b, evidence.WithCaseFiles(b, dir, id)
 	return nil
 }

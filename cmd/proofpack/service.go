@@ -2,6 +2,7 @@ package main
 
 import (
 	"proofpack/casework"
+	"proofpack/evidence"
 	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
 )
@@ -13,5 +14,11 @@ func (e *env) service() (*casework.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &casework.Service{Store: st, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}, nil
+	return &casework.Service{Store: st, Dir: dir, Capturer: capturer(dir), Packets: pdf.Renderer{}}, nil
+}
+
+// capturer is Chromium with its profile and temporary files in the data folder's temporary
+// place, which the next start empties after a crash (evidence.Recover).
+func capturer(dir string) chrome.Capturer {
+	return chrome.Capturer{Options: chrome.Options{TempDir: evidence.ChromeDir(dir)}}
 }

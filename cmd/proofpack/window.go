@@ -13,7 +13,6 @@ import (
 
 	"proofpack/assets"
 	"proofpack/casework"
-	"proofpack/evidence/chrome"
 	"proofpack/evidence/pdf"
 	"proofpack/tracker"
 	"proofpack/ui"
@@ -36,7 +35,7 @@ func (e *env) openWindow(screenshot string) error {
 	if err != nil {
 		return err
 	}
-	svc := &casework.Service{Store: s, Dir: dir, Capturer: chrome.Capturer{}, Packets: pdf.Renderer{}}
+	svc := &casework.Service{Store: s, Dir: dir, Capturer: capturer(dir), Packets: pdf.Renderer{}}
 	return showCases("ProofPack", svc, screenshot, nil)
 }
 

@@ -94,6 +94,12 @@ func browserTempDirs(parent string) (dirs []string, profile, tmp string, err err
 			return nil, "", "", err
 		}
 		dirs = append(dirs, tmp)
+		// Named in the owned folder, so that a start after a crash removes it too (evidence.Recover).
+		if err := os.WriteFile(filepath.Join(own, evidence.OutsideNote), []byte(tmp), 0o600); err != nil {
+			os.RemoveAll(own)
+			os.RemoveAll(tmp)
+			return nil, "", "", err
+		}
 	}
 	return dirs, profile, tmp, nil
 }
