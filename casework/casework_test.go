@@ -107,3 +107,30 @@ func TestPacketRefusesChangedExhibitsUnlessForced(t *testing.T) {
 		t.Fatalf("unknown profile: %v", err)
 	}
 }
+
+// A pasted page that names another tracking number (RR123456785CN in a case of RR204873517CN)
+// makes no packet until the buyer confirms it is theirs, or forces it.
+func TestPacketWaitsForAnotherNumberToBeConfirmed(t *testing.T) {
+	svc := newService(t)
+	c, err := svc.AddCase(storetest.Sample("1001", "RR204873517CN"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "RR123456785CN\n14/10/2026 10:22\nObjeto entregue ao destinatário\nRECIFE - PE\n"
+	if r, err := svc.AddHistory(c.ID, "", page, false); err != nil || r.OtherNumber != "RR123456785CN" {
+		t.Fatalf("history: %+v %v", r.OtherNumber, err)
+	}
+	job := evidence.PacketJob{CaseID: c.ID, Out: filepath.Join(t.TempDir(), "p.pdf"), Profile: "paypal", Now: now}
+	if _, err := svc.MakePacket(context.Background(), job); tracker.FieldOf(err) != FieldOtherNumber || !strings.Contains(err.Error(), "RR123456785CN") {
+		t.Fatalf("packet of an unconfirmed page: %v", err)
+	}
+	if _, err := os.Stat(job.Out); err == nil {
+		t.Error("a refused packet was written")
+	}
+	if _, err := svc.AddHistory(c.ID, "", page, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.MakePacket(context.Background(), job); err != nil {
+		t.Errorf("packet after the buyer confirmed: %v", err)
+	}
+}

@@ -17,6 +17,10 @@ import (
 // changed or went missing (kind KindCorrupt): each front end says how to go on anyway.
 const FieldExhibits = "exhibits"
 
+// FieldOtherNumber names the refusal of a packet whose evidence names another tracking number
+// than the case's, until the buyer confirms it is theirs: each front end says how.
+const FieldOtherNumber = "other_number"
+
 // ExhibitsChanged is MakePacket's refusal when exhibit files no longer match their hashes.
 type ExhibitsChanged struct{ Problems []evidence.Problem }
 
@@ -27,7 +31,8 @@ func (e *ExhibitsChanged) Error() string {
 // MakePacket checks every exhibit file against its hash, diagnoses the case, has the renderer
 // draw the packet for the job's profile and writes it and the profile's loose files, each
 // atomically. Changed or missing exhibit files stop it (a *tracker.Error of kind KindCorrupt and
-// field FieldExhibits wrapping *ExhibitsChanged) unless job.Force.
+// field FieldExhibits wrapping *ExhibitsChanged) unless job.Force, and so does evidence that
+// names another tracking number the buyer has not confirmed (field FieldOtherNumber).
 func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evidence.PacketMade, error) {
 	if s.Packets == nil {
 		return evidence.PacketMade{}, &tracker.Error{Kind: tracker.KindInternal, Msg: "no packet renderer is set up"}
@@ -60,6 +65,12 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	report, err := s.AnalyzeAt(c.ID, job.Now)
 	if err != nil {
 		return evidence.PacketMade{}, err
+	}
+	// A page about another parcel must not put that parcel's story into the buyer's claim.
+	for _, f := range report.Flags {
+		if f.Code == tracker.FlagExhibitOtherNumber && !job.Force {
+			return evidence.PacketMade{}, &tracker.Error{Kind: tracker.KindInvalid, Field: FieldOtherNumber, Msg: f.Message}
+		}
 	}
 	var buyer tracker.Buyer
 	if _, err := s.Store.Setting(tracker.BuyerKey, &buyer); err != nil {

@@ -219,6 +219,9 @@ func (p *packetView) finished(err error) {
 	case tracker.FieldOf(err) == casework.FieldExhibits:
 		p.result.SetText("")
 		dialog.ShowError(fmt.Errorf("%w\n\nPut the original files back, or tick \"Make it even if exhibit files changed\" to make the packet anyway: its cover will name them", err), p.v.app.win)
+	case tracker.FieldOf(err) == casework.FieldOtherNumber:
+		p.result.SetText("")
+		dialog.ShowError(fmt.Errorf("%s\n\nIf the text is about your parcel, paste it again on the Diagnosis tab and tick \"It names another tracking number, but it is about this parcel\"; or tick \"Make it even if exhibit files changed\" to make the packet anyway", errorText(err)), p.v.app.win)
 	case err != nil:
 		p.result.SetText("")
 		dialog.ShowError(err, p.v.app.win)

@@ -48,8 +48,11 @@ func newPacketCmd(e *env) *cobra.Command {
 				return err
 			}
 			made, err := svc.MakePacket(cmd.Context(), job)
-			if tracker.FieldOf(err) == casework.FieldExhibits {
+			switch tracker.FieldOf(err) {
+			case casework.FieldExhibits:
 				return fmt.Errorf("%w\nrestore the files (or move the others out), or pass --force to make the packet anyway (its cover will name them)", err)
+			case casework.FieldOtherNumber:
+				return &exitErr{code: exitUsage, msg: err.(*tracker.Error).Msg + "\nIf the text is about your parcel, add it again with 'proofpack events add " + args[0] + " --confirm-number'; to make the packet anyway, pass --force."}
 			}
 			if err != nil {
 				return userErr(err)
