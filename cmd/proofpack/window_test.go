@@ -18,8 +18,18 @@ func TestWindowScreenshotUnderXvfb(t *testing.T) {
 	if r := pp(t, "", "demo", "--data", data); r.code != 0 {
 		t.Fatalf("demo: %s", r.stderr)
 	}
+	img := xvfbShot(t, "--data", data)
+	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 500 {
+		t.Errorf("screenshot is %v, want the window's size", b)
+	}
+}
+
+// xvfbShot runs the binary's window (args, plus --screenshot) under Xvfb and returns the
+// screenshot, failing the test when it is blank rather than a rendered window.
+func xvfbShot(t *testing.T, args ...string) image.Image {
+	t.Helper()
 	shot := filepath.Join(t.TempDir(), "window.png")
-	cmd := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", binary, "--data", data, "--screenshot", shot)
+	cmd := exec.Command("xvfb-run", append([]string{"-a", "-s", "-screen 0 1280x800x24", binary}, append(args, "--screenshot", shot)...)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("window: %v\n%s", err, out)
 	}
@@ -32,12 +42,10 @@ func TestWindowScreenshotUnderXvfb(t *testing.T) {
 	if err != nil {
 		t.Fatalf("screenshot is not a PNG: %v", err)
 	}
-	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 500 {
-		t.Errorf("screenshot is %v, want the window's size", b)
-	}
 	if n := colours(img); n < 20 {
 		t.Errorf("screenshot has %d colours: blank, not a rendered window", n)
 	}
+	return img
 }
 
 // colours counts distinct colours on a sparse grid: text and widgets give many, a blank frame one.
