@@ -109,7 +109,8 @@ build-windows: $(WINRES)
 # Wine, as the summary says: evidence/chrome (no Windows Chromium runs here); cmd/proofpack,
 # whose tests drive the binary from Linux with Linux paths (scripts/wine/e2e does that job for
 # the .exe, in 2 minutes where they take over 15 under Wine); the tests that read a packet back
-# with poppler or sha256sum, or capture with Chromium: Wine cannot start those Linux programs
+# with poppler or sha256sum, capture with Chromium, or list the packages with go (the layer
+# check, which is about the source and not the system): Wine cannot start those Linux programs
 # (scripts/wine/e2e reads the .exe's packets back with pdftotext on the Linux side); a new such
 # test fails here with "pdftotext: executable file not found" until it is named below. The overlay
 # (scripts/wine/overlay) lets Go's RemoveAll work on Wine 8; the shipped .exe is built without it.
@@ -118,7 +119,7 @@ WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhib
   TestForcedPacketSaysWhichFileChanged TestMarketplacePicturesAndArchive TestCoverWordsFollowTheCase \
   TestEvidenceTabCapturesTheTrackingPage TestPacketTabMakesTheBuyersPacket \
   TestEmojiPacketEveryProfile TestPlainPacketHasNoReplacementNote TestUnicodeSeedsRender \
-  TestPacketRefundTimelineReadsBack
+  TestPacketRefundTimelineReadsBack TestLayers TestLayerProblemsCatch TestCaptureAnAddressTyped
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \
@@ -131,7 +132,7 @@ test-windows: $(WINRES)
 	echo "test-windows: unit tests under Wine $$([ $$unit = 0 ] && echo passed || echo FAILED)" \
 	  "($$(grep -c '^ok ' bin/windows-ci/unit.log) packages ok, $$(grep -c '^FAIL[[:space:]]*proofpack' bin/windows-ci/unit.log) failed)," \
 	  "$$(tail -1 bin/windows-ci/e2e.log | sed 's/^windows-e2e: //') end to end, in $$(( $$(date +%s) - start )) s;" \
-	  "not under Wine: $(WINE_SKIP) and $(words $(WINE_SKIP_TESTS)) tests that run poppler or Chromium"; \
+	  "not under Wine: $(WINE_SKIP) and $(words $(WINE_SKIP_TESTS)) tests that run poppler, Chromium or go"; \
 	[ $$unit = 0 ] && [ $$e2e = 0 ]
 
 # What a user installs: dist/ with the Linux tarball, the Windows zip and SHA256SUMS

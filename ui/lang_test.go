@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -12,22 +11,11 @@ import (
 	"proofpack/tracker/storetest"
 )
 
-// speak switches the window's language for one test, as LANGUAGE does for the app.
+// speak switches the window's language for one test, as Settings does.
 func speak(t *testing.T, language string) {
 	t.Helper()
-	old, had := os.LookupEnv("LANGUAGE")
-	os.Setenv("LANGUAGE", language)
-	if err := lang.AddTranslationsFS(translations, "translations"); err != nil { // reads the locale again
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if had {
-			os.Setenv("LANGUAGE", old)
-		} else {
-			os.Unsetenv("LANGUAGE")
-		}
-		lang.AddTranslationsFS(translations, "translations")
-	})
+	useLanguage(language)
+	t.Cleanup(func() { useLanguage("") })
 }
 
 func stalledCase() tracker.Case {
