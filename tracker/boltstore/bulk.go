@@ -18,6 +18,8 @@ func (s *Store) SaveCases(cases []tracker.Case, merge func(stored *tracker.Case,
 	now := s.now().UTC().Truncate(time.Second)
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketCases)
+		// New cases take the next sequence numbers, so they append: full pages split least.
+		b.FillPercent = 1
 		for _, c := range cases {
 			var old []string
 			if c.ID == "" {

@@ -67,7 +67,7 @@ func Open(path string) (*Store, error) {
 	if fi, err := os.Stat(path); err == nil {
 		size = fi.Size()
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockWait})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: lockWait, InitialMmapSize: initialMmap})
 	if err != nil {
 		// On Windows bbolt grows the file to its memory map's size with zeros before it finds
 		// the file is no database: give a damaged file back its own bytes, for repair to keep.
