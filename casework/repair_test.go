@@ -26,7 +26,14 @@ func TestRepairRebuildsALostStore(t *testing.T) {
 	var before []tracker.Case
 	var exhibits [][]tracker.Exhibit
 	for i, n := range []string{"RR204873517CN", "RR123456785CN", "LP00123456789012"} {
-		c, err := st.AddCase(storetest.Sample(string(rune('1'+i)), n))
+		c := storetest.Sample(string(rune('1'+i)), n)
+		if i == 0 { // the steps of a parcel delivered but not received come back too
+			c.Dispute.NotReceived, c.Dispute.NotReceivedOn = true, tracker.Date{Year: 2026, Month: 10, Day: 20}
+			c.Dispute.PODRequested = tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 21}, Ref: "USPS case 4471"}
+			c.Dispute.CarrierClaim = tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 30}, Ref: "C-77"}
+			c.Dispute.NeighbourStatement = tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 22}}
+		}
+		c, err := st.AddCase(c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,6 +69,9 @@ func TestRepairRebuildsALostStore(t *testing.T) {
 		t.Errorf("Repair = %+v", got)
 	}
 	after, _ := r.Cases()
+	if after[0].Dispute.CarrierClaim.Ref != "C-77" || after[0].Dispute.NotReceivedOn.IsZero() {
+		t.Errorf("the follow-ups were lost: %+v", after[0].Dispute)
+	}
 	if !reflect.DeepEqual(after, before) {
 		t.Errorf("cases after repair:\n%+v\nbefore:\n%+v", after, before)
 	}
