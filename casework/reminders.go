@@ -36,8 +36,8 @@ type Timeline struct {
 	StageWords string
 	NextStep   string
 	Reminders  []deadlines.Reminder
-	Next      *deadlines.Reminder // nil when nothing is due
-	Conflicts []string
+	Next       *deadlines.Reminder // nil when nothing is due
+	Conflicts  []string
 }
 
 // Timeline reads one case's timeline as of the service's today.
