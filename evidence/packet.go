@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"proofpack/tracker"
+	"proofpack/tracker/deadlines"
 	town "proofpack/tracker/place" // evidence has its own place()
 )
 
@@ -382,6 +383,12 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 		s = append(s, fmt.Sprintf("The tracking number %s shows a delivery on %s%s, but nothing was delivered to me and I have not received the parcel.",
 			num, day(tracker.DateOf(ev.Time)), prefixed(" in ", ev.Place)))
 	}
+	d := c.Dispute
+	for _, f := range deadlines.FollowUps(&d) {
+		if !f.Proof.IsZero() {
+			s = append(s, fmt.Sprintf(followUpSentences[f.Field], day(f.Proof.On), f.RefWords()))
+		}
+	}
 	if !c.Dispute.SellerContacted.IsZero() {
 		s = append(s, fmt.Sprintf("I asked the seller about it on %s.", day(c.Dispute.SellerContacted)))
 	}
@@ -393,6 +400,16 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 	}
 	s = append(s, fmt.Sprintf("I have not received the item and ask for a full refund of %s %s.", c.Amount, c.Currency))
 	return strings.Join(s, " ")
+}
+
+// followUpSentences say each follow-up of a parcel not received in the buyer's statement; the
+// reference follows the date.
+var followUpSentences = map[string]string{
+	"pod_requested":       "I asked the carrier for its proof of delivery on %s%s.",
+	"carrier_answered":    "The carrier answered on %s%s.",
+	"carrier_claim":       "I filed a claim with the carrier on %s%s.",
+	"police_report":       "I reported the theft to the police on %s%s.",
+	"neighbour_statement": "A neighbour gave me a signed statement on %s%s.",
 }
 
 // home is where the buyer lives as the packet says it: São Paulo (01310-100), Brazil.

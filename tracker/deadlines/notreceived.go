@@ -36,14 +36,18 @@ func FollowUps(d *tracker.Dispute) []FollowUp {
 
 // Words is the recorded step as a line a clerk reads: "Carrier claim filed (claim number
 // 123)", "Carrier's answer received: the photo shows another door".
-func (f FollowUp) Words() string {
+func (f FollowUp) Words() string { return f.Label + f.RefWords() }
+
+// RefWords is the step's reference as it follows a sentence: " (claim number 123)", ": the
+// photo shows another door", or "" without one.
+func (f FollowUp) RefWords() string {
 	switch ref := f.Proof.Ref; {
 	case ref == "":
-		return f.Label
+		return ""
 	case f.note:
-		return f.Label + ": " + ref
+		return ": " + ref
 	default:
-		return fmt.Sprintf("%s (%s %s)", f.Label, strings.ToLower(f.RefLabel), ref)
+		return fmt.Sprintf(" (%s %s)", strings.ToLower(f.RefLabel), ref)
 	}
 }
 
