@@ -7,5 +7,6 @@
 // ProofPack's own reminders, labelled as such: no carrier publishes one answer time.
 //
 // Policies change often, so every number lives in Windows with its source URL; a rule is never
-// a constant in code (the follow-ups' figures are ProofPack's own, not a rule, and say so). It imports proofpack/tracker and, for public holidays, rickar/cal.
+// a constant in code (the follow-ups' figures are ProofPack's own, not a rule, and say so). It
+// imports proofpack/tracker and, for public holidays, rickar/cal.
 package deadlines
