@@ -48,6 +48,24 @@ func (s *Service) RemoveExhibit(caseID string, no int, reason, by string) (track
 	return evidence.Remove(s.Store, s.Dir, caseID, no, reason, by, s.Now())
 }
 
+// EventsReadFrom counts the case's tracking events read from exhibit no: after a removal they
+// stay, citing no exhibit, and the buyer is told so.
+func (s *Service) EventsReadFrom(caseID string, no int) int {
+	c, err := s.Store.Case(caseID)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, sh := range c.Shipments {
+		for _, e := range sh.Events {
+			if e.Exhibit == no {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // ExhibitHistory returns the case's exhibit history, oldest first.
 func (s *Service) ExhibitHistory(caseID string) ([]tracker.ExhibitChange, error) {
 	return s.Store.ExhibitLog(caseID)

@@ -22,6 +22,7 @@ const (
 // title, and records the old and new description in the case's exhibit history. by names who
 // made the change (the front end) and now is the service's clock.
 func Describe(s tracker.Store, dataDir, caseID string, no int, text, by string, now time.Time) (tracker.ExhibitChange, error) {
+	now = now.UTC().Truncate(time.Second)
 	text = strings.TrimSpace(text)
 	if err := checkWords("description", text, MaxDescription); err != nil {
 		return tracker.ExhibitChange{}, err
@@ -51,6 +52,7 @@ func Describe(s tracker.Store, dataDir, caseID string, no int, text, by string, 
 // the names a backup, an export or a reader of an older packet knows them by, and would buy
 // nothing: the record's Removed mark already keeps them out. Their number is never reused.
 func Remove(s tracker.Store, dataDir, caseID string, no int, reason, by string, now time.Time) (tracker.ExhibitChange, error) {
+	now = now.UTC().Truncate(time.Second)
 	reason = strings.TrimSpace(reason)
 	if err := checkWords("reason", reason, MaxReason); err != nil {
 		return tracker.ExhibitChange{}, err

@@ -496,8 +496,10 @@ func (d *doc) picture(e evidence.PacketExhibit, f evidence.PacketFile) {
 
 func (d *doc) index() {
 	d.heading("Evidence index", "evidence index")
-	if len(d.p.Exhibits) == 0 {
+	if len(d.p.Exhibits) == 0 && len(d.p.Withdrawn) == 0 {
 		d.text("This case has no exhibits.", body, 0, "evidence index")
+	} else if len(d.p.Exhibits) == 0 {
+		d.text("No exhibit is part of this claim.", body, 0, "evidence index")
 	}
 	for _, e := range d.p.Exhibits {
 		d.need(20, "evidence index (continued)")
