@@ -3,6 +3,7 @@ package evidence
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -65,29 +66,9 @@ func Remove(s tracker.Store, dataDir, caseID string, no int, reason, by string, 
 	})
 }
 
-// change applies one change to every file of exhibit no in the store's transaction, then
-// rewrites the manifest. A journal in TempDir (the one Add keeps) stays until the manifest is
-// written, so that a crash between the two has the next start rewrite it (Recover): the case
-// is then either as it was or wholly changed, the manifest included.
+// change applies one change to every file of exhibit no (see changeAll).
 func change(s tracker.Store, dataDir, caseID string, no int, apply func([]*tracker.Exhibit) (tracker.ExhibitChange, error)) (tracker.ExhibitChange, error) {
-	if !validID(caseID) {
-		return tracker.ExhibitChange{}, tracker.NotFound("no case %s", tracker.Quote(caseID))
-	}
-	if _, err := s.Case(caseID); err != nil {
-		return tracker.ExhibitChange{}, err
-	}
-	if _, err := caseFolder(dataDir, caseID, true); err != nil {
-		return tracker.ExhibitChange{}, err
-	}
-	j, err := newAddJournal(dataDir, caseID)
-	if err != nil {
-		return tracker.ExhibitChange{}, err
-	}
-	done := func() {
-		j.Close() // Windows removes no open file
-		os.Remove(j.Name())
-	}
-	added, err := s.ChangeExhibits(caseID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+	added, err := changeAll(s, dataDir, caseID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
 		var files []*tracker.Exhibit
 		for i := range ex {
 			if ex[i].No == no {
@@ -106,16 +87,72 @@ func change(s tracker.Store, dataDir, caseID string, no int, apply func([]*track
 		}
 		return []tracker.ExhibitChange{c}, nil
 	})
+	if len(added) == 0 {
+		return tracker.ExhibitChange{}, err
+	}
+	return added[0], err
+}
+
+// Replay gives a case's exhibit records the descriptions and removals of an exhibit history
+// made elsewhere (an exported case being imported) and appends that history as it was, with
+// its times and authors, in one transaction: the records' state comes from the history, so
+// the two always agree.
+func Replay(s tracker.Store, dataDir, caseID string, log []tracker.ExhibitChange) error {
+	if len(log) == 0 {
+		return nil
+	}
+	_, err := changeAll(s, dataDir, caseID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+		for _, c := range log {
+			for i := range ex {
+				if ex[i].No != c.Exhibit {
+					continue
+				}
+				switch c.Action {
+				case tracker.ExhibitDescribed:
+					ex[i].Description = c.New
+				case tracker.ExhibitRemoved:
+					ex[i].Removed = true
+				}
+			}
+		}
+		return slices.Clone(log), nil
+	})
+	return err
+}
+
+// changeAll runs change in the store's transaction, then rewrites the manifest. A journal in
+// TempDir (the one Add keeps) stays until the manifest is written, so that a crash between the
+// two has the next start rewrite it (Recover): the case is then either as it was or wholly
+// changed, the manifest included.
+func changeAll(s tracker.Store, dataDir, caseID string, change func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error)) ([]tracker.ExhibitChange, error) {
+	if !validID(caseID) {
+		return nil, tracker.NotFound("no case %s", tracker.Quote(caseID))
+	}
+	if _, err := s.Case(caseID); err != nil {
+		return nil, err
+	}
+	if _, err := caseFolder(dataDir, caseID, true); err != nil {
+		return nil, err
+	}
+	j, err := newAddJournal(dataDir, caseID)
+	if err != nil {
+		return nil, err
+	}
+	done := func() {
+		j.Close() // Windows removes no open file
+		os.Remove(j.Name())
+	}
+	added, err := s.ChangeExhibits(caseID, change)
 	if err != nil {
 		done()
-		return tracker.ExhibitChange{}, err
+		return nil, err
 	}
 	if err := WriteManifest(s, dataDir, caseID); err != nil {
 		j.Close()
-		return added[0], fmt.Errorf("the change is saved but the manifest is not (it is written at the next start): %w", err)
+		return added, fmt.Errorf("the change is saved but the manifest is not (it is written at the next start): %w", err)
 	}
 	done()
-	return added[0], nil
+	return added, nil
 }
 
 // checkWords refuses text the buyer typed that is too long or holds control characters (a
