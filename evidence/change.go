@@ -25,11 +25,8 @@ const (
 func Describe(s tracker.Store, dataDir, caseID string, no int, text, by string, now time.Time) (tracker.ExhibitChange, error) {
 	now = now.UTC().Truncate(time.Second)
 	text = strings.TrimSpace(text)
-	if err := checkWords("description", text, MaxDescription); err != nil {
+	if err := CheckDescription(text); err != nil {
 		return tracker.ExhibitChange{}, err
-	}
-	if text == "" {
-		return tracker.ExhibitChange{}, tracker.Invalid("description", "give the words that say what the exhibit shows")
 	}
 	return change(s, dataDir, caseID, no, func(files []*tracker.Exhibit) (tracker.ExhibitChange, error) {
 		old := files[0].Described()
@@ -55,7 +52,7 @@ func Describe(s tracker.Store, dataDir, caseID string, no int, text, by string, 
 func Remove(s tracker.Store, dataDir, caseID string, no int, reason, by string, now time.Time) (tracker.ExhibitChange, error) {
 	now = now.UTC().Truncate(time.Second)
 	reason = strings.TrimSpace(reason)
-	if err := checkWords("reason", reason, MaxReason); err != nil {
+	if err := CheckReason(reason); err != nil {
 		return tracker.ExhibitChange{}, err
 	}
 	return change(s, dataDir, caseID, no, func(files []*tracker.Exhibit) (tracker.ExhibitChange, error) {
@@ -154,6 +151,18 @@ func changeAll(s tracker.Store, dataDir, caseID string, change func([]tracker.Ex
 	done()
 	return added, nil
 }
+
+// CheckDescription says what is wrong with a description (field "description"), or nil: the
+// window checks as the buyer types, Describe once more.
+func CheckDescription(text string) error {
+	if strings.TrimSpace(text) == "" {
+		return tracker.Invalid("description", "give the words that say what the exhibit shows")
+	}
+	return checkWords("description", strings.TrimSpace(text), MaxDescription)
+}
+
+// CheckReason says what is wrong with a removal's reason (field "reason"), or nil; it may be empty.
+func CheckReason(text string) error { return checkWords("reason", strings.TrimSpace(text), MaxReason) }
 
 // checkWords refuses text the buyer typed that is too long or holds control characters (a
 // line break, a tab, an escape): a description and a reason are one line of the packet.
