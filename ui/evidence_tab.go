@@ -167,8 +167,8 @@ func (ev *evidenceView) card(group []tracker.Exhibit, log []tracker.ExhibitChang
 			}
 		}
 	} else {
-		buttons.Add(widget.NewButtonWithIcon(lang.L("Describe…"), theme.DocumentCreateIcon(), func() { ev.describe(first) }))
-		buttons.Add(widget.NewButtonWithIcon(lang.L("Remove…"), theme.DeleteIcon(), func() { ev.remove(first) }))
+		buttons.Add(widget.NewButton(lang.L("Describe…"), func() { ev.describe(first) }))
+		buttons.Add(widget.NewButton(lang.L("Remove…"), func() { ev.remove(first) }))
 	}
 	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(append(lines, buttons)...))
 }
@@ -202,7 +202,10 @@ func (ev *evidenceView) describe(e tracker.Exhibit) {
 	title := lang.L("Describe exhibit {{.No}}", map[string]any{"No": e.No})
 	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			ev.changeExhibit(func() error { _, err := ev.v.app.svc.DescribeExhibit(ev.v.c.ID, e.No, text.Text, casework.ByWindow); return err })
+			ev.changeExhibit(func() error {
+				_, err := ev.v.app.svc.DescribeExhibit(ev.v.c.ID, e.No, text.Text, casework.ByWindow)
+				return err
+			})
 		}
 	}, ev.v.app.win)
 	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 260))
@@ -223,7 +226,10 @@ func (ev *evidenceView) remove(e tracker.Exhibit) {
 	title := lang.L("Remove exhibit {{.No}}?", map[string]any{"No": e.No})
 	d := dialog.NewForm(title, lang.L("Remove"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			ev.changeExhibit(func() error { _, err := ev.v.app.svc.RemoveExhibit(ev.v.c.ID, e.No, reason.Text, casework.ByWindow); return err })
+			ev.changeExhibit(func() error {
+				_, err := ev.v.app.svc.RemoveExhibit(ev.v.c.ID, e.No, reason.Text, casework.ByWindow)
+				return err
+			})
 		}
 	}, ev.v.app.win)
 	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 300))
