@@ -236,10 +236,13 @@ func linkOr(t fs.FileMode, other string) string {
 }
 
 // checkManifest compares manifest.json byte for byte with the one the records and the exhibit
-// history give: any edit by hand, a removal taken out of the history too, shows as changed.
+// history give (or, for a folder saved before the manifest kept the capture's marks, the one
+// it gave then): any edit by hand, a removal taken out of the history too, shows as changed.
 func checkManifest(dir, caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) (Problem, bool) {
 	p := Problem{Path: path.Join(CaseDir(caseID), ManifestName)}
-	want, err := NewManifest(caseID, ex, log).encode()
+	m := NewManifest(caseID, ex, log)
+	want, err := m.encode()
+	legacy, _ := m.withoutMarks().encode() // the same value, fewer fields: no new error
 	if err != nil {
 		p.Problem = err.Error()
 		return p, false
@@ -254,7 +257,7 @@ func checkManifest(dir, caseID string, ex []tracker.Exhibit, log []tracker.Exhib
 		p.Problem = Missing
 	case err != nil:
 		p.Problem = err.Error()
-	case !bytes.Equal(got, want):
+	case !bytes.Equal(got, want) && !bytes.Equal(got, legacy):
 		p.Problem = Changed
 	default:
 		return p, true
