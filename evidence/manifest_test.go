@@ -51,3 +51,22 @@ func TestManifestKeepsTheCapturesMarks(t *testing.T) {
 		t.Errorf("a manifest edited by hand passed: %s %v", rep.Summary(), err)
 	}
 }
+
+// Every problem Verify can report is said in words with the file's path, the hashes where a
+// file changed.
+func TestProblemsAreSaidInWords(t *testing.T) {
+	for _, p := range []string{evidence.Changed, evidence.Missing, evidence.Unrecorded, evidence.Unreadable, evidence.Symlink,
+		evidence.NotRegular, evidence.Hidden, evidence.Stray, evidence.Orphan, evidence.NotFolder} {
+		got := evidence.Problem{Path: "cases/1/01-file.png", Problem: p}.String()
+		if !strings.HasPrefix(got, "cases/1/01-file.png: ") || len(got) < len("cases/1/01-file.png: ")+len(p) {
+			t.Errorf("%s: %q", p, got)
+		}
+	}
+	got := evidence.Problem{Path: "a.png", Problem: evidence.Changed, Want: "abc", Got: "def"}.String()
+	if got != "a.png: changed (recorded SHA-256 abc, now def)" {
+		t.Errorf("changed: %q", got)
+	}
+	if got := (evidence.Problem{Path: "l", Problem: evidence.Symlink}).String(); !strings.Contains(got, "symbolic link") {
+		t.Errorf("symlink: %q", got)
+	}
+}
