@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -111,15 +109,16 @@ func (u *App) show(id string) {
 	u.detail.Refresh()
 }
 
+// emptySteps is the empty state's three-step guide.
+const emptySteps = "1. Add the order: where you bought, the amount and the tracking number the seller gave.\n2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n3. Make the packet: one PDF with your statement and the proof, ready for the dispute."
+
 // showEmpty greets a buyer with no cases: what ProofPack does in three steps, and two buttons.
 func (u *App) showEmpty() {
 	u.view = nil
 	u.delBtn.Disable()
 	u.editBtn.Disable()
 	title := widget.NewLabelWithStyle(lang.L("Your parcel has not come? Start here."), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	steps := widget.NewLabel(lang.L("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
-		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +
-		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute."))
+	steps := widget.NewLabel(lang.L(emptySteps))
 	steps.Wrapping = fyne.TextWrapWord
 	add := widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
 	add.Importance = widget.HighImportance
@@ -132,7 +131,7 @@ func (u *App) showEmpty() {
 // loadSamples fills the empty data folder with the sample cases of `proofpack demo`.
 func (u *App) loadSamples() {
 	if _, err := u.svc.LoadSamples(); err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	u.reload("")
@@ -151,8 +150,9 @@ func (u *App) confirmDelete() {
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete case %s (%s order %s) and all its evidence files?\nThis cannot be undone.", c.ID, tracker.MarketplaceName(c.Marketplace), c.OrderNumber)
-	dialog.ShowConfirm("Delete case", msg, func(yes bool) {
+	msg := lang.L("Delete case {{.Case}} ({{.Marketplace}} order {{.Order}}) and all its evidence files?\nThis cannot be undone.",
+		map[string]any{"Case": c.ID, "Marketplace": tracker.MarketplaceName(c.Marketplace), "Order": c.OrderNumber})
+	dialog.ShowConfirm(lang.L("Delete case"), msg, func(yes bool) {
 		if yes {
 			u.deleteCase(c.ID)
 		}
@@ -164,7 +164,7 @@ func (u *App) deleteCase(id string) {
 		u.view.leave()
 	}
 	if err := u.svc.DeleteCase(id); err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 	}
 	u.view = nil
 	u.list.list.UnselectAll()
@@ -198,11 +198,12 @@ func (u *App) addFiles(paths []string, note string) <-chan struct{} {
 		fyne.Do(func() {
 			defer close(done)
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				showError(err, u.win)
 				return
 			}
 			u.reload(c.ID)
-			dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+			dialog.ShowInformation(lang.L("Evidence added"), lang.L("Added {{.Count}} files to case {{.Case}} as exhibits, each with its SHA-256.",
+				map[string]any{"Count": len(added), "Case": c.ID}), u.win)
 		})
 	}()
 	return done

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -111,7 +110,7 @@ func (l *caseList) load(id string) {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(err, l.u.win)
+				showError(err, l.u.win)
 				return
 			}
 			l.set(cases, sums)
@@ -309,7 +308,8 @@ func summaryImportance(s casework.Summary) widget.Importance {
 	return statusImportance(s.Status)
 }
 
-func statusText(s tracker.Status) string { return casework.StatusWords(s) }
+// statusText names a tracking status in the window's language.
+func statusText(s tracker.Status) string { return lang.L(casework.StatusWords(s)) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {
