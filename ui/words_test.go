@@ -77,15 +77,15 @@ func sortedPlaceholders(s string) []string {
 
 // untranslated are the prose literals of the window's code that stay as they are, and why.
 var untranslated = map[string]string{
-	"AliExpress":  "a marketplace's name",
-	"ProofPack ":  "the program's name",
-	"English":     "each language is named in its own words, so a buyer finds theirs in any",
-	"Español":     "likewise",
-	"Português":   "likewise",
-	"Русский":     "likewise",
-	credits[1]:    "credits name works and licences as they are published",
-	credits[2]:    "likewise",
-	credits[3]:    "likewise",
+	"AliExpress":              "a marketplace's name",
+	"ProofPack ":              "the program's name",
+	"English":                 "each language is named in its own words, so a buyer finds theirs in any",
+	"Español":                 "likewise",
+	"Português":               "likewise",
+	"Русский":                 "likewise",
+	credits[1]:                "credits name works and licences as they are published",
+	credits[2]:                "likewise",
+	credits[3]:                "likewise",
 	"%s  %.0f KB  SHA-256 %s": "a file's name, size and hash",
 }
 

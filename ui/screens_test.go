@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+)
+
+// screen opens one of the window's screens: a tab of the case on screen, or a dialog.
+type screen struct {
+	name string
+	open func(u *App, w fyne.Window)
+}
+
+// screens are the window's screens, the main one first; each leaves what it opened on top.
+func screens() []screen {
+	tab := func(i int) func(*App, fyne.Window) {
+		return func(u *App, _ fyne.Window) { u.view.tabs.SelectIndex(i) }
+	}
+	return []screen{
+		{"order", tab(0)}, {"tracking", tab(1)}, {"diagnosis", tab(2)}, {"evidence", tab(3)}, {"packet", tab(4)},
+		{"add order", func(u *App, _ fyne.Window) { u.showAddOrder() }},
+		{"edit order", func(u *App, _ fyne.Window) { u.showEditOrder() }},
+		{"settings", func(u *App, _ fyne.Window) { u.showSettings() }},
+		{"reminders", func(u *App, _ fyne.Window) { u.showReminders() }},
+		{"delete", func(u *App, _ fyne.Window) { u.confirmDelete() }},
+		{"about", func(u *App, _ fyne.Window) { u.showAbout() }},
+		{"paste history", func(u *App, _ fyne.Window) { u.view.showPasteHistory() }},
+		{"add files", func(u *App, _ fyne.Window) { u.view.evidence.chooseFiles() }},
+		{"seller messages", func(u *App, _ fyne.Window) { u.showSellerMessages(u.view.c) }},
+		{"record a step", func(u *App, _ fyne.Window) { newStageView(u.view).ask("dispute_opened", lang.L("Dispute opened"))() }},
+		{"who signs", func(u *App, _ fyne.Window) { u.askBuyerOnce(func() {}) }},
+	}
+}
+
+// drawnTexts are the texts drawn on w: its content and every dialog over it.
+func drawnTexts(w fyne.Window) []string {
+	var out []string
+	collect := func(o fyne.CanvasObject) {
+		walk(o, func(o fyne.CanvasObject) {
+			if t, ok := o.(*canvas.Text); ok && strings.TrimSpace(t.Text) != "" {
+				out = append(out, t.Text)
+			}
+		})
+	}
+	collect(w.Canvas().Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		collect(o)
+	}
+	return out
+}
+
+// englishLeft says which English words of the catalogue a text drawn in another language still
+// shows: the whole text being an English key that has a translation, or the start of such a key
+// (two or more words before any placeholder, capitalised: a lower-case key such as "open a
+// dispute" also reads inside the use cases' own English sentences, which stay English) inside it.
+func englishLeft(text string, en, words map[string]string) []string {
+	var left []string
+	for k := range en {
+		if words[k] == k { // the same in both languages ("OK", "PayPal")
+			continue
+		}
+		fixed := strings.TrimSpace(regexp.MustCompile(`\{\{[^}]*\}\}.*`).ReplaceAllString(k, ""))
+		switch {
+		case text == k:
+			left = append(left, k)
+		case len(strings.Fields(fixed)) >= 2 && len(fixed) >= 8 && unicode.IsUpper([]rune(fixed)[0]) && strings.Contains(text, fixed):
+			left = append(left, fixed)
+		}
+	}
+	return left
+}
+
+// Every screen of the window, the dialogs included, drawn in Russian shows no word of the
+// English catalogue that has a Russian translation: nothing bypasses lang.L.
+func TestScreensInRussian(t *testing.T) {
+	speak(t, "ru")
+	en, ru := catalogue(t, "en"), catalogue(t, "ru")
+	for _, s := range screens() {
+		t.Run(s.name, func(t *testing.T) {
+			u, _, w := newTestApp(t, stalledCase())
+			s.open(u, w)
+			texts := drawnTexts(w)
+			if len(texts) < 5 {
+				t.Fatalf("%d texts drawn: the screen did not open", len(texts))
+			}
+			cyrillic := false
+			for _, text := range texts {
+				if left := englishLeft(text, en, ru); len(left) > 0 {
+					t.Errorf("%q is still in English (%q)", text, left)
+				}
+				cyrillic = cyrillic || regexp.MustCompile(`\p{Cyrillic}`).MatchString(text)
+			}
+			if !cyrillic {
+				t.Errorf("nothing drawn in Russian: %q", texts)
+			}
+		})
+	}
+}
