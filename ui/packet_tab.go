@@ -76,6 +76,7 @@ func packetTab(v *caseView) *container.TabItem {
 		p.help.SetText(lang.L(profileHelp[name]))
 		p.out.SetText(p.defaultOut(name))
 	})
+	p.profile.PlaceHolder = lang.L("(Select one)") // Fyne's own is never translated
 	p.force = widget.NewCheck(lang.L(forceLabel), nil)
 	p.make = widget.NewButtonWithIcon(lang.L("Make packet"), theme.DocumentSaveIcon(), p.makePacket)
 	p.make.Importance = widget.HighImportance
