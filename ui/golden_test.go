@@ -60,10 +60,10 @@ func addGoldenChat(t *testing.T, u *App) {
 			return nil, err
 		}
 		sum := sha256.Sum256(raw)
-		return []tracker.Exhibit{{No: next, Kind: evidence.KindFile, Path: rel, SHA256: hex.EncodeToString(sum[:]),
-				Size: int64(len(raw)), MediaType: "image/png", CapturedAt: time.Date(2026, 10, 12, 18, 30, 0, 0, time.UTC),
-				Source: "chat with the seller.png", Note: "Chat with the seller, 12 October"}},
-			os.WriteFile(filepath.Join(u.svc.Dir, filepath.FromSlash(rel)), raw, 0o600)
+		e := tracker.Exhibit{No: next, Kind: evidence.KindFile, Path: rel, SHA256: hex.EncodeToString(sum[:]),
+			Size: int64(len(raw)), MediaType: "image/png", CapturedAt: time.Date(2026, 10, 12, 18, 30, 0, 0, time.UTC),
+			Source: "chat with the seller.png", Note: "Chat with the seller, 12 October"}
+		return []tracker.Exhibit{e}, os.WriteFile(filepath.Join(u.svc.Dir, filepath.FromSlash(rel)), raw, 0o600)
 	})
 	if err != nil {
 		t.Fatal(err)
