@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -23,7 +26,8 @@ type App struct {
 	addBtn   *widget.Button
 	editBtn  *widget.Button
 	delBtn   *widget.Button
-	lastForm *orderForm // the order form opened last, for tests to fill
+	toolbar  *fyne.Container // the buttons under the list
+	lastForm *orderForm      // the order form opened last, for tests to fill
 	// lastSettings is the Settings view opened last, likewise.
 	lastSettings *settingsView
 	// filesDone closes when the files added last are on screen, for tests to wait on.
@@ -62,13 +66,56 @@ func (u *App) build() {
 	u.editBtn.Disable()
 
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
-	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn, u.remindersButton())), nil, nil, u.list.list)
+	// Two rows of buttons sharing the list's width: in one row their words overflow it in
+	// Spanish, Portuguese and Russian.
+	u.toolbar = container.NewVBox(container.NewGridWithColumns(2, u.addBtn, u.remindersButton()),
+		container.NewBorder(nil, nil, nil, settings, container.NewGridWithColumns(2, u.editBtn, u.delBtn)))
+	left := container.NewBorder(u.list.top, u.toolbar, nil, nil, u.list.list)
 	split := container.NewHSplit(container.New(boundedLayout{fyne.NewSize(300, 480)}, left), u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.bindKeys()
+}
+
+// Open shows the case with id ("": the first row) on the tab named tab (one of TabNames; "":
+// the first), as a buyer clicking them would: the command line's --case and --tab. It returns at
+// once with a channel that closes when the case is on screen on that tab.
+func (u *App) Open(id, tab string) (<-chan struct{}, error) {
+	i, err := TabIndex(tab)
+	if err != nil {
+		return nil, err
+	}
+	if id != "" {
+		if _, err := u.svc.Case(id); err != nil {
+			return nil, err
+		}
+	}
+	u.reload(id)
+	loaded, shown := u.Loaded(), make(chan struct{})
+	go func() {
+		<-loaded
+		fyne.Do(func() {
+			if u.view != nil {
+				u.view.tabs.SelectIndex(i)
+			}
+			close(shown)
+		})
+	}()
+	return shown, nil
+}
+
+// TabIndex is the position of the tab named tab (one of TabNames) among a case's tabs; "" is
+// the first.
+func TabIndex(tab string) (int, error) {
+	if tab == "" {
+		return 0, nil
+	}
+	if i := slices.Index(TabNames(), tab); i >= 0 {
+		return i, nil
+	}
+	return 0, tracker.Invalid("tab", "%s is not a tab: use one of %s", tracker.Quote(tab), strings.Join(TabNames(), ", "))
 }
 
 // Loaded returns a channel that closes once the latest reload is on screen.
@@ -151,7 +198,7 @@ func (u *App) confirmDelete() {
 		return
 	}
 	msg := lang.L("Delete case {{.Case}} ({{.Marketplace}} order {{.Order}}) and all its evidence files?\nThis cannot be undone.",
-		map[string]any{"Case": c.ID, "Marketplace": tracker.MarketplaceName(c.Marketplace), "Order": c.OrderNumber})
+		map[string]any{"Case": c.ID, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber})
 	dialog.ShowConfirm(lang.L("Delete case"), msg, func(yes bool) {
 		if yes {
 			u.deleteCase(c.ID)

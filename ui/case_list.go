@@ -134,7 +134,7 @@ func (l *caseList) set(cases []tracker.Case, sums []casework.Summary) {
 
 // searchText is what the search box matches in a case.
 func searchText(c tracker.Case) string {
-	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace)}
+	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace), marketplaceName(c.Marketplace)}
 	for _, s := range c.Shipments {
 		parts = append(parts, s.Number, s.Input)
 	}
@@ -269,7 +269,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s := l.sums[c.ID]
 	box := o.(*fyne.Container)
 	line1 := box.Objects[0].(*fyne.Container)
-	line1.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	line1.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
 	line1.Objects[1].(*widget.Label).SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
 	line2 := box.Objects[1].(*fyne.Container)
 	line2.Objects[0].(*widget.Label).SetText(c.Item)

@@ -163,3 +163,26 @@ func lineAt(lines []string, i int) string {
 	}
 	return "(end of file)"
 }
+
+// Open shows the case asked for on the tab asked for, as the command line's --case and --tab
+// do, and refuses a case or tab that does not exist, changing nothing.
+func TestOpenACaseOnATab(t *testing.T) {
+	u, _, _ := newTestApp(t, goldenCases()...)
+	shown, err := u.Open("3", "diagnosis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	<-shown
+	if c, _ := u.selected(); c.OrderNumber != "1003" || u.view.tabs.SelectedIndex() != 2 {
+		t.Errorf("on screen: order %s, tab %d", c.OrderNumber, u.view.tabs.SelectedIndex())
+	}
+	if _, err := u.Open("99", ""); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("case 99: %v", err)
+	}
+	if _, err := u.Open("1", "statement"); tracker.KindOf(err) != tracker.KindInvalid || !strings.Contains(err.Error(), "order, tracking") {
+		t.Errorf("tab statement: %v", err)
+	}
+	if c, _ := u.selected(); c.OrderNumber != "1003" {
+		t.Errorf("a refused Open changed the case on screen to %s", c.OrderNumber)
+	}
+}

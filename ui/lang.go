@@ -2,6 +2,7 @@ package ui
 
 import (
 	"embed"
+	"encoding/json"
 	"errors"
 	"strings"
 
@@ -48,6 +49,35 @@ func useLanguage(code string) {
 	}
 }
 
+// marketplaceName names a marketplace in the window's language ("Online shop"; brands stay).
+func marketplaceName(id string) string { return lang.L(tracker.MarketplaceName(id)) }
+
+// known are the catalogue's keys: words from elsewhere (a use case's message) are looked up only
+// when the catalogue has them, as Fyne logs every word it lacks in a language other than English.
+var known = func() map[string]bool {
+	raw, err := translations.ReadFile("translations/en.json")
+	keys := map[string]string{}
+	if err == nil {
+		err = json.Unmarshal(raw, &keys)
+	}
+	if err != nil {
+		fyne.LogError("reading the window's English words", err)
+	}
+	out := make(map[string]bool, len(keys))
+	for k := range keys {
+		out[k] = true
+	}
+	return out
+}()
+
+// sayKnown says s in the window's language when the catalogue has it, else as it is.
+func sayKnown(s string) string {
+	if known[s] {
+		return lang.L(s)
+	}
+	return s
+}
+
 // fieldLabels name the use cases' fields (tracker.Error.Field) as the window labels them.
 var fieldLabels = map[string]string{
 	"order_number": "Order number", "seller": "Seller", "item": "Item", "amount": "Amount",
@@ -79,7 +109,7 @@ func errorText(err error) string {
 	if !errors.As(err, &te) {
 		return err.Error()
 	}
-	detail := lang.L(te.Msg)
+	detail := sayKnown(te.Msg)
 	switch te.Kind {
 	case tracker.KindLocked:
 		return lang.L("Another ProofPack window has this data folder open. Close it, or start ProofPack with another folder.")

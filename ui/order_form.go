@@ -165,7 +165,7 @@ func (f *orderForm) prefill(p casework.Preferences) {
 // load fills the form from a stored case, for editing it.
 func (f *orderForm) load(c tracker.Case) {
 	f.base = c
-	f.marketplace.SetSelected(tracker.MarketplaceName(c.Marketplace))
+	f.marketplace.SetSelected(marketplaceName(c.Marketplace))
 	f.payment.SetSelected(paymentLabel(c.Payment))
 	links := ""
 	if len(c.Shipments) > 0 {
@@ -416,14 +416,14 @@ func dateValidator(needed bool) fyne.StringValidator {
 func marketplaceLabels() []string {
 	out := make([]string, 0, len(tracker.Marketplaces))
 	for _, m := range tracker.Marketplaces {
-		out = append(out, tracker.MarketplaceName(m))
+		out = append(out, marketplaceName(m))
 	}
 	return out
 }
 
 func marketplaceID(label string) string {
 	for _, id := range tracker.Marketplaces {
-		if tracker.MarketplaceName(id) == label {
+		if marketplaceName(id) == label {
 			return id
 		}
 	}
@@ -451,7 +451,7 @@ func paymentID(label string) string {
 func fieldMsg(err error) string {
 	var te *tracker.Error
 	if errors.As(err, &te) {
-		return lang.L(te.Msg)
+		return sayKnown(te.Msg)
 	}
 	return err.Error()
 }

@@ -46,7 +46,7 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 		}
 	}
 	add("Case", c.ID)
-	add("Marketplace", tracker.MarketplaceName(c.Marketplace))
+	add("Marketplace", marketplaceName(c.Marketplace))
 	add("Order number", c.OrderNumber)
 	add("Seller", c.Seller)
 	add("Amount", c.Amount.String()+" "+c.Currency)

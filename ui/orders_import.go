@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
-	"proofpack/tracker"
 	"proofpack/tracker/orders"
 )
 
@@ -131,7 +130,7 @@ func (p *importPreview) check() {
 	lines = lines[:0]
 	for _, c := range rep.Cases {
 		lines = append(lines, lang.L("line {{.Line}}: {{.Marketplace}} order {{.Order}}, {{.Numbers}} tracking numbers: {{.Action}}", map[string]any{
-			"Line": c.Line, "Marketplace": tracker.MarketplaceName(c.Marketplace), "Order": c.OrderNumber, "Numbers": c.Numbers, "Action": lang.L(c.Action)}))
+			"Line": c.Line, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber, "Numbers": c.Numbers, "Action": lang.L(c.Action)}))
 	}
 	p.rows.SetText(strings.Join(lines, "\n"))
 	if rep.Added+rep.Updated == 0 {

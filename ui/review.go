@@ -46,7 +46,7 @@ func ShowReview(u *App, archive string, chk casework.ArchiveCheck, importCase fu
 			return
 		}
 		dialog.ShowInformation(lang.L("Imported"), lang.L("The case is now case {{.Case}} in your own data folder ({{.Marketplace}} order {{.Order}}).",
-			map[string]any{"Case": c.ID, "Marketplace": tracker.MarketplaceName(c.Marketplace), "Order": c.OrderNumber}), u.win)
+			map[string]any{"Case": c.ID, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber}), u.win)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 260))
 	d.Show()

@@ -102,3 +102,21 @@ func TestScreensInRussian(t *testing.T) {
 		})
 	}
 }
+
+// In every language the buttons under the list need no more width than the list has in a
+// 1000×700 window, so none of their words run into the next button or the case.
+func TestButtonsFitInEveryLanguage(t *testing.T) {
+	for _, code := range []string{"en", "es", "pt", "ru"} {
+		t.Run(code, func(t *testing.T) {
+			speak(t, code)
+			u, _, w := newTestApp(t, stalledCase())
+			w.Resize(fyne.NewSize(1000, 700))
+			if need, room := u.toolbar.MinSize().Width, u.toolbar.Size().Width; need > room {
+				t.Errorf("the buttons need %v px, the list has %v", need, room)
+			}
+			if need, room := u.list.top.MinSize().Width, u.list.top.Size().Width; need > room {
+				t.Errorf("search, filter and sort need %v px, the list has %v", need, room)
+			}
+		})
+	}
+}

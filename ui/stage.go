@@ -115,7 +115,7 @@ func (s *stageView) record(field, label, text string) {
 	if err != nil {
 		var te *tracker.Error
 		if errors.As(err, &te) {
-			err = fmt.Errorf("%s: %s", label, lang.L(te.Msg))
+			err = fmt.Errorf("%s: %s", label, sayKnown(te.Msg))
 		}
 		dialog.ShowError(err, u.win)
 		return

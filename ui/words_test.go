@@ -77,16 +77,17 @@ func sortedPlaceholders(s string) []string {
 
 // untranslated are the prose literals of the window's code that stay as they are, and why.
 var untranslated = map[string]string{
-	"AliExpress":              "a marketplace's name",
-	"ProofPack ":              "the program's name",
-	"English":                 "each language is named in its own words, so a buyer finds theirs in any",
-	"Español":                 "likewise",
-	"Português":               "likewise",
-	"Русский":                 "likewise",
-	credits[1]:                "credits name works and licences as they are published",
-	credits[2]:                "likewise",
-	credits[3]:                "likewise",
-	"%s  %.0f KB  SHA-256 %s": "a file's name, size and hash",
+	"AliExpress":                     "a marketplace's name",
+	"ProofPack ":                     "the program's name",
+	"English":                        "each language is named in its own words, so a buyer finds theirs in any",
+	"Español":                        "likewise",
+	"Português":                      "likewise",
+	"Русский":                        "likewise",
+	credits[1]:                       "credits name works and licences as they are published",
+	credits[2]:                       "likewise",
+	credits[3]:                       "likewise",
+	"%s  %.0f KB  SHA-256 %s":        "a file's name, size and hash",
+	"%s is not a tab: use one of %s": "the command line's --tab error, as a use case's error reads",
 }
 
 // Every literal in the window's code that reads as words a person sees (a space between
@@ -194,6 +195,9 @@ func TestDomainWordsAreInTheCatalogue(t *testing.T) {
 		tracker.StatusInTransit, tracker.StatusOutForDelivery, tracker.StatusAttemptFail, tracker.StatusPickup,
 		tracker.StatusDelivered, tracker.StatusException, tracker.StatusExpired} {
 		words = append(words, casework.StatusWords(s))
+	}
+	for _, id := range tracker.Marketplaces {
+		words = append(words, tracker.MarketplaceName(id))
 	}
 	for _, id := range tracker.Payments {
 		n := tracker.PaymentName(id)
