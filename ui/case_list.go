@@ -277,7 +277,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	h.Importance = summaryImportance(s)
 	h.SetText(headlineText(s))
 	// The deadline first: a narrow list cuts the line's end, and the date matters most.
-	meta := lang.L(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
+	meta := sayKnown(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
 		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
@@ -291,7 +291,7 @@ func headlineText(s casework.Summary) string {
 	if s.Code == tracker.FlagStalled && s.StalledDays > 0 {
 		return lang.L("Stalled {{.Days}} days", map[string]any{"Days": s.StalledDays})
 	}
-	return lang.L(s.Headline)
+	return sayKnown(s.Headline)
 }
 
 // summaryImportance colours a row's headline: red for a critical problem, amber for a warning,
@@ -309,7 +309,7 @@ func summaryImportance(s casework.Summary) widget.Importance {
 }
 
 // statusText names a tracking status in the window's language.
-func statusText(s tracker.Status) string { return lang.L(casework.StatusWords(s)) }
+func statusText(s tracker.Status) string { return sayKnown(casework.StatusWords(s)) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {

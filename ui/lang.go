@@ -50,10 +50,11 @@ func useLanguage(code string) {
 }
 
 // marketplaceName names a marketplace in the window's language ("Online shop"; brands stay).
-func marketplaceName(id string) string { return lang.L(tracker.MarketplaceName(id)) }
+func marketplaceName(id string) string { return sayKnown(tracker.MarketplaceName(id)) }
 
-// known are the catalogue's keys: words from elsewhere (a use case's message) are looked up only
-// when the catalogue has them, as Fyne logs every word it lacks in a language other than English.
+// known are the catalogue's keys: words from elsewhere (a use case's message, a stage, a label
+// the domain gives) are looked up only when the catalogue has them, as Fyne logs every word it
+// lacks; such words go through sayKnown, the window's literals through lang.L.
 var known = func() map[string]bool {
 	raw, err := translations.ReadFile("translations/en.json")
 	keys := map[string]string{}

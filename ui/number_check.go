@@ -57,7 +57,7 @@ func numberObjects(r carrier.Result) []fyne.CanvasObject {
 
 func candidateText(c carrier.Candidate) string {
 	verdict := map[string]string{"valid": "check digit valid", "invalid": "check digit WRONG: mistyped or made up", "none": "no check digit"}[c.CheckDigit]
-	return c.Name + " (" + lang.L(verdict) + ")"
+	return c.Name + " (" + sayKnown(verdict) + ")"
 }
 
 func verdictImportance(v string) widget.Importance {
@@ -71,7 +71,7 @@ func verdictImportance(v string) widget.Importance {
 }
 
 func roleText(role string) string {
-	return lang.L(map[string]string{"origin": "Origin", "destination": "Destination", "universal": "Any carrier"}[role])
+	return sayKnown(map[string]string{"origin": "Origin", "destination": "Destination", "universal": "Any carrier"}[role])
 }
 
 // flagLine is a one-line flag: its message, coloured by severity, with the next step.

@@ -86,7 +86,7 @@ func paymentLabel(id string) string {
 	if n == "" {
 		return n
 	}
-	return lang.L(strings.ToUpper(n[:1]) + n[1:]) // "Card", "PayPal", "Marketplace balance"
+	return sayKnown(strings.ToUpper(n[:1]) + n[1:]) // "Card", "PayPal", "Marketplace balance"
 }
 
 // trackingLine is a number with the name of the carrier it was recognised as, if any.

@@ -119,7 +119,7 @@ func (p *importPreview) check() {
 		cols = append(cols, fmt.Sprintf("%s → %s", c.Header, field))
 	}
 	p.summary.SetText(lang.L("Read as {{.Preset}} columns (delimiter {{.Delimiter}}, {{.Encoding}}): {{.Columns}}.", map[string]any{
-		"Preset": lang.L(presetNames[rep.Preset]), "Delimiter": rep.Delimiter, "Encoding": rep.Encoding, "Columns": strings.Join(cols, ", ")}) + "\n" +
+		"Preset": sayKnown(presetNames[rep.Preset]), "Delimiter": rep.Delimiter, "Encoding": rep.Encoding, "Columns": strings.Join(cols, ", ")}) + "\n" +
 		lang.L("Would add {{.Added}} orders, update {{.Updated}}, leave {{.Unchanged}} unchanged; {{.Problems}} rows have problems and will be left out.", map[string]any{
 			"Added": rep.Added, "Updated": rep.Updated, "Unchanged": rep.Unchanged, "Problems": len(rep.Problems)}))
 	var lines []string
@@ -130,7 +130,7 @@ func (p *importPreview) check() {
 	lines = lines[:0]
 	for _, c := range rep.Cases {
 		lines = append(lines, lang.L("line {{.Line}}: {{.Marketplace}} order {{.Order}}, {{.Numbers}} tracking numbers: {{.Action}}", map[string]any{
-			"Line": c.Line, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber, "Numbers": c.Numbers, "Action": lang.L(c.Action)}))
+			"Line": c.Line, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber, "Numbers": c.Numbers, "Action": sayKnown(c.Action)}))
 	}
 	p.rows.SetText(strings.Join(lines, "\n"))
 	if rep.Added+rep.Updated == 0 {

@@ -73,7 +73,7 @@ func packetTab(v *caseView) *container.TabItem {
 		profiles = v.app.svc.Packets.Profiles()
 	}
 	p.profile = widget.NewSelect(profiles, func(name string) {
-		p.help.SetText(lang.L(profileHelp[name]))
+		p.help.SetText(sayKnown(profileHelp[name]))
 		p.out.SetText(p.defaultOut(name))
 	})
 	p.profile.PlaceHolder = lang.L("(Select one)") // Fyne's own is never translated
