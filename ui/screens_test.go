@@ -76,30 +76,39 @@ func englishLeft(text string, en, words map[string]string) []string {
 	return left
 }
 
-// Every screen of the window, the dialogs included, drawn in Russian shows no word of the
-// English catalogue that has a Russian translation: nothing bypasses lang.L.
-func TestScreensInRussian(t *testing.T) {
-	speak(t, "ru")
-	en, ru := catalogue(t, "en"), catalogue(t, "ru")
-	for _, s := range screens() {
-		t.Run(s.name, func(t *testing.T) {
-			u, _, w := newTestApp(t, stalledCase())
-			s.open(u, w)
-			texts := drawnTexts(w)
-			if len(texts) < 5 {
-				t.Fatalf("%d texts drawn: the screen did not open", len(texts))
+// Every screen of the window, the dialogs included, drawn in Russian, Spanish and Portuguese
+// shows no word of the English catalogue that has a translation: nothing bypasses lang.L.
+func TestScreensInOtherLanguages(t *testing.T) {
+	en := catalogue(t, "en")
+	for _, code := range []string{"ru", "es", "pt"} {
+		words := catalogue(t, code)
+		translated := map[string]bool{} // the texts that can only be this language's
+		for k, v := range words {
+			if v != en[k] {
+				translated[v] = true
 			}
-			cyrillic := false
-			for _, text := range texts {
-				if left := englishLeft(text, en, ru); len(left) > 0 {
-					t.Errorf("%q is still in English (%q)", text, left)
+		}
+		for _, s := range screens() {
+			t.Run(code+"/"+s.name, func(t *testing.T) {
+				speak(t, code)
+				u, _, w := newTestApp(t, stalledCase())
+				s.open(u, w)
+				texts := drawnTexts(w)
+				if len(texts) < 5 {
+					t.Fatalf("%d texts drawn: the screen did not open", len(texts))
 				}
-				cyrillic = cyrillic || regexp.MustCompile(`\p{Cyrillic}`).MatchString(text)
-			}
-			if !cyrillic {
-				t.Errorf("nothing drawn in Russian: %q", texts)
-			}
-		})
+				spoken := false
+				for _, text := range texts {
+					if left := englishLeft(text, en, words); len(left) > 0 {
+						t.Errorf("%q is still in English (%q)", text, left)
+					}
+					spoken = spoken || translated[text]
+				}
+				if !spoken {
+					t.Errorf("nothing drawn in %s: %q", code, texts)
+				}
+			})
+		}
 	}
 }
 
