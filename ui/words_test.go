@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -206,6 +207,27 @@ func TestDomainWordsAreInTheCatalogue(t *testing.T) {
 	for _, w := range words {
 		if en[w] == "" {
 			t.Errorf("%q is not in translations/en.json", w)
+		}
+	}
+}
+
+// A use case's error is said in the window's language by its kind and field: the field by its
+// label, the message when the catalogue has it, and the names and numbers as they are.
+func TestErrorsInTheWindowsWords(t *testing.T) {
+	speak(t, "ru")
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{tracker.Invalid("order_number", "must not be empty"), "Номер заказа: не может быть пустым"},
+		{tracker.Invalid("email", "%q is not an e-mail address like ana@example.com", "ana@"), `Эл. почта: "ana@" is not an e-mail address like ana@example.com`},
+		{&tracker.Error{Kind: tracker.KindLocked, Msg: "another ProofPack (pid 7) has the data folder open"}, "Эта папка данных уже открыта в другом окне ProofPack. Закройте его или запустите ProofPack с другой папкой."},
+		{tracker.NotFound("no case 99"), "Не найдено: no case 99"},
+		{&tracker.Error{Kind: tracker.KindCorrupt, Field: casework.FieldExhibits, Msg: "1-screenshot.png changed"}, "Файл повреждён или изменён: Приложения: 1-screenshot.png changed"},
+		{errors.New("disk full"), "disk full"},
+	} {
+		if got := errorText(tc.err); got != tc.want {
+			t.Errorf("%v reads %q, want %q", tc.err, got, tc.want)
 		}
 	}
 }
