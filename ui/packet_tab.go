@@ -31,8 +31,12 @@ var profileHelp = map[string]string{
 	"archive":     "Everything at full quality, with a zip of every original file and its hash.",
 }
 
-// forceLabel is the box that makes a packet even from changed files; errors quote it.
-const forceLabel = "Make it even if exhibit files changed or went missing (the cover will say so)"
+// forceLabel is the box that makes a packet even from changed files; errors quote it. Short, as
+// a check box's words do not wrap: forceHint under it says the rest.
+const (
+	forceLabel = "Make it even if exhibit files changed"
+	forceHint  = "Files that changed or went missing are named on the packet's cover."
+)
 
 // packetView is the Packet tab: the statement the buyer may edit, where the packet goes, and
 // the button that makes it with a progress bar, then Open and Show in folder.
@@ -78,6 +82,9 @@ func packetTab(v *caseView) *container.TabItem {
 	})
 	p.profile.PlaceHolder = lang.L("(Select one)") // Fyne's own is never translated
 	p.force = widget.NewCheck(lang.L(forceLabel), nil)
+	hint := widget.NewLabel(lang.L(forceHint))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
 	p.make = widget.NewButtonWithIcon(lang.L("Make packet"), theme.DocumentSaveIcon(), p.makePacket)
 	p.make.Importance = widget.HighImportance
 	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
@@ -105,6 +112,7 @@ func packetTab(v *caseView) *container.TabItem {
 		widget.NewFormItem("", p.help),
 		widget.NewFormItem(lang.L("Save as"), p.out),
 		widget.NewFormItem("", p.force),
+		widget.NewFormItem("", hint),
 	)
 	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
 	return container.NewTabItemWithIcon(lang.L("Packet"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))

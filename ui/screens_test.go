@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 )
 
 // screen opens one of the window's screens: a tab of the case on screen, or a dialog.
@@ -76,11 +77,13 @@ func englishLeft(text string, en, words map[string]string) []string {
 	return left
 }
 
-// Every screen of the window, the dialogs included, drawn in Russian, Spanish and Portuguese
-// shows no word of the English catalogue that has a translation: nothing bypasses lang.L.
-func TestScreensInOtherLanguages(t *testing.T) {
+// Every screen of the window, the dialogs included, drawn at 1000×700 in each language: in
+// Spanish, Portuguese and Russian it shows no word of the English catalogue that has a
+// translation (nothing bypasses lang.L), and in every language no word is laid out past the
+// window's right edge, where a scroller would hide it (long words wrap or truncate).
+func TestScreensInEveryLanguage(t *testing.T) {
 	en := catalogue(t, "en")
-	for _, code := range []string{"ru", "es", "pt"} {
+	for _, code := range []string{"en", "es", "pt", "ru"} {
 		words := catalogue(t, code)
 		translated := map[string]bool{} // the texts that can only be this language's
 		for k, v := range words {
@@ -92,14 +95,15 @@ func TestScreensInOtherLanguages(t *testing.T) {
 			t.Run(code+"/"+s.name, func(t *testing.T) {
 				speak(t, code)
 				u, _, w := newTestApp(t, stalledCase())
+				w.Resize(fyne.NewSize(1000, 700))
 				s.open(u, w)
 				texts := drawnTexts(w)
 				if len(texts) < 5 {
 					t.Fatalf("%d texts drawn: the screen did not open", len(texts))
 				}
-				spoken := false
+				spoken := code == "en"
 				for _, text := range texts {
-					if left := englishLeft(text, en, words); len(left) > 0 {
+					if left := englishLeft(text, en, words); code != "en" && len(left) > 0 {
 						t.Errorf("%q is still in English (%q)", text, left)
 					}
 					spoken = spoken || translated[text]
@@ -107,9 +111,41 @@ func TestScreensInOtherLanguages(t *testing.T) {
 				if !spoken {
 					t.Errorf("nothing drawn in %s: %q", code, texts)
 				}
+				for _, o := range append([]fyne.CanvasObject{w.Canvas().Content()}, w.Canvas().Overlays().List()...) {
+					for _, txt := range pastTheRightEdge(o, 1000) {
+						t.Errorf("%q runs past the window's right edge", txt)
+					}
+				}
 			})
 		}
 	}
+}
+
+// pastTheRightEdge are the visible texts under o that end right of x.
+func pastTheRightEdge(o fyne.CanvasObject, x float32) []string {
+	var out []string
+	d := fyne.CurrentApp().Driver()
+	var visit func(o fyne.CanvasObject)
+	visit = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if txt, ok := o.(*canvas.Text); ok && strings.TrimSpace(txt.Text) != "" && d.AbsolutePositionForObject(txt).X+txt.MinSize().Width > x+1 {
+			out = append(out, txt.Text)
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				visit(k)
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				visit(k)
+			}
+		}
+	}
+	visit(o)
+	return out
 }
 
 // In every language the buttons under the list need no more width than the list has in a
