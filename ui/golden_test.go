@@ -84,10 +84,10 @@ func goldenPNG() []byte {
 	return b.Bytes()
 }
 
-// The main screens drawn in English at 1100×700 on Fyne's test theme, with today fixed, match
-// their goldens: the list with cases, the empty state, each tab of a case, Settings, Reminders.
+// The main screens drawn at 1100×700 on Fyne's test theme, with today fixed, match their
+// goldens: the list with cases, the empty state, each tab of a case, Settings, Reminders, in
+// English, and the list and the diagnosis in Russian.
 func TestGoldens(t *testing.T) {
-	speak(t, "en")
 	for _, g := range []struct {
 		name  string
 		empty bool
@@ -104,8 +104,15 @@ func TestGoldens(t *testing.T) {
 		{"packet", false, func(u *App) { u.view.tabs.SelectIndex(4) }},
 		{"settings", false, func(u *App) { u.showSettings() }},
 		{"reminders", false, func(u *App) { u.showReminders() }},
+		{"ru-list-order", false, func(u *App) { u.view.tabs.SelectIndex(0) }},
+		{"ru-diagnosis", false, func(u *App) { u.view.tabs.SelectIndex(2) }},
 	} {
 		t.Run(g.name, func(t *testing.T) {
+			language := "en"
+			if strings.HasPrefix(g.name, "ru-") {
+				language = "ru"
+			}
+			speak(t, language)
 			cases := goldenCases()
 			if g.empty {
 				cases = nil
