@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"proofpack/casework"
 )
 
 // screen opens one of the window's screens: a tab of the case on screen, or a dialog.
@@ -83,7 +85,7 @@ func englishLeft(text string, en, words map[string]string) []string {
 // window's right edge, where a scroller would hide it (long words wrap or truncate).
 func TestScreensInEveryLanguage(t *testing.T) {
 	en := catalogue(t, "en")
-	for _, code := range []string{"en", "es", "pt", "ru"} {
+	for _, code := range casework.Languages {
 		words := catalogue(t, code)
 		translated := map[string]bool{} // the texts that can only be this language's
 		for k, v := range words {
@@ -151,7 +153,7 @@ func pastTheRightEdge(o fyne.CanvasObject, x float32) []string {
 // In every language the buttons under the list need no more width than the list has in a
 // 1000×700 window, so none of their words run into the next button or the case.
 func TestButtonsFitInEveryLanguage(t *testing.T) {
-	for _, code := range []string{"en", "es", "pt", "ru"} {
+	for _, code := range casework.Languages {
 		t.Run(code, func(t *testing.T) {
 			speak(t, code)
 			u, _, w := newTestApp(t, stalledCase())
