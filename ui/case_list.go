@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -111,7 +110,7 @@ func (l *caseList) load(id string) {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(err, l.u.win)
+				showError(err, l.u.win)
 				return
 			}
 			l.set(cases, sums)
@@ -135,7 +134,7 @@ func (l *caseList) set(cases []tracker.Case, sums []casework.Summary) {
 
 // searchText is what the search box matches in a case.
 func searchText(c tracker.Case) string {
-	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace)}
+	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace), marketplaceName(c.Marketplace)}
 	for _, s := range c.Shipments {
 		parts = append(parts, s.Number, s.Input)
 	}
@@ -270,7 +269,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s := l.sums[c.ID]
 	box := o.(*fyne.Container)
 	line1 := box.Objects[0].(*fyne.Container)
-	line1.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	line1.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
 	line1.Objects[1].(*widget.Label).SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
 	line2 := box.Objects[1].(*fyne.Container)
 	line2.Objects[0].(*widget.Label).SetText(c.Item)
@@ -278,7 +277,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	h.Importance = summaryImportance(s)
 	h.SetText(headlineText(s))
 	// The deadline first: a narrow list cuts the line's end, and the date matters most.
-	meta := lang.L(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
+	meta := sayKnown(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
 		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
@@ -292,7 +291,7 @@ func headlineText(s casework.Summary) string {
 	if s.Code == tracker.FlagStalled && s.StalledDays > 0 {
 		return lang.L("Stalled {{.Days}} days", map[string]any{"Days": s.StalledDays})
 	}
-	return lang.L(s.Headline)
+	return sayKnown(s.Headline)
 }
 
 // summaryImportance colours a row's headline: red for a critical problem, amber for a warning,
@@ -309,7 +308,8 @@ func summaryImportance(s casework.Summary) widget.Importance {
 	return statusImportance(s.Status)
 }
 
-func statusText(s tracker.Status) string { return casework.StatusWords(s) }
+// statusText names a tracking status in the window's language.
+func statusText(s tracker.Status) string { return sayKnown(casework.StatusWords(s)) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {
