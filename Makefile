@@ -17,7 +17,7 @@ TAGS    := -tags ci
 FUZZTIME ?= 30s
 STATICCHECK := v0.8.2
 
-.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist install uninstall
+.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist install uninstall screenshots
 
 setup:
 	@scripts/setup
@@ -79,6 +79,10 @@ conformance: build
 # Every benchmark once, as one table: figure, value, the comparison its issue named.
 bench: setup
 	GO=$(GO) scripts/bench
+
+# The README's pictures of the window, from the sample cases under Xvfb.
+screenshots: setup
+	scripts/screenshots
 
 # Windows, cross-compiled with mingw-w64 and tested under Wine (scripts/setup installs both).
 WIN       := GOOS=windows GOARCH=amd64
