@@ -89,16 +89,19 @@ type Reminder struct {
 // ExhibitsText names exhibit numbers as a sentence does: "exhibit 3", "exhibits 2 and 3",
 // "exhibits 1, 2 and 3"; "" for none. The rules, the packet, the window and the command line
 // all cite exhibits with it.
-func ExhibitsText(nos []int) string {
+func ExhibitsText(nos []int) string { return ExhibitsWords(nos).String() }
+
+// ExhibitsWords are ExhibitsText as Words, for a window that says them in its language.
+func ExhibitsWords(nos []int) Words {
 	switch len(nos) {
 	case 0:
-		return ""
+		return Words{}
 	case 1:
-		return fmt.Sprintf("exhibit %d", nos[0])
+		return Say("exhibit %d", nos[0])
 	}
-	s := make([]string, len(nos))
-	for i, n := range nos {
+	s := make([]string, len(nos)-1)
+	for i, n := range nos[:len(nos)-1] {
 		s[i] = strconv.Itoa(n)
 	}
-	return "exhibits " + strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+	return Say("exhibits %s and %d", strings.Join(s, ", "), nos[len(nos)-1])
 }

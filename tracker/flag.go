@@ -21,6 +21,10 @@ type Flag struct {
 	// DistanceKM is how far from the buyer's town a delivered_elsewhere flag's delivery was,
 	// rounded as the message words it; 0 when not known.
 	DistanceKM int `json:"distance_km,omitempty"`
+	// Said and Todo are Message and Action as format and arguments, for a window that speaks
+	// another language; zero when the maker kept none (the English text is then shown).
+	Said Words `json:"-"`
+	Todo Words `json:"-"`
 }
 
 // Flag codes, as listed in DESIGN.md. Scripts match on these strings.

@@ -44,50 +44,50 @@ func (c check) elsewhereFlag(loc place.Location, bad []tracker.Event) tracker.Fl
 	proof := eventExhibits(bad...)
 	city := c.in.Case.Buyer.City
 	km := place.RoundKM(loc.KM)
-	distance := ""
+	distance := tracker.Words{}
 	if km > 0 {
-		distance = "about " + place.KMText(km)
+		distance = tracker.Say("about %s", place.KMText(km))
 		if loc.AtLeast {
-			distance = "at least " + place.KMText(km)
+			distance = tracker.Say("at least %s", place.KMText(km))
 		}
 	}
 	switch loc.Verdict {
 	case place.Near:
 		f := flag(tracker.FlagDeliveredElsewhere, tracker.Warning, proof,
-			"Ask the carrier for the proof of delivery (signature, photo or GPS point). If it is not your address, open a dispute for an item not received and "+attach(proof)+".",
-			"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s. A neighbouring town may be the carrier's name for your delivery area.",
-			c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city)
+			tracker.Say("Ask the carrier for the proof of delivery (signature, photo or GPS point). If it is not your address, open a dispute for an item not received and %s.", attach(proof)),
+			tracker.Say("The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s. A neighbouring town may be the carrier's name for your delivery area.",
+				c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city))
 		f.DistanceKM = km
 		return f
 	case place.Different:
 		var f tracker.Flag
 		if loc.Town.Name == "" { // another country, no town named
 			f = flag(tracker.FlagDeliveredElsewhere, tracker.Critical, proof,
-				"Open a dispute now for an item not received: say the tracking shows a delivery somewhere else and "+attach(proof)+". Ask the carrier for the proof of delivery with its address.",
-				"The tracking shows %s delivered at '%s' on %s, but you live in %s: %s.",
-				c.sh.Number, strings.TrimSpace(e.Place), day(e), city, loc.Reason)
+				tracker.Say("Open a dispute now for an item not received: say the tracking shows a delivery somewhere else and %s. Ask the carrier for the proof of delivery with its address.", attach(proof)),
+				tracker.Say("The tracking shows %s delivered at '%s' on %s, but you live in %s: %s.",
+					c.sh.Number, strings.TrimSpace(e.Place), day(e), city, loc.Reason))
 		} else {
 			f = flag(tracker.FlagDeliveredElsewhere, tracker.Critical, proof,
-				"Open a dispute now for an item not received: say the tracking shows a delivery in "+loc.Town.Name+", "+distance+" from your address, and "+attach(proof)+". Ask the carrier for the proof of delivery with its address.",
-				"The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s.",
-				c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city)
+				tracker.Say("Open a dispute now for an item not received: say the tracking shows a delivery in %s, %s from your address, and %s. Ask the carrier for the proof of delivery with its address.", loc.Town.Name, distance, attach(proof)),
+				tracker.Say("The tracking shows %s delivered at '%s' on %s: that is %s, %s from your address; you live in %s.",
+					c.sh.Number, strings.TrimSpace(e.Place), day(e), loc.Town.Name, distance, city))
 		}
 		f.DistanceKM = km
 		return f
 	}
 	return flag(tracker.FlagDeliveryPlaceUnclear, tracker.Warning, proof,
-		"If it is your town or your delivery office, nothing is wrong with the place. If it is not, ask the carrier for the proof of delivery with its address, then open a dispute and "+attach(proof)+".",
-		"The page says the parcel was delivered at '%s'. Is that your town? We cannot tell: %s.",
-		strings.TrimSpace(e.Place), loc.Reason)
+		tracker.Say("If it is your town or your delivery office, nothing is wrong with the place. If it is not, ask the carrier for the proof of delivery with its address, then open a dispute and %s.", attach(proof)),
+		tracker.Say("The page says the parcel was delivered at '%s'. Is that your town? We cannot tell: %s.",
+			strings.TrimSpace(e.Place), loc.Reason))
 }
 
 // deliveredBeforeOrder flags a delivery dated before the order (or the shipping date): the
 // number belongs to someone else's parcel.
 func (c check) deliveredBeforeOrder() []tracker.Flag {
 	cs := c.in.Case
-	ref, what := cs.Ordered, "you ordered"
+	ref, what := cs.Ordered, tracker.Say("you ordered")
 	if !cs.Shipped.IsZero() {
-		ref, what = cs.Shipped, "the seller says it shipped"
+		ref, what = cs.Shipped, tracker.Say("the seller says it shipped")
 	}
 	if ref.IsZero() {
 		return nil
@@ -96,9 +96,9 @@ func (c check) deliveredBeforeOrder() []tracker.Flag {
 		if e.Status == tracker.StatusDelivered && tracker.DateOf(e.Time).Before(ref) {
 			proof := eventExhibits(e)
 			return []tracker.Flag{flag(tracker.FlagDeliveredBeforeOrder, tracker.Critical, proof,
-				"Open a dispute now: the number cannot be your parcel's. Say so and "+attach(proof)+".",
-				"The tracking shows %s delivered on %s, before %s (%s): the number belongs to another, older parcel.",
-				c.sh.Number, day(e), what, ref)}
+				tracker.Say("Open a dispute now: the number cannot be your parcel's. Say so and %s.", attach(proof)),
+				tracker.Say("The tracking shows %s delivered on %s, before %s (%s): the number belongs to another, older parcel.",
+					c.sh.Number, day(e), what, ref))}
 		}
 	}
 	return nil

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"proofpack/tracker"
@@ -42,15 +41,14 @@ func exhibitOtherNumber(in Input) []tracker.Flag {
 	for _, sh := range in.Case.Shipments {
 		own = append(own, sh.Number)
 	}
-	ex := tracker.ExhibitsText(nos)
-	effect := "its events are counted: make sure it is your parcel's history."
+	effect := tracker.Say("its events are counted: make sure it is your parcel's history.")
 	if held {
-		effect = "the captured page's events are left out of the findings until you confirm it is your parcel."
+		effect = tracker.Say("the captured page's events are left out of the findings until you confirm it is your parcel.")
 	}
 	return []tracker.Flag{flag(tracker.FlagExhibitOtherNumber, tracker.Warning, nos,
-		fmt.Sprintf("Look at %s. If it is another parcel's page, capture or paste the page of your own number instead "+
+		tracker.Say("Look at %s. If it is another parcel's page, capture or paste the page of your own number instead "+
 			"(and leave that exhibit out of the packet). If it is your parcel all the same, paste its history again with the "+
-			"confirmation: proofpack events add %s --file FILE --confirm-number.", ex, in.Case.ID),
-		"%s names tracking number %s, not this case's %s; %s",
-		capitalize(ex), other, strings.Join(own, ", "), effect)}
+			"confirmation: proofpack events add %s --file FILE --confirm-number.", tracker.ExhibitsWords(nos), in.Case.ID),
+		tracker.Say("%s names tracking number %s, not this case's %s; %s",
+			exhibitsCapital(nos), other, strings.Join(own, ", "), effect))}
 }

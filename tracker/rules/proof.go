@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -49,28 +48,32 @@ func appendNo(nos []int, n int) []int {
 
 // attach tells the buyer what to attach: "attach exhibit 3", "attach exhibits 3 and 5", or,
 // with none yet, how to make one.
-func attach(nos []int) string {
+func attach(nos []int) tracker.Words {
 	switch len(nos) {
 	case 0:
-		return "capture the tracking page first (Capture, or proofpack capture) and attach it"
+		return tracker.Say("capture the tracking page first (Capture, or proofpack capture) and attach it")
 	}
-	return "attach " + tracker.ExhibitsText(nos)
+	return tracker.Say("attach %s", tracker.ExhibitsWords(nos))
 }
 
 // holidayNote says which holidays stretched a wait: " (longer because of Golden Week 2026)".
-func holidayNote(hs []Holiday) string {
+func holidayNote(hs []Holiday) tracker.Words {
 	if len(hs) == 0 {
-		return ""
+		return tracker.Words{}
 	}
 	names := make([]string, len(hs))
 	for i, h := range hs {
 		names[i] = h.Name
 	}
-	return " (longer because of " + strings.Join(names, " and ") + " in China)"
+	if len(hs) == 1 {
+		return tracker.Say(" (longer because of %s in China)", names[0])
+	}
+	return tracker.Say(" (longer because of %s and %s in China)", strings.Join(names[:len(names)-1], " and "), names[len(names)-1])
 }
 
 func day(t tracker.Event) string { return tracker.DateOf(t.Time).String() }
 
-func flag(code string, sev tracker.Severity, exhibits []int, action, format string, a ...any) tracker.Flag {
-	return tracker.Flag{Code: code, Severity: sev, Message: fmt.Sprintf(format, a...), Action: action, Exhibits: exhibits}
+// flag makes a flag whose message and next step keep their words for the window's language.
+func flag(code string, sev tracker.Severity, exhibits []int, action, msg tracker.Words) tracker.Flag {
+	return tracker.Flag{Code: code, Severity: sev, Message: msg.String(), Action: action.String(), Exhibits: exhibits, Said: msg, Todo: action}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"proofpack/tracker"
@@ -28,13 +27,13 @@ func (c check) reused() []tracker.Flag {
 	if len(reused) > 0 {
 		proof := eventExhibits(c.dated...)
 		out = append(out, flag(tracker.FlagReusedNumber, tracker.Critical, proof,
-			"Compare the orders: if they are different parcels, the number is not real for at least one of them. Ask the seller for the right number and, if none comes, open a dispute and "+attach(proof)+".",
-			"%s is also the tracking number of %s, from another seller or an order more than %d days apart: one number cannot track two parcels.", c.sh.Number, caseList(reused), combinedWithin))
+			tracker.Say("Compare the orders: if they are different parcels, the number is not real for at least one of them. Ask the seller for the right number and, if none comes, open a dispute and %s.", attach(proof)),
+			tracker.Say("%s is also the tracking number of %s, from another seller or an order more than %d days apart: one number cannot track two parcels.", c.sh.Number, caseList(reused), combinedWithin)))
 	}
 	if len(combined) > 0 {
 		out = append(out, flag(tracker.FlagCombinedShipment, tracker.Info, []int{},
-			"Expect one parcel for both orders. If it arrives with only part of the items, tell the seller which order is missing.",
-			"%s is also the number of %s, ordered from the same seller within %d days: one parcel for both orders (a combined shipment), not a reused number.", c.sh.Number, caseList(combined), combinedWithin))
+			tracker.Say("Expect one parcel for both orders. If it arrives with only part of the items, tell the seller which order is missing."),
+			tracker.Say("%s is also the number of %s, ordered from the same seller within %d days: one parcel for both orders (a combined shipment), not a reused number.", c.sh.Number, caseList(combined), combinedWithin)))
 	}
 	return out
 }
@@ -54,12 +53,12 @@ func combinedShipment(a, b tracker.Case) bool {
 // by thousands of orders must not make a message (and every label or page showing it) that long.
 const listedCases = 10
 
-func caseList(ids []string) string {
+func caseList(ids []string) tracker.Words {
 	if len(ids) == 1 {
-		return "case " + ids[0]
+		return tracker.Say("case %s", ids[0])
 	}
 	if len(ids) > listedCases {
-		return fmt.Sprintf("cases %s and %d others", strings.Join(ids[:listedCases], ", "), len(ids)-listedCases)
+		return tracker.Say("cases %s and %d others", strings.Join(ids[:listedCases], ", "), len(ids)-listedCases)
 	}
-	return "cases " + strings.Join(ids, ", ")
+	return tracker.Say("cases %s", strings.Join(ids, ", "))
 }

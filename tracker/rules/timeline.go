@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,8 +45,8 @@ func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.F
 			continue
 		}
 		out = append(out, flag(tracker.FlagDisputeDeadlineNear, tracker.Critical, []int{},
-			fmt.Sprintf("Do it before %s is over: after that day this route may be closed for good.", r.Due),
-			"%s left: %s", daysWords(left), r.Message))
+			tracker.Say("Do it before %s is over: after that day this route may be closed for good.", r.Due),
+			tracker.Say("%s left: %s", daysWords(left), r.Message)))
 		break // the earliest is the one to act on
 	}
 	for _, r := range rs {
@@ -64,41 +63,46 @@ var notTheirs = []string{tracker.FlagDeliveredElsewhere, tracker.FlagDeliveredBe
 // windowOpen lists the routes where a claim can be opened today.
 func windowOpen(c tracker.Case, today tracker.Date) (tracker.Flag, bool) {
 	cal := deadlines.CalendarFor(c.Buyer.Country)
-	var open []string
+	var open tracker.Words
 	for _, w := range deadlines.Routes(c) {
 		from, okFrom := w.Opens.At(c, cal)
 		to, okTo := w.Closes.At(c, cal)
 		if okFrom && okTo && !today.Before(from) && !to.Before(today) {
-			open = append(open, fmt.Sprintf("the %s %s until %s", w.Name, w.Where, to))
+			route := tracker.Say("the %s %s until %s", w.Name, w.Where, to)
+			if open.Format == "" {
+				open = route
+			} else {
+				open = tracker.Say("%s; %s", open, route)
+			}
 		}
 	}
-	if len(open) == 0 {
+	if open.Format == "" {
 		return tracker.Flag{}, false
 	}
-	first := "Write to the seller first and ask for the real ship date, a working tracking number or a refund; if no answer comes within 2 days, open the dispute."
+	first := tracker.Say("Write to the seller first and ask for the real ship date, a working tracking number or a refund; if no answer comes within 2 days, open the dispute.")
 	if deadlines.StageOf(c.Dispute) == deadlines.Talking {
-		first = "You have asked the seller: if the answer does not solve it, open the dispute before the last day."
+		first = tracker.Say("You have asked the seller: if the answer does not solve it, open the dispute before the last day.")
 	}
 	if w := deadlines.Conflicts(c); len(w) > 0 {
-		first += " " + strings.Join(w, " ")
+		first = tracker.Say("%s %s", first, strings.Join(w, " "))
 	}
 	return flag(tracker.FlagDisputeWindowOpen, tracker.Info, []int{}, first,
-		"You can open a claim now: %s.", strings.Join(open, "; ")), true
+		tracker.Say("You can open a claim now: %s.", open)), true
 }
 
 func refundOverdue(c tracker.Case, r deadlines.Reminder, today tracker.Date) tracker.Flag {
-	next := "Write to the platform's support with the decision's date and ask where the money is."
+	next := tracker.Say("Write to the platform's support with the decision's date and ask where the money is.")
 	cal := deadlines.CalendarFor(c.Buyer.Country)
 	if w, ok := deadlines.WindowOf(c.Payment); ok && w.Route != r.Route {
 		if last, ok := w.Closes.At(c, cal); ok && !last.Before(today) {
-			next += fmt.Sprintf(" If it does not come, ask your bank or PayPal: the %s is open until %s.", w.Name, last)
+			next = tracker.Say("%s If it does not come, ask your bank or PayPal: the %s is open until %s.", next, w.Name, last)
 		}
 	}
 	if c.Payment == "card" {
-		next += " Some banks book the refund on the original purchase date: look there on your statement too."
+		next = tracker.Say("%s Some banks book the refund on the original purchase date: look there on your statement too.", next)
 	}
 	return flag(tracker.FlagRefundOverdue, tracker.Warning, []int{}, next,
-		"The refund was due by %s and has not been recorded as received (%d days late). %s", r.Due, r.Due.DaysUntil(today), r.Message)
+		tracker.Say("The refund was due by %s and has not been recorded as received (%d days late). %s", r.Due, r.Due.DaysUntil(today), r.Message))
 }
 
 // deliveredNotReceived speaks when the tracking shows a delivery in the buyer's own town and the
@@ -115,9 +119,9 @@ func deliveredNotReceived(in Input) []tracker.Flag {
 				continue
 			}
 			return []tracker.Flag{flag(tracker.FlagDeliveredNotReceived, tracker.Warning, eventExhibits(e), winsInstead(c),
-				"The tracking shows %s delivered in %s on %s, your own town, but you say it never came. "+
+				tracker.Say("The tracking shows %s delivered in %s on %s, your own town, but you say it never came. "+
 					"PayPal and eBay usually side with the seller when the tracking shows a dated delivery in the buyer's town or postcode, so the tracking alone will not win this.",
-				sh.Number, e.Place, day(e))}
+					sh.Number, e.Place, day(e)))}
 		}
 	}
 	return nil
@@ -125,46 +129,54 @@ func deliveredNotReceived(in Input) []tracker.Flag {
 
 // winsInstead is the delivered_not_received advice: the steps still to take, then the ones
 // recorded with their dates.
-func winsInstead(c tracker.Case) string {
+func winsInstead(c tracker.Case) tracker.Words {
 	d := c.Dispute
 	todo := []struct {
 		done  bool
-		words string
+		words tracker.Words
 	}{
-		{!d.PODRequested.IsZero() || !d.CarrierAnswered.IsZero(), "ask the carrier for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address"},
-		{!d.CarrierClaim.IsZero(), "file a claim with the carrier"},
-		{!d.PoliceReport.IsZero(), "report the theft to the police and keep the report number"},
-		{!d.NeighbourStatement.IsZero(), "ask your neighbours and get a short signed statement"},
+		{!d.PODRequested.IsZero() || !d.CarrierAnswered.IsZero(), tracker.Say("ask the carrier for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address")},
+		{!d.CarrierClaim.IsZero(), tracker.Say("file a claim with the carrier")},
+		{!d.PoliceReport.IsZero(), tracker.Say("report the theft to the police and keep the report number")},
+		{!d.NeighbourStatement.IsZero(), tracker.Say("ask your neighbours and get a short signed statement")},
 	}
-	var left, done []string
+	var left, done tracker.Words
 	for _, t := range todo {
 		if !t.done {
-			left = append(left, t.words)
+			left = listed(left, t.words)
 		}
 	}
 	for _, f := range deadlines.FollowUps(&d) {
 		if !f.Proof.IsZero() {
-			done = append(done, f.Words()+" on "+f.Proof.On.String())
+			done = listed(done, tracker.Say("%s on %s", f.Words(), f.Proof.On))
 		}
 	}
-	out := "Record each step's date on the case and attach the answers to the dispute."
-	if len(done) > 0 {
-		out = "Recorded: " + strings.Join(done, "; ") + ". Attach the answers to the dispute."
+	out := tracker.Say("Record each step's date on the case and attach the answers to the dispute.")
+	if done.Format != "" {
+		out = tracker.Say("Recorded: %s. Attach the answers to the dispute.", done)
 	}
-	if len(left) > 0 {
-		out = "What wins instead: " + strings.Join(left, "; ") + ". " + out
+	if left.Format != "" {
+		out = tracker.Say("What wins instead: %s. %s", left, out)
 	}
 	return out
 }
 
-func daysWords(n int) string {
+// listed adds w to a list of steps said as one phrase: "a; b; c".
+func listed(list, w tracker.Words) tracker.Words {
+	if list.Format == "" {
+		return w
+	}
+	return tracker.Say("%s; %s", list, w)
+}
+
+func daysWords(n int) tracker.Words {
 	switch n {
 	case 0:
-		return "Today is the last day"
+		return tracker.Say("Today is the last day")
 	case 1:
-		return "1 day"
+		return tracker.Say("1 day")
 	}
-	return fmt.Sprintf("%d days", n)
+	return tracker.Say("%d days", n)
 }
 
 // openDispute finds the advice to open a dispute in a flag's next step.
@@ -177,27 +189,27 @@ func followStage(flags []tracker.Flag, c tracker.Case) {
 	if st < deadlines.DisputeOpen {
 		return
 	}
-	var escalate string
+	var escalate tracker.Words
 	for _, r := range deadlines.Reminders(c) {
 		if r.Kind == deadlines.KindEscalate {
-			escalate = " " + r.Message
+			escalate = tracker.Say(" %s", r.Message)
 		}
 	}
 	for i, f := range flags {
 		if !openDispute.MatchString(f.Action) {
 			continue
 		}
-		var step string
+		var step tracker.Words
 		switch st {
 		case deadlines.DisputeOpen:
-			step = "Your dispute is open: add this finding to it and " + attach(f.Exhibits) + "." + escalate
+			step = tracker.Say("Your dispute is open: add this finding to it and %s.%s", attach(f.Exhibits), escalate)
 		case deadlines.Escalated:
-			step = "Your dispute is escalated: send this finding to the platform and " + attach(f.Exhibits) + ", then wait for the decision."
+			step = tracker.Say("Your dispute is escalated: send this finding to the platform and %s, then wait for the decision.", attach(f.Exhibits))
 		case deadlines.Closed:
-			step = "The refund came back: nothing more to do unless it is taken back."
+			step = tracker.Say("The refund came back: nothing more to do unless it is taken back.")
 		default:
-			step = "The dispute was decided for you: keep this finding with the case in case the refund does not come."
+			step = tracker.Say("The dispute was decided for you: keep this finding with the case in case the refund does not come.")
 		}
-		flags[i].Action = step
+		flags[i].Action, flags[i].Todo = step.String(), step
 	}
 }

@@ -12,13 +12,13 @@ func (c check) stalled() []tracker.Flag {
 	if c.today.Before(due) {
 		return nil
 	}
-	where := ""
+	where := tracker.Words{}
 	if last.Place != "" {
-		where = " in " + last.Place
+		where = tracker.Say(" in %s", last.Place)
 	}
 	proof := eventExhibits(last)
 	return []tracker.Flag{flag(tracker.FlagStalled, tracker.Warning, proof,
-		"Ask the seller to ask the carrier where the parcel is. If the promised delivery date has passed, open a dispute for an item not received and "+attach(proof)+".",
-		"No new tracking event for %s in %d days: the last was %q%s on %s%s.",
-		c.sh.Number, tracker.DateOf(last.Time).DaysUntil(c.today), last.Description, where, day(last), holidayNote(hs))}
+		tracker.Say("Ask the seller to ask the carrier where the parcel is. If the promised delivery date has passed, open a dispute for an item not received and %s.", attach(proof)),
+		tracker.Say("No new tracking event for %s in %d days: the last was %q%s on %s%s.",
+			c.sh.Number, tracker.DateOf(last.Time).DaysUntil(c.today), last.Description, where, day(last), holidayNote(hs)))}
 }

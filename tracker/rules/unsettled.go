@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strings"
 
 	"proofpack/tracker"
 )
@@ -21,18 +20,23 @@ func (c check) unsettledPages() []int {
 }
 
 // unsettledNote is the sentence noEvents adds when captures were left out: "" when none were.
-func (c check) unsettledNote() string {
+func (c check) unsettledNote() tracker.Words {
 	nos := c.unsettledPages()
-	if len(nos) == 0 {
-		return ""
+	const why = " captured while the page did not show the tracking history (it was still loading, or showed neither events nor a \"not found\" message), so it proves nothing either way: capture the page again."
+	switch len(nos) {
+	case 0:
+		return tracker.Words{}
+	case 1:
+		return tracker.Say(" %s was"+why, exhibitsCapital(nos))
 	}
-	verb := "was"
-	if len(nos) > 1 {
-		verb = "were"
-	}
-	return " " + capitalize(tracker.ExhibitsText(nos)) + " " + verb + " captured while the page did not show the tracking history (it was still loading, or showed neither events nor a \"not found\" message), so it proves nothing either way: capture the page again."
+	return tracker.Say(" %s were"+why, exhibitsCapital(nos))
 }
 
-func capitalize(s string) string {
-	return strings.ToUpper(s[:1]) + s[1:]
+// exhibitsCapital is tracker.ExhibitsWords starting a sentence: "Exhibits 2 and 3".
+func exhibitsCapital(nos []int) tracker.Words {
+	if len(nos) == 1 {
+		return tracker.Say("Exhibit %d", nos[0])
+	}
+	w := tracker.ExhibitsWords(nos)
+	return tracker.Say("Exhibits %s and %d", w.Args...)
 }
