@@ -50,17 +50,17 @@ func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
 
 // flagCard is one finding: a coloured bar for its severity, the message, the next step, the proof.
 func flagCard(f tracker.Flag) fyne.CanvasObject {
-	msg := widget.NewLabelWithStyle(f.Message, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	msg := widget.NewLabelWithStyle(sayWords(f.Said, f.Message), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = severityImportance(f.Severity)
 	lines := []fyne.CanvasObject{msg}
 	if f.Action != "" {
-		next := widget.NewLabel(lang.L("Next step: {{.Step}}", map[string]any{"Step": f.Action}))
+		next := widget.NewLabel(lang.L("Next step: {{.Step}}", map[string]any{"Step": sayWords(f.Todo, f.Action)}))
 		next.Wrapping = fyne.TextWrapWord
 		lines = append(lines, next)
 	}
 	if len(f.Exhibits) > 0 {
-		lines = append(lines, widget.NewLabel(lang.L("Proof: {{.Exhibits}}", map[string]any{"Exhibits": tracker.ExhibitsText(f.Exhibits)})))
+		lines = append(lines, widget.NewLabel(lang.L("Proof: {{.Exhibits}}", map[string]any{"Exhibits": wordsText(tracker.ExhibitsWords(f.Exhibits))})))
 	}
 	bar := canvas.NewRectangle(severityColour(f.Severity))
 	bar.SetMinSize(fyne.NewSize(6, 0))

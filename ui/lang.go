@@ -4,7 +4,10 @@ import (
 	"embed"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"regexp"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -78,6 +81,41 @@ func sayKnown(s string) string {
 	}
 	return s
 }
+
+// sayWords says a sentence the domain wrote (a flag's message or next step) in the window's
+// language: its format as the catalogue translates it, with the same arguments, the phrases
+// among them said the same way. When the catalogue lacks the format, the sentence is shown as
+// the domain wrote it in English (english), never half translated.
+func sayWords(w tracker.Words, english string) string {
+	if !known[w.Format] && !neutral(w.Format) {
+		return english
+	}
+	return wordsText(w)
+}
+
+// wordsText is w in the window's language, each format the catalogue lacks left in English.
+func wordsText(w tracker.Words) string {
+	if w.Format == "" {
+		return ""
+	}
+	args := make([]any, len(w.Args))
+	for i, a := range w.Args {
+		if p, ok := a.(tracker.Words); ok {
+			a = wordsText(p)
+		}
+		args[i] = a
+	}
+	return fmt.Sprintf(sayKnown(w.Format), args...)
+}
+
+// neutral reports whether a format has no words to translate ("%s; %s"), so no language needs
+// an entry for it.
+func neutral(format string) bool {
+	return format != "" && !strings.ContainsFunc(fmtVerb.ReplaceAllString(format, ""), unicode.IsLetter)
+}
+
+// fmtVerb matches a fmt verb with its flags, width, precision and argument index ("%[2]s").
+var fmtVerb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // fieldLabels name the use cases' fields (tracker.Error.Field) as the window labels them.
 var fieldLabels = map[string]string{

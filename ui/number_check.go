@@ -76,7 +76,7 @@ func roleText(role string) string {
 
 // flagLine is a one-line flag: its message, coloured by severity, with the next step.
 func flagLine(f tracker.Flag) fyne.CanvasObject {
-	l := widget.NewLabel(f.Message + " " + f.Action)
+	l := widget.NewLabel(sayWords(f.Said, f.Message) + " " + sayWords(f.Todo, f.Action))
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = severityImportance(f.Severity)
 	return l
