@@ -20,9 +20,9 @@ func numberFlags(res Result, country string) []tracker.Flag {
 			clean = best.Number
 		}
 		flags = append(flags, flag(tracker.FlagInputCleaned, tracker.Info,
-			fmt.Sprintf("The pasted number held characters that are not part of it (%s); it was checked as %s.",
+			tracker.Say("The pasted number held characters that are not part of it (%s); it was checked as %s.",
 				strings.Join(res.Fixes, "; "), clean),
-			fmt.Sprintf("Use %s when you write to the seller, the carrier or the marketplace.", clean)))
+			tracker.Say("Use %s when you write to the seller, the carrier or the marketplace.", clean)))
 	}
 	if len(res.Candidates) == 0 {
 		return append(flags, unknownFormat(res.Normalized))
@@ -49,23 +49,32 @@ func numberFlags(res Result, country string) []tracker.Flag {
 	}
 	if f := formatByID(best.Format); f != nil && f.Relabelled {
 		flags = append(flags, flag(tracker.FlagNumberChangesOnArrive, tracker.Info,
-			fmt.Sprintf("%s: numbers like this belong to the shipping consolidator, and when the parcel reaches your country the local carrier often gives it a new number.", best.Name),
-			"If the tracking stops, look on the "+Name(best.Carrier)+" page for a new number (often called last-mile or destination number) and track that one; or ask the seller for it."))
+			tracker.Say("%s: numbers like this belong to the shipping consolidator, and when the parcel reaches your country the local carrier often gives it a new number.", best.Name),
+			tracker.Say("If the tracking stops, look on the %s page for a new number (often called last-mile or destination number) and track that one; or ask the seller for it.", Name(best.Carrier))))
 	}
 	return flags
 }
 
-func flag(code string, sev tracker.Severity, msg, action string) tracker.Flag {
-	return tracker.Flag{Code: code, Severity: sev, Message: msg, Action: action, Exhibits: []int{}}
+// flag makes a flag whose message and next step keep their words for the window's language.
+func flag(code string, sev tracker.Severity, msg, action tracker.Words) tracker.Flag {
+	return tracker.Flag{Code: code, Severity: sev, Message: msg.String(), Action: action.String(), Exhibits: []int{}, Said: msg, Todo: action}
+}
+
+// or names alternatives as a sentence does: "A", "A or B", "A or B or C".
+func or(names []string) any {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return tracker.Say("%s or %s", or(names[:len(names)-1]), names[len(names)-1])
 }
 
 func unknownFormat(n string) tracker.Flag {
-	msg := "No carrier we know uses tracking numbers shaped like " + quoteShort(n) + "."
+	msg := tracker.Say("No carrier we know uses tracking numbers shaped like %s.", quoteShort(n))
 	if n == "" {
-		msg = "No tracking number was given."
+		msg = tracker.Say("No tracking number was given.")
 	}
 	return flag(tracker.FlagUnknownFormat, tracker.Warning, msg,
-		"Compare it character by character with the seller's message and the order page. If it is copied right, ask the seller which carrier shipped the parcel and for that carrier's tracking link.")
+		tracker.Say("Compare it character by character with the seller's message and the order page. If it is copied right, ask the seller which carrier shipped the parcel and for that carrier's tracking link."))
 }
 
 // checkDigitMismatch speaks when every format the number fits has a check digit and it fails
@@ -78,8 +87,8 @@ func checkDigitMismatch(cs []Candidate) (tracker.Flag, bool) {
 		return tracker.Flag{}, false
 	}
 	return flag(tracker.FlagCheckDigitMismatch, tracker.Warning,
-		fmt.Sprintf("It fits the shape of %s, but its check digit does not add up: it is probably mistyped or made up.", strings.Join(failed, " or ")),
-		"Check the number against the order page. If it is copied correctly, ask the seller for the real tracking number: a made-up number is evidence for your dispute."), true
+		tracker.Say("It fits the shape of %s, but its check digit does not add up: it is probably mistyped or made up.", or(failed)),
+		tracker.Say("Check the number against the order page. If it is copied correctly, ask the seller for the real tracking number: a made-up number is evidence for your dispute.")), true
 }
 
 // allFailed lists the formats whose check digit fails, when those are all the number fits and
@@ -124,12 +133,12 @@ func numberUnclear(cs []Candidate) (tracker.Flag, bool) {
 		return tracker.Flag{}, false
 	}
 	return flag(tracker.FlagNumberUnclear, tracker.Info,
-		fmt.Sprintf("The number is not recognised for sure: it fits %s, whose numbers carry no check digit we can rely on, and %s, whose check digit does not add up.", strings.Join(open, " or "), strings.Join(failed, " or ")),
-		"Which carrier did the seller name? Track the number on that carrier's page; if the carrier is "+failedCarriers(cs)+", compare the number with the order page: it may be mistyped."), true
+		tracker.Say("The number is not recognised for sure: it fits %s, whose numbers carry no check digit we can rely on, and %s, whose check digit does not add up.", or(open), or(failed)),
+		tracker.Say("Which carrier did the seller name? Track the number on that carrier's page; if the carrier is %s, compare the number with the order page: it may be mistyped.", failedCarriers(cs))), true
 }
 
 // failedCarriers names the carriers whose check digit failed, for the question to the buyer.
-func failedCarriers(cs []Candidate) string {
+func failedCarriers(cs []Candidate) any {
 	var names []string
 	seen := map[string]bool{}
 	for _, c := range cs {
@@ -138,7 +147,7 @@ func failedCarriers(cs []Candidate) string {
 			names = append(names, n)
 		}
 	}
-	return strings.Join(names, " or ")
+	return or(names)
 }
 
 // linkMismatch speaks when the seller's link certainly belongs to a carrier that cannot track
@@ -173,8 +182,8 @@ func linkMismatch(res Result, country string) (tracker.Flag, bool) {
 		}
 	}
 	return flag(tracker.FlagLinkMismatch, tracker.Warning,
-		fmt.Sprintf("The seller's link goes to %s, but %s fits %s: that page cannot track it.", Name(lc), best.Number, best.Name),
-		fmt.Sprintf("Track it at %s instead. Ask the seller why the link points to another carrier: a wrong link can hide a parcel that was never sent.", rightLink(best).URL)), true
+		tracker.Say("The seller's link goes to %s, but %s fits %s: that page cannot track it.", Name(lc), best.Number, best.Name),
+		tracker.Say("Track it at %s instead. Ask the seller why the link points to another carrier: a wrong link can hide a parcel that was never sent.", rightLink(best).URL)), true
 }
 
 // sameGroup reports whether two carriers share tracking pages (see carrierInfo.Group).
@@ -195,16 +204,16 @@ func rightLink(c Candidate) Link {
 
 func untrackedService(c Candidate) tracker.Flag {
 	return flag(tracker.FlagUntrackedService, tracker.Info,
-		fmt.Sprintf("%s is a letter-post number (it starts with U): the post usually tracks these only until they leave %s.", c.Number, c.Fields["origin_country_name"]),
-		"Missing updates after export do not mean the parcel is lost yet. If the order promised tracked shipping, keep this as evidence that the seller used an untracked service.")
+		tracker.Say("%s is a letter-post number (it starts with U): the post usually tracks these only until they leave %s.", c.Number, c.Fields["origin_country_name"]),
+		tracker.Say("Missing updates after export do not mean the parcel is lost yet. If the order promised tracked shipping, keep this as evidence that the seller used an untracked service."))
 }
 
 func destinationTracking(c Candidate) tracker.Flag {
-	msg := fmt.Sprintf("This is an international postal number: after it leaves %s, the post of the destination country tracks the same number.", c.Fields["origin_country_name"])
-	action := "Set your country on the case to get your national post's link; the last scans (customs, delivery) usually appear only there."
+	msg := tracker.Say("This is an international postal number: after it leaves %s, the post of the destination country tracks the same number.", c.Fields["origin_country_name"])
+	action := tracker.Say("Set your country on the case to get your national post's link; the last scans (customs, delivery) usually appear only there.")
 	for _, l := range c.Links {
 		if l.Role == RoleDestination {
-			action = fmt.Sprintf("Check %s (%s) as well as the origin post; the last scans (customs, delivery) usually appear only there.", Name(l.Carrier), l.URL)
+			action = tracker.Say("Check %s (%s) as well as the origin post; the last scans (customs, delivery) usually appear only there.", Name(l.Carrier), l.URL)
 		}
 	}
 	return flag(tracker.FlagDestinationTracking, tracker.Info, msg, action)
