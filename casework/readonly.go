@@ -26,3 +26,6 @@ func (readOnly) AddExhibits(string, func(int) ([]tracker.Exhibit, error)) ([]tra
 	return nil, errReadOnly()
 }
 func (readOnly) SetSetting(string, any) error { return errReadOnly() }
+
+// KeepSummaries keeps nothing in a case opened for review: its few summaries are computed again.
+func (readOnly) KeepSummaries([]tracker.KeptSummary) error { return nil }

@@ -14,6 +14,11 @@ type Store interface {
 	Case(id string) (Case, error)
 	// Cases returns every case, oldest first.
 	Cases() ([]Case, error)
+	// Rows returns every case's list row with its kept summary, oldest first.
+	Rows() ([]Row, error)
+	// KeepSummaries keeps each summary with its case's row, unless the case was saved again
+	// since (its Updated differs) or deleted: those are skipped, never an error.
+	KeepSummaries(sums []KeptSummary) error
 	// UpdateCase applies change to the stored case and saves the result if it still validates.
 	// If change returns an error nothing is saved.
 	UpdateCase(id string, change func(*Case) error) (Case, error)
