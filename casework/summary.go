@@ -12,6 +12,7 @@ import (
 
 	"proofpack/tracker"
 	"proofpack/tracker/deadlines"
+	"proofpack/tracker/pack"
 	"proofpack/tracker/rules"
 )
 
@@ -99,8 +100,8 @@ func (s *Service) ListRows() ([]ListRow, error) {
 	var stale []int
 	for i, r := range rows {
 		out[i].Row = r
-		var k kept
-		if r.Kept != nil && json.Unmarshal(r.Kept, &k) == nil && k.holds(bases[i], today) {
+		if k, ok := readKept(r.Kept, bases[i]); ok && k.holds(today) {
+			k.Sum.CaseID = r.ID
 			out[i].Summary = k.Sum.on(today, r.Ordered)
 			continue
 		}
@@ -128,9 +129,7 @@ func (s *Service) ListRows() ([]ListRow, error) {
 		sum := Summarize(cases[j], r, now)
 		out[i].Summary = sum
 		k := kept{Basis: bases[i], From: today, Until: sum.until(r, today), Sum: sum}
-		if b, err := json.Marshal(k); err == nil {
-			keep = append(keep, tracker.KeptSummary{ID: rows[i].ID, Updated: rows[i].Updated, Data: b})
-		}
+		keep = append(keep, tracker.KeptSummary{ID: rows[i].ID, Saved: rows[i].Saved, Data: k.encode()})
 	}
 	// Keeping them only spares the next start some work: the list is right without.
 	_ = s.Store.KeepSummaries(keep)
@@ -177,15 +176,52 @@ func (s *Service) casesOf(rows []tracker.Row, at []int) ([]tracker.Case, error) 
 
 // kept is a summary as the store keeps it: what it was computed from, and the days it holds.
 type kept struct {
-	Basis uint64       `json:"basis"` // see basesOf
-	From  tracker.Date `json:"from"`
+	Basis uint64 // see basesOf
+	From  tracker.Date
 	// Until is the first day the summary may no longer hold; zero when no day changes it.
-	Until tracker.Date `json:"until"`
-	Sum   Summary      `json:"sum"`
+	Until tracker.Date
+	Sum   Summary
 }
 
-func (k kept) holds(basis uint64, today tracker.Date) bool {
-	return k.Basis == basis && !today.Before(k.From) && (k.Until.IsZero() || today.Before(k.Until))
+func (k kept) holds(today tracker.Date) bool {
+	return !today.Before(k.From) && (k.Until.IsZero() || today.Before(k.Until))
+}
+
+// encode packs a kept summary: ten thousand are read at each start (see tracker/pack). The case
+// ID is the row's; the counts of days are counted again (Summary.on).
+func (k kept) encode() []byte {
+	var w pack.Writer
+	w.Uint(k.Basis)
+	w.Date(k.From)
+	w.Date(k.Until)
+	sum := k.Sum
+	for _, s := range []string{string(sum.Status), string(sum.Severity), sum.Code, sum.Headline} {
+		w.Str(s)
+	}
+	w.Bool(sum.NeedsAction)
+	w.Int(int64(sum.Stage))
+	w.Date(sum.Deadline)
+	w.Date(sum.LastEvent)
+	return w.Bytes()
+}
+
+// readKept reads what encode wrote, when it was computed from basis.
+func readKept(b []byte, basis uint64) (kept, bool) {
+	if b == nil {
+		return kept{}, false
+	}
+	r := pack.NewReader(b)
+	k := kept{Basis: r.Uint()}
+	if k.Basis != basis {
+		return k, false
+	}
+	k.From, k.Until = r.Date(), r.Date()
+	sum := &k.Sum
+	sum.Status, sum.Severity, sum.Code, sum.Headline = tracker.Status(r.Str()), tracker.Severity(r.Str()), r.Str(), r.Str()
+	sum.NeedsAction = r.Bool()
+	sum.Stage = deadlines.Stage(r.Small())
+	sum.Deadline, sum.LastEvent = r.Date(), r.Date()
+	return k, r.Err() == nil
 }
 
 // until is the first day after today on which the summary may change: a rule's flag turning,
@@ -236,7 +272,7 @@ func basesOf(rows []tracker.Row, settings rules.Settings) []uint64 {
 	shared := map[string]uint64{} // number -> the XOR of its holders' hashes
 	for i, r := range rows {
 		h.Reset()
-		h.Write([]byte(r.ID + "|" + strconv.FormatInt(r.Updated.UnixNano(), 36)))
+		h.Write([]byte(r.ID + "|" + strconv.FormatUint(r.Saved, 36)))
 		self[i] = h.Sum64()
 		for _, n := range r.Numbers {
 			shared[n] ^= self[i]

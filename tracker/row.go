@@ -7,26 +7,28 @@ import "time"
 // as every save, so a list of ten thousand cases reads short rows instead of decoding every case
 // with all its events, and a row is never older than its case.
 type Row struct {
-	ID          string   `json:"id"`
-	Marketplace string   `json:"marketplace"`
-	OrderNumber string   `json:"order_number"`
-	Seller      string   `json:"seller"`
-	Item        string   `json:"item"`
-	Amount      Cents    `json:"amount"`
-	Currency    string   `json:"currency"`
-	Ordered     Date     `json:"ordered"`
-	Shipped     Date     `json:"shipped"`
-	Promised    Date     `json:"promised"`
-	Payment     string   `json:"payment"`
-	Numbers     []string `json:"numbers"` // normalised, in shipment order
-	Inputs      []string `json:"inputs"`  // as the buyer pasted them, for search
-	Dispute     Dispute  `json:"dispute"`
-	Buyer       Address  `json:"buyer"`
-	// Updated is the case's last save: a summary computed for an older one is not its summary.
-	Updated time.Time `json:"updated"`
+	ID          string
+	Marketplace string
+	OrderNumber string
+	Seller      string
+	Item        string
+	Amount      Cents
+	Currency    string
+	Ordered     Date
+	Shipped     Date
+	Promised    Date
+	Payment     string
+	Numbers     []string // normalised, in shipment order
+	Inputs      []string // as the buyer pasted them, for search
+	Dispute     Dispute
+	Buyer       Address
+	Updated     time.Time
+	// Saved tells the case's saves apart, one second or one process from the other: the store
+	// sets it anew at each save, and a summary computed for another is not the case's summary.
+	Saved uint64
 	// Kept is the list's summary of the case, in the application layer's own format, as
 	// kept by Store.KeepSummaries; nil when none is kept. Every save of the case drops it.
-	Kept []byte `json:"-"`
+	Kept []byte
 }
 
 // RowOf is the list's row of a case.
@@ -49,9 +51,9 @@ func (r Row) Case() Case {
 		Payment: r.Payment, Buyer: r.Buyer, Dispute: r.Dispute, Updated: r.Updated}
 }
 
-// KeptSummary is a summary for Store.KeepSummaries: Data for the case ID as saved at Updated.
+// KeptSummary is a summary for Store.KeepSummaries: Data for the case ID as of its save Saved.
 type KeptSummary struct {
-	ID      string
-	Updated time.Time
-	Data    []byte
+	ID    string
+	Saved uint64
+	Data  []byte
 }

@@ -21,14 +21,16 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
-	// 1 -> 2: the cases' list rows and summaries (filled by ensureRows).
+	// 1 -> 2: the cases' list rows and summaries (filled by ensureRows), and the changed cases:
+	// every case, as the copies of its folder were last checked by an earlier version.
 	func(tx *bolt.Tx) error {
-		for _, name := range [][]byte{bucketRows, bucketSummaries} {
+		for _, name := range [][]byte{bucketRows, bucketSummaries, bucketChanged} {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return err
 			}
 		}
-		return nil
+		changed := tx.Bucket(bucketChanged)
+		return tx.Bucket(bucketCases).ForEach(func(k, _ []byte) error { return changed.Put(k, nil) })
 	},
 }
 

@@ -20,6 +20,8 @@
 //	  <seq uint64 BE>   -> tracker.Row JSON: the case's list row, written with the case
 //	summaries                       (version 2)
 //	  <seq uint64 BE>   -> the list's summary of the case, dropped by each save of the case
+//	changed                         (version 2)
+//	  <seq uint64 BE>   -> "": the case was saved since its copies were checked (Changed)
 //
 // meta's "rows" key holds the rows' format (rowsVersion); on another, the rows are rebuilt.
 //
