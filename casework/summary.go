@@ -110,10 +110,6 @@ func (s *Service) ListRows() ([]ListRow, error) {
 	if len(stale) == 0 {
 		return out, nil
 	}
-	cases, err := s.casesOf(rows, stale)
-	if err != nil {
-		return nil, err
-	}
 	holders := map[string][]holder{} // tracking number -> the rows that carry it, by group
 	for i, r := range rows {
 		for _, n := range r.Numbers {
@@ -121,56 +117,24 @@ func (s *Service) ListRows() ([]ListRow, error) {
 		}
 	}
 	keep := make([]tracker.KeptSummary, 0, len(stale))
-	for j, i := range stale {
+	for _, i := range stale {
+		// One case at a time, each dropped once summed up: ten thousand cases with their events
+		// are never held at once.
+		c, err := s.Store.Case(rows[i].ID)
+		if err != nil {
+			return nil, err
+		}
 		// Without the exhibits, as they only number the proof in a flag's message, which a
 		// summary drops.
-		in := rules.Input{Case: cases[j], Reused: reusedOf(i, rows, holders), Now: now}
+		in := rules.Input{Case: c, Reused: reusedOf(i, rows, holders), Now: now}
 		r := rules.Evaluate(in, settings)
-		sum := Summarize(cases[j], r, now)
+		sum := Summarize(c, r, now)
 		out[i].Summary = sum
 		k := kept{Basis: bases[i], From: today, Until: sum.until(r, today), Sum: sum}
 		keep = append(keep, tracker.KeptSummary{ID: rows[i].ID, Saved: rows[i].Saved, Data: k.encode()})
 	}
 	// Keeping them only spares the next start some work: the list is right without.
 	_ = s.Store.KeepSummaries(keep)
-	return out, nil
-}
-
-// casesOf reads the cases of the rows at the given positions: one by one when they are few,
-// else in one pass over every case.
-func (s *Service) casesOf(rows []tracker.Row, at []int) ([]tracker.Case, error) {
-	out := make([]tracker.Case, 0, len(at))
-	if len(at) <= 64 {
-		for _, i := range at {
-			c, err := s.Store.Case(rows[i].ID)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, c)
-		}
-		return out, nil
-	}
-	want := make(map[string]bool, len(at))
-	for _, i := range at {
-		want[rows[i].ID] = true
-	}
-	all, err := s.Store.Cases()
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[string]tracker.Case, len(at))
-	for _, c := range all {
-		if want[c.ID] {
-			byID[c.ID] = c
-		}
-	}
-	for _, i := range at {
-		c, ok := byID[rows[i].ID]
-		if !ok {
-			return nil, tracker.NotFound("case %s has a list row but no record: run 'proofpack verify'", rows[i].ID)
-		}
-		out = append(out, c)
-	}
 	return out, nil
 }
 
