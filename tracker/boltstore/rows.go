@@ -177,8 +177,10 @@ func ensureRows(tx *bolt.Tx) error {
 	rows.FillPercent = 1 // in key order: full pages
 	err := tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
 		var c tracker.Case
-		if err := json.Unmarshal(v, &c); err != nil {
-			return corrupt("case", k, err)
+		if json.Unmarshal(v, &c) != nil {
+			// Listed by its ID alone: the store still opens, and the case says it is damaged
+			// when it is read.
+			c = tracker.Case{ID: strconv.FormatUint(binary.BigEndian.Uint64(k), 10)}
 		}
 		return rows.Put(k, encodeRow(rowOf(tx, c)))
 	})
