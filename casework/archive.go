@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,7 +29,9 @@ type caseIndex struct {
 	bundle.Index
 	Case     tracker.Case      `json:"case"`
 	Exhibits []tracker.Exhibit `json:"exhibits"`
-	Packet   string            `json:"packet,omitempty"`
+	// History is the case's exhibit history: descriptions given, exhibits removed.
+	History []tracker.ExhibitChange `json:"exhibit_history,omitempty"`
+	Packet  string                  `json:"packet,omitempty"`
 }
 
 // LastPacket is the packet last made for a case, kept so an export can carry it.
@@ -85,6 +88,10 @@ func (s *Service) ExportCase(id, out string) (Exported, error) {
 	if err != nil {
 		return Exported{}, err
 	}
+	log, err := s.Store.ExhibitLog(id)
+	if err != nil {
+		return Exported{}, err
+	}
 	res := Exported{Out: out, Warnings: []string{}}
 	var last LastPacket
 	found, err := s.Store.Setting(packetKey(id), &last)
@@ -99,7 +106,7 @@ func (s *Service) ExportCase(id, out string) (Exported, error) {
 	}
 	err = evidence.WriteOutputFrom(s.Dir, out, func(w io.Writer) error {
 		bw := bundle.NewWriter(w, s.Now().UTC())
-		idx := caseIndex{Index: bundle.Index{Format: caseArchiveFormat, Version: 1, Created: s.Now().UTC()}, Case: c}
+		idx := caseIndex{Index: bundle.Index{Format: caseArchiveFormat, Version: 1, Created: s.Now().UTC()}, Case: c, History: log}
 		for _, e := range records {
 			name := "exhibits/" + path.Base(e.Path)
 			if err := bw.AddFile(name, filepath.Join(s.Dir, filepath.FromSlash(e.Path))); err != nil {
@@ -134,6 +141,8 @@ type ArchiveCheck struct {
 	Files    int               `json:"files"`
 	Findings []bundle.Finding  `json:"findings"` // empty when every file matches
 	Exhibits []tracker.Exhibit `json:"exhibits"`
+	// History is the exhibit history the archive carries.
+	History []tracker.ExhibitChange `json:"exhibit_history"`
 }
 
 // OK reports whether every file of the archive matches what was recorded.
@@ -176,7 +185,14 @@ func checkCase(a *bundle.Archive, p string) (ArchiveCheck, error) {
 			findings = append(findings, bundle.Finding{Path: e.Path, What: "missing", Why: fmt.Sprintf("exhibit %d is not in the archive", e.No)})
 		}
 	}
-	return ArchiveCheck{Case: idx.Case, Files: len(idx.Files), Findings: nonNilFindings(findings), Exhibits: idx.Exhibits}, nil
+	// A removal deleted from the history by hand, with the index rewritten to match, still shows.
+	for _, p := range evidence.CheckHistory(evidence.NewManifest(idx.Case.ID, idx.Exhibits, idx.History)) {
+		findings = append(findings, bundle.Finding{Path: bundle.IndexName, What: "changed", Why: "its exhibit history does not hold together: " + p})
+	}
+	if idx.History == nil {
+		idx.History = []tracker.ExhibitChange{}
+	}
+	return ArchiveCheck{Case: idx.Case, Files: len(idx.Files), Findings: nonNilFindings(findings), Exhibits: idx.Exhibits, History: idx.History}, nil
 }
 
 func nonNilFindings(f []bundle.Finding) []bundle.Finding {
@@ -237,6 +253,7 @@ func (s *Service) ImportArchive(p string) (tracker.Case, error) {
 			ext = name[i+1:]
 		}
 		e.Path, e.SHA256, e.Size = "", "", 0
+		e.Description, e.Removed = "", false // given back with the history, in one step (Replay)
 		g.Files = append(g.Files, evidence.File{Src: filepath.Join(tmp, filepath.FromSlash("exhibits/"+name)), Ext: ext, Exhibit: e})
 	}
 	if len(groups) > 0 {
@@ -244,6 +261,10 @@ func (s *Service) ImportArchive(p string) (tracker.Case, error) {
 			s.Store.DeleteCase(c.ID)
 			return tracker.Case{}, err
 		}
+	}
+	if err := evidence.Replay(s.Store, s.Dir, c.ID, chk.History); err != nil {
+		evidence.DeleteCase(s.Store, s.Dir, c.ID)
+		return tracker.Case{}, err
 	}
 	return c, nil
 }
@@ -315,6 +336,13 @@ func OpenForReview(p, dir string, st tracker.Store) (ArchiveCheck, tracker.Case,
 	})
 	if err != nil {
 		return chk, c, err
+	}
+	if len(chk.History) > 0 { // the records came with their state; the history as it was
+		if _, err := st.ChangeExhibits(c.ID, func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+			return slices.Clone(chk.History), nil
+		}); err != nil {
+			return chk, c, err
+		}
 	}
 	return chk, c, evidence.WriteManifest(st, dir, c.ID)
 }

@@ -1,7 +1,7 @@
 // Package casework is ProofPack's application layer: every use case that the window and the
 // command line share (add or edit a case, add history, capture, add files, verify, analyze with
-// the stored settings, make a packet, reminders, import, export, backup, settings) lives here
-// once, as a method of Service.
+// the stored settings, make a packet, reminders, import, export, backup, settings, describe or
+// remove an exhibit) lives here once, as a method of Service.
 //
 // Its errors are *tracker.Error values with a Kind and a Field, never one front end's words
 // ("pass --force"): cmd/proofpack and ui each say them in their own way.

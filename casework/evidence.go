@@ -24,8 +24,52 @@ func (s *Service) AddFiles(caseID string, paths []string, note string) ([]tracke
 	return evidence.AddFiles(s.Store, s.Dir, caseID, paths, note)
 }
 
-// Exhibits returns the case's exhibit records in number order.
+// Exhibits returns the case's exhibit records in number order, the removed ones too (marked).
 func (s *Service) Exhibits(caseID string) ([]tracker.Exhibit, error) { return s.Store.Exhibits(caseID) }
+
+// Who changes an exhibit, as the exhibit history records it.
+const (
+	ByWindow      = "window"
+	ByCommandLine = "command line"
+)
+
+// DescribeExhibit gives exhibit no of the case the buyer's description, which titles it in the
+// packet; the old and new words go into the case's exhibit history with the service's time.
+// by is ByWindow or ByCommandLine. Errors name the field: "exhibit" (no such exhibit, or
+// removed), "description" (empty, too long, control characters).
+func (s *Service) DescribeExhibit(caseID string, no int, text, by string) (tracker.ExhibitChange, error) {
+	return evidence.Describe(s.Store, s.Dir, caseID, no, text, by, s.Now())
+}
+
+// RemoveExhibit withdraws exhibit no of the case, with the buyer's reason ("" for none): its
+// files stay, hashed and verified, and the removal is kept in the exhibit history; the packet
+// and the findings no longer rely on it. Errors name "exhibit" or "reason".
+func (s *Service) RemoveExhibit(caseID string, no int, reason, by string) (tracker.ExhibitChange, error) {
+	return evidence.Remove(s.Store, s.Dir, caseID, no, reason, by, s.Now())
+}
+
+// EventsReadFrom counts the case's tracking events read from exhibit no: after a removal they
+// stay, citing no exhibit, and the buyer is told so.
+func (s *Service) EventsReadFrom(caseID string, no int) int {
+	c, err := s.Store.Case(caseID)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, sh := range c.Shipments {
+		for _, e := range sh.Events {
+			if e.Exhibit == no {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// ExhibitHistory returns the case's exhibit history, oldest first.
+func (s *Service) ExhibitHistory(caseID string) ([]tracker.ExhibitChange, error) {
+	return s.Store.ExhibitLog(caseID)
+}
 
 // Verified is what Verify found: one report per case and, when every case was checked, what
 // the cases folder holds that is no case's.

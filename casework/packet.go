@@ -76,8 +76,12 @@ func (s *Service) MakePacket(ctx context.Context, job evidence.PacketJob) (evide
 	if _, err := s.Store.Setting(tracker.BuyerKey, &buyer); err != nil {
 		return evidence.PacketMade{}, err
 	}
+	log, err := s.Store.ExhibitLog(c.ID)
+	if err != nil {
+		return evidence.PacketMade{}, err
+	}
 	p := evidence.NewPacket(c, ex, report.Flags, job.Now, evidence.PacketOptions{
-		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name, Buyer: buyer,
+		Statement: job.Statement, Address: job.Address, Problems: problems, CarrierName: carrier.Name, Buyer: buyer, History: log,
 	})
 	r, err := s.Packets.Render(ctx, p, job.Profile, s.Dir, job.Out, job.Progress)
 	if err != nil {

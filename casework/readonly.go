@@ -25,6 +25,9 @@ func (readOnly) SaveCases([]tracker.Case, func(*tracker.Case, tracker.Case)) ([]
 func (readOnly) AddExhibits(string, func(int) ([]tracker.Exhibit, error)) ([]tracker.Exhibit, error) {
 	return nil, errReadOnly()
 }
+func (readOnly) ChangeExhibits(string, func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error)) ([]tracker.ExhibitChange, error) {
+	return nil, errReadOnly()
+}
 func (readOnly) SetSetting(string, any) error { return errReadOnly() }
 
 // KeepSummaries keeps nothing in a case opened for review: its few summaries are computed again.

@@ -28,13 +28,16 @@ func (s *Service) Reminders() ([]deadlines.Reminder, error) {
 	return out, nil
 }
 
-// Timeline is where one case stands: its stage, its reminders, the one to show first and the
-// warnings about routes that close each other.
+// Timeline is where one case stands: its stage (in words with the follow-ups of a parcel not
+// received), the next step, its reminders, the one to show first and the warnings about routes
+// that close each other.
 type Timeline struct {
-	Stage     deadlines.Stage
-	Reminders []deadlines.Reminder
-	Next      *deadlines.Reminder // nil when nothing is due
-	Conflicts []string
+	Stage      deadlines.Stage
+	StageWords string
+	NextStep   string
+	Reminders  []deadlines.Reminder
+	Next       *deadlines.Reminder // nil when nothing is due
+	Conflicts  []string
 }
 
 // Timeline reads one case's timeline as of the service's today.
@@ -48,7 +51,8 @@ func (s *Service) Timeline(id string) (Timeline, error) {
 
 // TimelineOf is Timeline for a case already at hand (the case list reads them all at once).
 func TimelineOf(c tracker.Case, today tracker.Date) Timeline {
-	t := Timeline{Stage: deadlines.StageOf(c.Dispute), Reminders: deadlines.Reminders(c), Conflicts: deadlines.Conflicts(c)}
+	t := Timeline{Stage: deadlines.StageOf(c.Dispute), StageWords: deadlines.StageWords(c), NextStep: deadlines.NextStep(c),
+		Reminders: deadlines.Reminders(c), Conflicts: deadlines.Conflicts(c)}
 	if n, ok := deadlines.Next(t.Reminders, today); ok {
 		t.Next = &n
 	}
@@ -78,11 +82,27 @@ func (s *Service) RecordStep(id, field string, day tracker.Date) (tracker.Case, 
 	})
 }
 
-// SetNotReceived records that the buyer says a parcel the tracking shows delivered never came.
+// SetNotReceived records that the buyer says a parcel the tracking shows delivered never came,
+// and since today: the follow-up reminders count from that day.
 func (s *Service) SetNotReceived(id string, notReceived bool) (tracker.Case, error) {
+	today := tracker.DateOf(s.Now())
 	return s.Store.UpdateCase(id, func(c *tracker.Case) error {
-		c.Dispute.NotReceived = notReceived
+		deadlines.MarkNotReceived(c, notReceived, today)
 		return nil
+	})
+}
+
+// RecordFollowUp records a step of a parcel delivered but not received (a field of
+// deadlines.FollowUps: "pod_requested", "carrier_claim", ...) with its date and reference; a
+// zero p clears it. A step on a case not marked not received, before the order or the delivery
+// scan, or in the future is refused with the field named.
+func (s *Service) RecordFollowUp(id, field string, p tracker.Proof) (tracker.Case, error) {
+	today := tracker.DateOf(s.Now())
+	return s.Store.UpdateCase(id, func(c *tracker.Case) error {
+		if err := deadlines.RecordFollowUp(c, field, p); err != nil {
+			return err
+		}
+		return deadlines.CheckSteps(*c, today)
 	})
 }
 

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -72,5 +73,44 @@ func TestRemindersAcrossCasesAndSteps(t *testing.T) {
 	}
 	if rs, _ := s.Reminders(); len(rs) != 2 || rs[0].CaseID != early.ID {
 		t.Errorf("a closed case drops out: %+v", rs)
+	}
+}
+
+// A parcel delivered but not received: marking it dates the follow-ups, each step recorded
+// stops its reminder and moves the next step, and a step that cannot be true changes nothing.
+func TestFollowUpsOfAParcelNotReceived(t *testing.T) {
+	s := service(t, "2026-11-27") // the Friday after Thanksgiving
+	c := add(t, s, "1", "RR123456785CN", "2026-10-01", "2026-11-20")
+	day := func(s string) tracker.Date { d, _ := tracker.ParseDate(s); return d }
+	if _, err := s.RecordFollowUp(c.ID, "pod_requested", tracker.Proof{On: day("2026-11-26")}); tracker.FieldOf(err) != "pod_requested" {
+		t.Errorf("a step before the case is marked not received: %v", err)
+	}
+	c, err := s.SetNotReceived(c.ID, true)
+	if err != nil || c.Dispute.NotReceivedOn != day("2026-11-27") {
+		t.Fatalf("marked: %+v %v", c.Dispute, err)
+	}
+	tl, _ := s.Timeline(c.ID)
+	if tl.NextStep != "ask the carrier for its proof of delivery (and ask the seller)" || tl.Next == nil || tl.Next.Kind != deadlines.KindAskNeighbours || tl.Next.Due != day("2026-11-29") {
+		t.Errorf("after marking: %q, next %+v", tl.NextStep, tl.Next)
+	}
+	if _, err := s.RecordFollowUp(c.ID, "carrier_claim", tracker.Proof{On: day("2026-11-28"), Ref: "C-1"}); tracker.FieldOf(err) != "carrier_claim" || tracker.KindOf(err) != tracker.KindInvalid {
+		t.Errorf("a claim tomorrow: %v", err)
+	}
+	c, err = s.RecordFollowUp(c.ID, "pod_requested", tracker.Proof{On: day("2026-11-27"), Ref: "USPS case 4471"})
+	if err != nil || c.Dispute.PODRequested.Ref != "USPS case 4471" || !c.Dispute.CarrierClaim.IsZero() {
+		t.Fatalf("recorded: %+v %v", c.Dispute, err)
+	}
+	rs, _ := s.Reminders()
+	var got []string
+	for _, r := range rs {
+		if deadlines.IsFollowUp(r.Kind) {
+			got = append(got, r.Kind+"@"+r.Due.String())
+		}
+	}
+	if want := "ask_neighbours_by@2026-11-29 carrier_answer_by@2026-12-04 police_report_by@2026-12-04"; strings.Join(got, " ") != want {
+		t.Errorf("reminders %v, want %s", got, want)
+	}
+	if tl, _ := s.Timeline(c.ID); !strings.HasPrefix(tl.NextStep, "wait for the carrier's proof of delivery") || !strings.Contains(tl.StageWords, "asked the carrier for proof of delivery 2026-11-27") {
+		t.Errorf("after asking: %q / %q", tl.NextStep, tl.StageWords)
 	}
 }

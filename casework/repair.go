@@ -19,7 +19,7 @@ import (
 // they already have; tracker/boltstore implements it.
 type Restorer interface {
 	RestoreCase(c tracker.Case) error
-	RestoreExhibits(caseID string, ex []tracker.Exhibit) error
+	RestoreExhibits(caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) error
 }
 
 // Repaired is what Repair did.
@@ -68,7 +68,7 @@ func (s *Service) Repair(r Restorer, folderID string) (Repaired, error) {
 			out.Skipped = append(out.Skipped, where+": not a folder (a file or a symbolic link)")
 			continue
 		}
-		c, ex, err := readCaseFolder(filepath.Join(root, id), id)
+		c, m, ex, err := readCaseFolder(filepath.Join(root, id), id)
 		if err != nil {
 			out.Skipped = append(out.Skipped, fmt.Sprintf("%s: %v", where, err))
 			continue
@@ -77,8 +77,11 @@ func (s *Service) Repair(r Restorer, folderID string) (Repaired, error) {
 			out.Skipped = append(out.Skipped, fmt.Sprintf("%s: %v", where, err))
 			continue
 		}
-		if err := r.RestoreExhibits(id, ex); err != nil {
+		if err := r.RestoreExhibits(id, ex, m.History); err != nil {
 			return out, fmt.Errorf("case %s is restored but not its exhibits: %w", id, err)
+		}
+		for _, p := range evidence.CheckHistory(m) {
+			out.Notes = append(out.Notes, fmt.Sprintf("case %s: its manifest.json does not hold together (edited by hand?): %s", id, p))
 		}
 		if c.Folder != "" && folderID != "" && c.Folder != folderID {
 			out.Notes = append(out.Notes, fmt.Sprintf("case %s was saved in another data folder (%s) and copied here", id, c.Folder))
@@ -95,42 +98,45 @@ func (s *Service) Repair(r Restorer, folderID string) (Repaired, error) {
 	return out, nil
 }
 
-// readCaseFolder reads a case folder's case.json and the exhibit records of its manifest.json.
-func readCaseFolder(dir, id string) (evidence.CaseFile, []tracker.Exhibit, error) {
+// readCaseFolder reads a case folder's case.json, its manifest.json and the exhibit records
+// the manifest lists, with their descriptions and removals.
+func readCaseFolder(dir, id string) (evidence.CaseFile, evidence.Manifest, []tracker.Exhibit, error) {
+	var m evidence.Manifest
 	cf, err := evidence.ReadCaseFile(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cf, nil, errors.New("no case.json (the folder was saved by a ProofPack before it kept one): its case cannot be rebuilt")
+		return cf, m, nil, errors.New("no case.json (the folder was saved by a ProofPack before it kept one): its case cannot be rebuilt")
 	}
 	if err != nil {
-		return cf, nil, err
+		return cf, m, nil, err
 	}
 	if cf.Case.ID != id {
-		return cf, nil, fmt.Errorf("its case.json is case %q, not %s", cf.Case.ID, id)
+		return cf, m, nil, fmt.Errorf("its case.json is case %q, not %s", cf.Case.ID, id)
 	}
-	m, err := evidence.ReadManifest(dir)
+	m, err = evidence.ReadManifest(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return cf, nil, nil // a case without exhibits
+		return cf, evidence.Manifest{}, nil, nil // a case without exhibits
 	}
 	if err != nil {
-		return cf, nil, err
+		return cf, m, nil, err
 	}
 	if m.CaseID != id {
-		return cf, nil, fmt.Errorf("its manifest.json is of case %q, not %s", m.CaseID, id)
+		return cf, m, nil, fmt.Errorf("its manifest.json is of case %q, not %s", m.CaseID, id)
 	}
 	var ex []tracker.Exhibit
 	for _, f := range m.Files {
 		no, _, _ := strings.Cut(f.Exhibit, "-")
 		n, err := strconv.Atoi(no)
 		if err != nil || n < 1 || !filepath.IsLocal(f.File) || strings.ContainsAny(f.File, `/\`) {
-			return cf, nil, fmt.Errorf("manifest.json names exhibit %q, file %q: not one ProofPack wrote", f.Exhibit, f.File)
+			return cf, m, nil, fmt.Errorf("manifest.json names exhibit %q, file %q: not one ProofPack wrote", f.Exhibit, f.File)
 		}
 		ex = append(ex, tracker.Exhibit{
 			No: n, Kind: f.Kind, Path: path.Join(evidence.CaseDir(id), f.File), SHA256: f.SHA256, Size: f.Size,
 			MediaType: f.MediaType, URL: f.URL, FinalURL: f.FinalURL, HTTPStatus: f.HTTPStatus, CapturedAt: f.CapturedAt,
 			Zone: f.Zone, Browser: f.Browser, Note: f.Note, Source: f.Source,
+			Description: f.Description, Removed: f.Removed,
 		})
 	}
-	return cf, ex, nil
+	return cf, m, ex, nil
 }
 
 // byNumber orders case folder names by their number, names that are not numbers last.

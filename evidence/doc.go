@@ -26,6 +26,15 @@
 // exhibit was added meanwhile). A page that fails to capture leaves its number unused, so every
 // banner stays true. ProofPack is a single writer: bbolt's file lock keeps other processes out.
 //
+// The buyer can describe an exhibit (its title in the packet) and remove one (Describe,
+// Remove). Neither touches a file: the records change and an entry is appended to the case's
+// exhibit history in one store transaction, then manifest.json is rewritten with both (its
+// "history"), under the same journal as Add, so a crash leaves the old state or the new one. A
+// removed exhibit's files stay where they were, hashed and verified; the packet and the rules
+// leave it out, and its number is never given again. Verify compares the whole manifest, history
+// included, with the store; CheckHistory tells whether a manifest's history and files agree
+// where no store is at hand (an exported case, repair).
+//
 // A captured page's events are read from the JSON it loaded when evidence/feeds knows its
 // shape (the NN-responses.json file), else from its text. A capture that did not show the
 // tracking history (still loading, or neither events nor a "not found" message) is marked

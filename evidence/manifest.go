@@ -6,6 +6,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"proofpack/tracker"
@@ -17,10 +19,17 @@ const ManifestName = "manifest.json"
 
 // Manifest is the JSON of manifest.json. It holds no time of its own, so the same records
 // always give the same bytes and Verify can compare it.
+//
+// History is the case's exhibit history, append-only: every description given and every
+// exhibit removed, with who, when and why. A removed exhibit keeps its entries in Files (marked
+// removed, still hashed), so the manifest accounts for every file ever added. The history and
+// the files must tell the same story (CheckHistory), so a removal deleted from the history by
+// hand shows even where no store is at hand to compare with (an exported case).
 type Manifest struct {
-	CaseID string          `json:"case_id"`
-	Hash   string          `json:"hash"` // the algorithm of every sha256 below
-	Files  []ManifestEntry `json:"files"`
+	CaseID  string                  `json:"case_id"`
+	Hash    string                  `json:"hash"` // the algorithm of every sha256 below
+	Files   []ManifestEntry         `json:"files"`
+	History []tracker.ExhibitChange `json:"history,omitempty"`
 }
 
 // ManifestEntry is one exhibit file.
@@ -39,16 +48,21 @@ type ManifestEntry struct {
 	Browser    string    `json:"browser,omitempty"`
 	Note       string    `json:"note,omitempty"`
 	Source     string    `json:"source,omitempty"`
+	// Description is the buyer's description given after the file was added; Removed marks a
+	// withdrawn exhibit (see History).
+	Description string `json:"description,omitempty"`
+	Removed     bool   `json:"removed,omitempty"`
 }
 
-// NewManifest builds the manifest of a case's exhibit records.
-func NewManifest(caseID string, exhibits []tracker.Exhibit) Manifest {
-	m := Manifest{CaseID: caseID, Hash: "SHA-256", Files: []ManifestEntry{}}
+// NewManifest builds the manifest of a case's exhibit records and exhibit history.
+func NewManifest(caseID string, exhibits []tracker.Exhibit, log []tracker.ExhibitChange) Manifest {
+	m := Manifest{CaseID: caseID, Hash: "SHA-256", Files: []ManifestEntry{}, History: log}
 	for _, e := range exhibits {
 		m.Files = append(m.Files, ManifestEntry{
 			File: path.Base(e.Path), Exhibit: e.ID(), Kind: e.Kind, SHA256: e.SHA256, Size: e.Size,
 			MediaType: e.MediaType, URL: e.URL, FinalURL: e.FinalURL, HTTPStatus: e.HTTPStatus,
 			CapturedAt: e.CapturedAt.UTC(), Zone: e.Zone, Browser: e.Browser, Note: e.Note, Source: e.Source,
+			Description: e.Description, Removed: e.Removed,
 		})
 	}
 	return m
@@ -65,7 +79,11 @@ func WriteManifest(s tracker.Store, dataDir, caseID string) error {
 	if err != nil {
 		return err
 	}
-	b, err := NewManifest(caseID, ex).encode()
+	log, err := s.ExhibitLog(caseID)
+	if err != nil {
+		return err
+	}
+	b, err := NewManifest(caseID, ex, log).encode()
 	if err != nil {
 		return err
 	}
@@ -87,4 +105,58 @@ func ReadManifest(caseDir string) (Manifest, error) {
 		return m, fmt.Errorf("%s: %w", filepath.Join(caseDir, ManifestName), err)
 	}
 	return m, nil
+}
+
+// CheckHistory reports where a manifest's history and its files disagree: an exhibit marked
+// removed without a removal in the history, or a removal of an exhibit not marked; a
+// description that is not the last one the history gave; entries out of sequence. It is what a
+// manifest can tell about itself without the store: an entry deleted by hand shows, a history
+// rewritten together with the files does not (the store's copy does: Verify compares them).
+func CheckHistory(m Manifest) []string {
+	var out []string
+	removed := map[int]bool{}
+	described := map[int]string{}
+	for i, c := range m.History {
+		if c.Seq != i+1 {
+			out = append(out, fmt.Sprintf("history entry %d is numbered %d: an entry is missing or out of order", i+1, c.Seq))
+		}
+		switch c.Action {
+		case tracker.ExhibitRemoved:
+			removed[c.Exhibit] = true
+		case tracker.ExhibitDescribed:
+			described[c.Exhibit] = c.New
+		default:
+			out = append(out, fmt.Sprintf("history entry %d does %q, which ProofPack never writes", i+1, c.Action))
+		}
+	}
+	seen := map[int]bool{}
+	for _, f := range m.Files {
+		no := exhibitNo(f.Exhibit)
+		seen[no] = true
+		if f.Removed != removed[no] {
+			if f.Removed {
+				out = append(out, fmt.Sprintf("%s is marked removed, but the history has no removal of exhibit %d", f.File, no))
+			} else {
+				out = append(out, fmt.Sprintf("the history removes exhibit %d, but %s is not marked removed", no, f.File))
+			}
+		}
+		if d, ok := described[no]; ok && f.Description != d {
+			out = append(out, fmt.Sprintf("%s is described %q, but the history last described exhibit %d as %q", f.File, f.Description, no, d))
+		} else if !ok && f.Description != "" {
+			out = append(out, fmt.Sprintf("%s has a description the history never gave", f.File))
+		}
+	}
+	for _, c := range m.History {
+		if !seen[c.Exhibit] {
+			out = append(out, fmt.Sprintf("the history changes exhibit %d, which the manifest does not list", c.Exhibit))
+			seen[c.Exhibit] = true
+		}
+	}
+	return out
+}
+
+// exhibitNo is the number of an exhibit ID such as 3-screenshot, 0 when it has none.
+func exhibitNo(id string) int {
+	n, _ := strconv.Atoi(strings.SplitN(id, "-", 2)[0])
+	return n
 }

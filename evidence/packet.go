@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"proofpack/tracker"
+	"proofpack/tracker/deadlines"
 	town "proofpack/tracker/place" // evidence has its own place()
 )
 
@@ -33,6 +34,9 @@ type Packet struct {
 	// Buyer signs the packet; empty until the buyer gives a name in the settings.
 	Buyer    tracker.Buyer   `json:"buyer,omitzero"`
 	Exhibits []PacketExhibit `json:"exhibits"`
+	// Withdrawn are the exhibits the buyer removed: not part of the claim, listed at the end of
+	// the evidence index with their hashes so that the gap in the numbering is explained.
+	Withdrawn []Withdrawn `json:"withdrawn"`
 	// Warnings go on the cover, where an agent cannot miss them: files that no longer match
 	// their hashes, exhibits left out to meet an upload limit, a case without exhibits.
 	Warnings []string `json:"warnings"`
@@ -122,6 +126,21 @@ type PacketExhibit struct {
 	ByBuyer bool `json:"by_buyer,omitempty"`
 }
 
+// Withdrawn is an exhibit the buyer removed, as the evidence index accounts for it.
+//
+// Exhibits keep their numbers in the packet, with a gap where one was removed, rather than
+// being renumbered: a capture's number is drawn into its screenshot's banner, and the manifest,
+// the case's events and any message already sent cite exhibits by number, so a renumbered
+// "Exhibit 3" would contradict the picture under it. The body never cites a removed number
+// (findings and the timeline drop it); the index names it only as withdrawn, with its reason.
+type Withdrawn struct {
+	No     int          `json:"no"`
+	Title  string       `json:"title"`            // its last description, or what it was
+	When   string       `json:"when"`             // the day it was removed
+	Reason string       `json:"reason,omitempty"` // the buyer's words, when given
+	Files  []PacketFile `json:"files"`
+}
+
 // How a file appears in the packet beyond its line in the index.
 const (
 	ShowImage = "image" // its picture, scaled to the page and split across pages
@@ -154,11 +173,19 @@ type PacketOptions struct {
 	Problems []Problem
 	// Buyer is who signs the packet.
 	Buyer tracker.Buyer
+	// History is the case's exhibit history: when and why each removed exhibit was removed.
+	History []tracker.ExhibitChange
 }
 
 // NewPacket builds the packet of a case from its exhibit records and flags. now is when the
 // packet is made; its location is the buyer's zone, used when a capture did not record one.
 func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag, now time.Time, opt PacketOptions) Packet {
+	removed := map[int]bool{}
+	for _, e := range exhibits {
+		removed[e.No] = removed[e.No] || e.Removed
+	}
+	withdrawn := newWithdrawn(exhibits, opt.History, now.Location())
+	exhibits = slices.DeleteFunc(slices.Clone(exhibits), func(e tracker.Exhibit) bool { return removed[e.No] })
 	flags = slices.DeleteFunc(slices.Clone(flags), func(f tracker.Flag) bool { return !supportsClaim(f) })
 	slices.SortStableFunc(flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	p := Packet{
@@ -167,6 +194,7 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 		Cover:       newCover(c, flags, opt),
 		Findings:    []Finding{},
 		Exhibits:    newExhibits(exhibits, flags, now.Location(), opt.Problems),
+		Withdrawn:   withdrawn,
 		Warnings:    []string{},
 		Buyer:       opt.Buyer,
 	}
@@ -174,13 +202,14 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 	// engine's messages speak to the buyer ("you live in ...") and its actions are advice for
 	// the buyer, not for the agent reading the packet.
 	for _, f := range flags {
-		p.Findings = append(p.Findings, Finding{Code: f.Code, Severity: string(f.Severity), Message: flagSentence(c, f, home(c)) + ".", Action: f.Action, Exhibits: nonNil(f.Exhibits)})
+		cited := slices.DeleteFunc(slices.Clone(f.Exhibits), func(n int) bool { return removed[n] }) // the rules cite none; a stale report might
+		p.Findings = append(p.Findings, Finding{Code: f.Code, Severity: string(f.Severity), Message: flagSentence(c, f, home(c)) + ".", Action: f.Action, Exhibits: nonNil(cited)})
 	}
 	p.Statement = statement(c, flags)
 	if s := strings.TrimSpace(opt.Statement); s != "" {
 		p.Statement, p.StatementByBuyer = s, true
 	}
-	p.Timeline = timeline(c, p.Exhibits, exhibits, now.Location())
+	p.Timeline = timeline(c, p.Exhibits, exhibits, removed, now.Location())
 	p.Refund = refundTimeline(c, tracker.DateOf(now))
 	p.Checklist = []CheckItem{}
 	if p.Cover.Problem == problemNotReceived {
@@ -188,6 +217,9 @@ func NewPacket(c tracker.Case, exhibits []tracker.Exhibit, flags []tracker.Flag,
 	}
 	if len(exhibits) == 0 {
 		p.Warnings = append(p.Warnings, "This case has no exhibits yet: no tracking page was captured and no file was added, so the packet rests on the order record and the statement alone.")
+		if len(withdrawn) > 0 {
+			p.Warnings[len(p.Warnings)-1] = "This case has no exhibits left: the buyer withdrew every one (see the evidence index), so the packet rests on the order record and the statement alone."
+		}
 	}
 	if len(opt.Problems) > 0 {
 		var names []string
@@ -382,6 +414,12 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 		s = append(s, fmt.Sprintf("The tracking number %s shows a delivery on %s%s, but nothing was delivered to me and I have not received the parcel.",
 			num, day(tracker.DateOf(ev.Time)), prefixed(" in ", ev.Place)))
 	}
+	d := c.Dispute
+	for _, f := range deadlines.FollowUps(&d) {
+		if !f.Proof.IsZero() {
+			s = append(s, fmt.Sprintf(followUpSentences[f.Field], day(f.Proof.On), f.RefWords()))
+		}
+	}
 	if !c.Dispute.SellerContacted.IsZero() {
 		s = append(s, fmt.Sprintf("I asked the seller about it on %s.", day(c.Dispute.SellerContacted)))
 	}
@@ -393,6 +431,16 @@ func statement(c tracker.Case, flags []tracker.Flag) string {
 	}
 	s = append(s, fmt.Sprintf("I have not received the item and ask for a full refund of %s %s.", c.Amount, c.Currency))
 	return strings.Join(s, " ")
+}
+
+// followUpSentences say each follow-up of a parcel not received in the buyer's statement; the
+// reference follows the date.
+var followUpSentences = map[string]string{
+	"pod_requested":       "I asked the carrier for its proof of delivery on %s%s.",
+	"carrier_answered":    "The carrier answered on %s%s.",
+	"carrier_claim":       "I filed a claim with the carrier on %s%s.",
+	"police_report":       "I reported the theft to the police on %s%s.",
+	"neighbour_statement": "A neighbour gave me a signed statement on %s%s.",
 }
 
 // home is where the buyer lives as the packet says it: São Paulo (01310-100), Brazil.
@@ -478,24 +526,35 @@ func newExhibits(records []tracker.Exhibit, flags []tracker.Flag, loc *time.Loca
 	return nonNil(out)
 }
 
+// newWithdrawn lists the removed exhibits with their files, last description and removal.
+func newWithdrawn(records []tracker.Exhibit, log []tracker.ExhibitChange, loc *time.Location) []Withdrawn {
+	out := []Withdrawn{}
+	for _, r := range records {
+		if !r.Removed {
+			continue
+		}
+		if len(out) == 0 || out[len(out)-1].No != r.No {
+			w := Withdrawn{No: r.No, Title: exhibitTitle(r), Files: []PacketFile{}}
+			for _, c := range log {
+				if c.Exhibit == r.No && c.Action == tracker.ExhibitRemoved {
+					w.When, w.Reason = c.At.In(loc).Format("2 Jan 2006"), c.Reason
+				}
+			}
+			out = append(out, w)
+		}
+		w := &out[len(out)-1]
+		w.Files = append(w.Files, PacketFile{Name: path.Base(r.Path), Path: r.Path, Kind: r.Kind, MediaType: r.MediaType, SHA256: r.SHA256, Size: r.Size, Show: ShowList})
+	}
+	return out
+}
+
 func newExhibit(r tracker.Exhibit, flags []tracker.Flag, loc *time.Location) PacketExhibit {
-	e := PacketExhibit{No: r.No, URL: cmp.Or(r.FinalURL, r.URL), Note: r.Note, Files: []PacketFile{}, ByBuyer: r.Kind == "file" || r.Kind == "history"}
+	e := PacketExhibit{No: r.No, URL: cmp.Or(r.FinalURL, r.URL), Note: r.Note, Title: exhibitTitle(r), Files: []PacketFile{}, ByBuyer: r.Kind == "file" || r.Kind == "history"}
 	if r.FinalURL != "" && r.URL != "" && r.FinalURL != r.URL {
 		e.RequestedURL = r.URL
 	}
-	switch {
-	case r.Title != "":
-		e.Title = r.Title
-	case r.Kind == "file" && r.Note != "":
-		e.Title = r.Note
-	case r.Kind == "file":
-		e.Title = "File added by the buyer"
-	case r.Kind == "history":
-		e.Title = "Tracking history pasted by the buyer"
-	case r.URL != "":
-		e.Title = "Tracking page"
-	default:
-		e.Title = "Exhibit"
+	if r.Description != "" && e.ByBuyer {
+		e.Note = "" // the words the file was added with, which the description replaced
 	}
 	if l, err := time.LoadLocation(r.Zone); r.Zone != "" && err == nil {
 		loc = l
@@ -514,6 +573,26 @@ func newExhibit(r tracker.Exhibit, flags []tracker.Flag, loc *time.Location) Pac
 	return e
 }
 
+// exhibitTitle is what an exhibit is called in the packet: the buyer's latest description, else
+// the page's title, else what kind of exhibit it is.
+func exhibitTitle(r tracker.Exhibit) string {
+	switch {
+	case r.Description != "":
+		return r.Description
+	case r.Title != "":
+		return r.Title
+	case r.Kind == "file" && r.Note != "":
+		return r.Note
+	case r.Kind == "file":
+		return "File added by the buyer"
+	case r.Kind == "history":
+		return "Tracking history pasted by the buyer"
+	case r.URL != "":
+		return "Tracking page"
+	}
+	return "Exhibit"
+}
+
 func show(r tracker.Exhibit) string {
 	mt, _, _ := strings.Cut(r.MediaType, ";")
 	switch {
@@ -527,7 +606,8 @@ func show(r tracker.Exhibit) string {
 	return ShowList
 }
 
-func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc *time.Location) []TimelineRow {
+// timeline dates every step; events read from a removed exhibit stay, citing none.
+func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, removed map[int]bool, loc *time.Location) []TimelineRow {
 	var rows []TimelineRow
 	add := func(d tracker.Date, what, source string) {
 		if !d.IsZero() {
@@ -540,7 +620,7 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 	for _, s := range c.Shipments {
 		for _, e := range s.Events {
 			r := TimelineRow{What: s.NumberOf(e) + ": " + e.Description, Status: StatusWords(e.Status), Place: e.Place, Source: sourceCarrier, at: e.Time}
-			if e.Exhibit != 0 {
+			if e.Exhibit != 0 && !removed[e.Exhibit] {
 				r.Exhibits = []int{e.Exhibit}
 			}
 			if e.Unparsed {
@@ -559,8 +639,8 @@ func timeline(c tracker.Case, ex []PacketExhibit, records []tracker.Exhibit, loc
 			what = e.Title
 		case rec.Kind == "file":
 			what = "File added by the buyer"
-			if rec.Note != "" {
-				what += ": " + rec.Note
+			if d := rec.Described(); d != "" {
+				what += ": " + d
 			}
 		case e.URL != "":
 			what += ": " + e.URL

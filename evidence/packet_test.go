@@ -290,3 +290,52 @@ func TestPacketStatesAnUnclearPlaceAsAFact(t *testing.T) {
 		}
 	}
 }
+
+// An exhibit the buyer removed is no part of the body: its number is not renumbered away (the
+// banner in a screenshot shows it) but nothing cites it, and the index accounts for it as
+// withdrawn with its hash and reason. A described exhibit is titled by the latest description.
+func TestPacketLeavesRemovedOutAndUsesDescriptions(t *testing.T) {
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, saoPaulo)
+	c, ex, flags := recifeCase()
+	c.Shipments[0].Events[1].Exhibit = 2 // the delivery was read from exhibit 2
+	for i := range ex {
+		switch ex[i].No {
+		case 2:
+			ex[i].Removed = true
+		case 3:
+			ex[i].Description = "Seller's promise to refund"
+		}
+	}
+	log := []tracker.ExhibitChange{
+		{Seq: 1, At: now.Add(-time.Hour), Exhibit: 3, Action: tracker.ExhibitDescribed, New: "Seller's promise to refund"},
+		{Seq: 2, At: now.Add(-time.Minute), Exhibit: 2, Action: tracker.ExhibitRemoved, Reason: "another order's chat"},
+	}
+	p := NewPacket(c, ex, flags, now, PacketOptions{History: log})
+	var nos []int
+	for _, e := range p.Exhibits {
+		nos = append(nos, e.No)
+	}
+	if !slices.Equal(nos, []int{1, 3}) || p.Exhibits[1].Title != "Seller's promise to refund" {
+		t.Errorf("exhibits %v, titles %+v", nos, p.Exhibits)
+	}
+	for _, r := range p.Timeline {
+		if slices.Contains(r.Exhibits, 2) {
+			t.Errorf("timeline cites the removed exhibit: %+v", r)
+		}
+	}
+	for _, f := range p.Findings {
+		if slices.Contains(f.Exhibits, 2) {
+			t.Errorf("finding cites the removed exhibit: %+v", f)
+		}
+	}
+	if slices.Contains(p.Priority(), 2) || strings.Contains(strings.Join(p.Sums(), "\n"), "02-file.png") {
+		t.Error("the removed exhibit is still among the packet's files")
+	}
+	if len(p.Withdrawn) != 1 {
+		t.Fatalf("withdrawn %+v", p.Withdrawn)
+	}
+	w := p.Withdrawn[0]
+	if w.No != 2 || w.Title != "Seller chat" || w.Reason != "another order's chat" || w.When != "22 Nov 2026" || len(w.Files) != 1 || w.Files[0].SHA256 != strings.Repeat("d4", 32) {
+		t.Errorf("withdrawn %+v", w)
+	}
+}

@@ -62,8 +62,9 @@ var statusWords = map[tracker.Status]string{
 // carrier's own text (which may be Chinese or Portuguese).
 func StatusWords(s tracker.Status) string { return statusWords[s] }
 
-// refundTimeline lists the dates that show the buyer acted in time, then the deadlines still
-// ahead of today.
+// refundTimeline lists the dates that show the buyer acted in time (the steps taken with the
+// carrier, the police and the neighbours among them, with their references), then the
+// deadlines still ahead of today.
 func refundTimeline(c tracker.Case, today tracker.Date) []RefundRow {
 	var rows []RefundRow
 	add := func(d tracker.Date, what string) {
@@ -77,6 +78,12 @@ func refundTimeline(c tracker.Case, today tracker.Date) []RefundRow {
 	dd := c.Dispute
 	add(dd.SellerContacted, "Asked the seller to solve it")
 	add(dd.SellerPromised, "The seller promised to ship or refund by this date")
+	// The proof sought beyond the tracking, in the order it was sought, with its references.
+	fs := deadlines.FollowUps(&dd)
+	slices.SortStableFunc(fs, func(a, b deadlines.FollowUp) int { return b.Proof.On.DaysUntil(a.Proof.On) })
+	for _, f := range fs {
+		add(f.Proof.On, f.Words())
+	}
 	opened := "Dispute opened"
 	if w, ok := deadlines.DisputeRoute(c); ok && !dd.Opened.IsZero() {
 		opened = "Dispute opened (" + w.Name + ")"
@@ -90,6 +97,9 @@ func refundTimeline(c tracker.Case, today tracker.Date) []RefundRow {
 	add(dd.RefundPromised, "Refund promised")
 	add(dd.RefundReceived, "Refund received")
 	for _, r := range deadlines.Reminders(c) {
+		if deadlines.IsFollowUp(r.Kind) {
+			continue // the buyer's own reminders, no deadline a clerk weighs
+		}
 		if r.Due.Before(today) {
 			if r.Kind == deadlines.KindRefundDue {
 				rows = append(rows, RefundRow{When: day(r.Due), What: "Refund was due by this date and has not arrived", Rule: r.Rule, Source: r.Source})

@@ -113,3 +113,54 @@ func TestChecklistAndNotReceived(t *testing.T) {
 		}
 	}
 }
+
+// Delivered at home and never received: the steps taken beyond the tracking are dated facts in
+// the refund timeline and the statement, with their references; ProofPack's own reminders are
+// not deadlines a clerk weighs, so none of them is "ahead".
+func TestRefundTimelineOfAParcelNotReceived(t *testing.T) {
+	c, ex, _ := recifeCase()
+	c.Shipments[0].Events[1].Place = "São Paulo SP"
+	c.Dispute = tracker.Dispute{NotReceived: true, NotReceivedOn: date(2026, 10, 16),
+		PODRequested:       tracker.Proof{On: date(2026, 10, 16), Ref: "Correios 123.456"},
+		CarrierAnswered:    tracker.Proof{On: date(2026, 10, 23), Ref: "the signature is not mine"},
+		PoliceReport:       tracker.Proof{On: date(2026, 10, 17), Ref: "BO 2026/8812"},
+		NeighbourStatement: tracker.Proof{On: date(2026, 10, 18)},
+		Opened:             date(2026, 10, 20)}
+	p := NewPacket(c, ex, nil, time.Date(2026, 10, 25, 9, 0, 0, 0, saoPaulo), PacketOptions{})
+	var got []string
+	for _, r := range p.Refund {
+		if r.Ahead {
+			got = append(got, "ahead "+r.When+" "+r.What)
+			continue
+		}
+		got = append(got, r.When+" "+r.What)
+	}
+	want := []string{
+		"20 Sep 2026 Ordered and paid 23.49 USD",
+		"23 Sep 2026 Marked shipped by the seller",
+		"5 Nov 2026 Latest delivery date promised",
+		"16 Oct 2026 Asked the carrier for proof of delivery (request or case number Correios 123.456)",
+		"17 Oct 2026 Police report filed (report number BO 2026/8812)",
+		"18 Oct 2026 Neighbour's statement obtained",
+		"23 Oct 2026 Carrier's answer received: the signature is not mine",
+		"20 Oct 2026 Dispute opened (AliExpress dispute), within the window that closes on 20 Nov 2026",
+		"ahead 4 Nov 2026 Last day to escalate the AliExpress dispute",
+		"ahead 5 Mar 2027 Last day for a card chargeback",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("refund timeline:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, w := range []string{
+		"but nothing was delivered to me and I have not received the parcel. I asked the carrier for its proof of delivery on 16 Oct 2026 (request or case number Correios 123.456).",
+		"The carrier answered on 23 Oct 2026: the signature is not mine.",
+		"I reported the theft to the police on 17 Oct 2026 (report number BO 2026/8812).",
+		"A neighbour gave me a signed statement on 18 Oct 2026.",
+	} {
+		if !strings.Contains(p.Statement, w) {
+			t.Errorf("statement lacks %q:\n%s", w, p.Statement)
+		}
+	}
+	if strings.Contains(p.Statement, "claim with the carrier") {
+		t.Errorf("a step not taken is stated: %s", p.Statement)
+	}
+}

@@ -210,7 +210,8 @@ func (n numberCheck) Capture(ctx context.Context, req Request, progress func(Pro
 	return rs, err
 }
 
-// confirmedNumbers are the other numbers the buyer said are about the case's parcel all the same.
+// confirmedNumbers are the other numbers the buyer said are about the case's parcel all the same,
+// on exhibits not removed since: as for the rules, a removed exhibit vouches for nothing.
 func confirmedNumbers(s tracker.Store, caseID string) (map[string]bool, error) {
 	ex, err := s.Exhibits(caseID)
 	if err != nil {
@@ -218,7 +219,7 @@ func confirmedNumbers(s tracker.Store, caseID string) (map[string]bool, error) {
 	}
 	out := map[string]bool{}
 	for _, e := range ex {
-		if e.NumberConfirmed {
+		if e.NumberConfirmed && !e.Removed {
 			out[e.OtherNumber] = true
 		}
 	}

@@ -169,8 +169,12 @@ func Verify(s tracker.Store, dataDir, caseID string) (Report, error) {
 		others = true
 		r.Problems = append(r.Problems, p)
 	}
+	log, err := s.ExhibitLog(caseID)
+	if err != nil {
+		return r, err
+	}
 	if len(ex) > 0 || others {
-		if p, ok := checkManifest(dir, caseID, ex); !ok {
+		if p, ok := checkManifest(dir, caseID, ex, log); !ok {
 			r.Problems = append(r.Problems, p)
 		}
 	}
@@ -231,9 +235,11 @@ func linkOr(t fs.FileMode, other string) string {
 	return other
 }
 
-func checkManifest(dir, caseID string, ex []tracker.Exhibit) (Problem, bool) {
+// checkManifest compares manifest.json byte for byte with the one the records and the exhibit
+// history give: any edit by hand, a removal taken out of the history too, shows as changed.
+func checkManifest(dir, caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) (Problem, bool) {
 	p := Problem{Path: path.Join(CaseDir(caseID), ManifestName)}
-	want, err := NewManifest(caseID, ex).encode()
+	want, err := NewManifest(caseID, ex, log).encode()
 	if err != nil {
 		p.Problem = err.Error()
 		return p, false

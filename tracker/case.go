@@ -181,8 +181,42 @@ type Dispute struct {
 	// seller promised to ship, deliver or refund by. Both are reminders' anchors.
 	SellerContacted Date `json:"seller_contacted,omitzero"`
 	SellerPromised  Date `json:"seller_promised,omitzero"`
-	// NotReceived: the buyer says a parcel the tracking shows delivered never came.
-	NotReceived bool `json:"not_received,omitempty"`
+	// NotReceived: the buyer says a parcel the tracking shows delivered never came;
+	// NotReceivedOn is the day they said so, the anchor of the reminders that follow.
+	NotReceived   bool `json:"not_received,omitempty"`
+	NotReceivedOn Date `json:"not_received_on,omitzero"`
+	// The steps that win a "delivered, but not to me" case where the tracking alone loses:
+	// asking the carrier for its proof of delivery and its answer, a claim with the carrier, a
+	// police report, a neighbour's statement.
+	PODRequested       Proof `json:"pod_requested,omitzero"`
+	CarrierAnswered    Proof `json:"carrier_answered,omitzero"`
+	CarrierClaim       Proof `json:"carrier_claim,omitzero"`
+	PoliceReport       Proof `json:"police_report,omitzero"`
+	NeighbourStatement Proof `json:"neighbour_statement,omitzero"`
+}
+
+// Proof is a dated step the buyer took to prove a parcel never came, with what identifies it
+// to a clerk: the carrier's claim number, the police report number, or a short note.
+type Proof struct {
+	On  Date   `json:"on"`
+	Ref string `json:"ref,omitempty"`
+}
+
+// IsZero reports whether the step was not recorded.
+func (p Proof) IsZero() bool { return p == Proof{} }
+
+// proofs are the dispute's proof steps by their JSON field, for checks over all of them.
+func (d *Dispute) proofs() []struct {
+	field string
+	p     *Proof
+} {
+	return []struct {
+		field string
+		p     *Proof
+	}{
+		{"pod_requested", &d.PODRequested}, {"carrier_answered", &d.CarrierAnswered}, {"carrier_claim", &d.CarrierClaim},
+		{"police_report", &d.PoliceReport}, {"neighbour_statement", &d.NeighbourStatement},
+	}
 }
 
 // Numbers returns the case's tracking numbers in shipment order.
@@ -270,6 +304,14 @@ func (c Case) ValidateAt(now time.Time) error {
 	if utf8.RuneCountInString(c.Statement) > maxNotes {
 		return Invalid("statement", "is longer than 20000 characters")
 	}
+	for _, p := range c.Dispute.proofs() {
+		if utf8.RuneCountInString(p.p.Ref) > maxShort {
+			return Invalid(p.field, "the reference is longer than 200 characters: give the number or a short note")
+		}
+		if p.p.Ref != "" && p.p.On.IsZero() {
+			return Invalid(p.field, "has a reference but no date: give the day the step was taken")
+		}
+	}
 	return nil
 }
 
@@ -285,7 +327,13 @@ func (c Case) datesAt(now time.Time) error {
 		{"ordered", c.Ordered}, {"shipped", c.Shipped}, {"promised", c.Promised},
 		{"dispute_opened", c.Dispute.Opened}, {"dispute_escalated", c.Dispute.Escalated},
 		{"dispute_won", c.Dispute.Won}, {"refund_promised", c.Dispute.RefundPromised},
-		{"refund_received", c.Dispute.RefundReceived},
+		{"refund_received", c.Dispute.RefundReceived}, {"not_received_on", c.Dispute.NotReceivedOn},
+	}
+	for _, p := range c.Dispute.proofs() {
+		dates = append(dates, struct {
+			field string
+			d     Date
+		}{p.field, p.p.On})
 	}
 	for _, d := range dates {
 		switch {

@@ -37,6 +37,42 @@ type Exhibit struct {
 	// finished filling itself in (still loading at its time limit, or showing a loading message),
 	// or showing neither events nor a "not found" message. It does not prove "no events".
 	Unsettled bool `json:"unsettled,omitempty"`
+	// Description is what the buyer says the exhibit shows, given after it was added (evidence
+	// describe); it titles the exhibit in the packet. Every change is in the case's ExhibitLog.
+	Description string `json:"description,omitempty"`
+	// Removed marks an exhibit the buyer withdrew (evidence remove): its files stay, hashed and
+	// verified, but the packet and the findings no longer rely on it. The when and why are in the
+	// case's ExhibitLog; an exhibit is never removed silently, nor its number reused.
+	Removed bool `json:"removed,omitempty"`
+}
+
+// Described is the buyer's words for the exhibit: the description given later, else the note a
+// file or pasted history was added with (a capture's note is ProofPack's, about the page), or "".
+func (e Exhibit) Described() string {
+	if e.Description != "" || (e.Kind != "file" && e.Kind != "history") {
+		return e.Description
+	}
+	return e.Note
+}
+
+// What an ExhibitChange did.
+const (
+	ExhibitDescribed = "describe"
+	ExhibitRemoved   = "remove"
+)
+
+// ExhibitChange is one entry of a case's exhibit history, which is only ever appended to: a
+// description given to an exhibit, or an exhibit removed. It says who, what and when, so that a
+// withdrawn exhibit is accounted for in the manifest rather than gone.
+type ExhibitChange struct {
+	Seq     int       `json:"seq"`              // 1, 2, ... in the order made; the store gives it
+	At      time.Time `json:"at"`               // UTC, from the service's clock
+	By      string    `json:"by"`               // who made it: the front end, "window" or "command line"
+	Exhibit int       `json:"exhibit"`          // the exhibit number, all of its files
+	Action  string    `json:"action"`           // ExhibitDescribed or ExhibitRemoved
+	Old     string    `json:"old,omitempty"`    // the description before (describe)
+	New     string    `json:"new,omitempty"`    // the description after (describe)
+	Reason  string    `json:"reason,omitempty"` // why it was removed, when the buyer said (remove)
 }
 
 // ID names the file within its case, e.g. "3-screenshot".

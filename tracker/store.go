@@ -46,6 +46,13 @@ type Store interface {
 	AddExhibits(caseID string, place func(next int) ([]Exhibit, error)) ([]Exhibit, error)
 	// Exhibits returns the case's exhibit records in number order.
 	Exhibits(caseID string) ([]Exhibit, error)
+	// ChangeExhibits hands change the case's exhibit records, in number order, to change in
+	// place (not their numbers, kinds, paths or hashes) and its exhibit history; the records and
+	// the entries change returns, appended to the history with the next sequence numbers, are
+	// saved in one transaction. If change or the save fails, nothing is saved.
+	ChangeExhibits(caseID string, change func(ex []Exhibit, log []ExhibitChange) ([]ExhibitChange, error)) ([]ExhibitChange, error)
+	// ExhibitLog returns the case's exhibit history, oldest first.
+	ExhibitLog(caseID string) ([]ExhibitChange, error)
 	// Setting reads a setting into v; ok is false when it was never set.
 	Setting(key string, v any) (ok bool, err error)
 	// SetSetting saves a setting as JSON.

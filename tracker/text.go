@@ -142,6 +142,9 @@ func (c *Case) Tidy() {
 		*p = CleanLine(*p)
 	}
 	c.Notes = CleanText(c.Notes)
+	for _, p := range c.Dispute.proofs() {
+		p.p.Ref = CleanLine(p.p.Ref)
+	}
 	for i := range c.Shipments {
 		s := &c.Shipments[i]
 		s.Number, s.Input, s.Link = CleanLine(s.Number), CleanLine(s.Input), CleanLine(s.Link)

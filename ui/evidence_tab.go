@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"proofpack/casework"
 	"proofpack/evidence"
 	"proofpack/tracker"
 )
@@ -37,6 +38,10 @@ type evidenceView struct {
 	done     <-chan struct{}   // closes when the capture under way ends
 	// addDialog is the paths box of the add-files dialog opened last, for tests to fill.
 	addDialog *widget.Entry
+	// changeText is the text box of the describe or remove dialog opened last, and changeDone
+	// closes when the change it asked for is saved and shown: for tests.
+	changeText *widget.Entry
+	changeDone <-chan struct{}
 }
 
 func evidenceTab(v *caseView) *container.TabItem {
@@ -61,7 +66,8 @@ func evidenceTab(v *caseView) *container.TabItem {
 }
 
 // fill shows every exhibit number as one card: the screenshot's thumbnail, where and when it
-// was captured, and each file with its SHA-256 and what Verify last found.
+// was captured, and each file with its SHA-256 and what Verify last found. Removed exhibits
+// follow in their own section, greyed, with when and why: withdrawn, never hidden.
 func (ev *evidenceView) fill() {
 	svc := ev.v.app.svc
 	ex, err := svc.Exhibits(ev.v.c.ID)
@@ -74,8 +80,21 @@ func (ev *evidenceView) fill() {
 	if len(ex) == 0 {
 		ev.gallery.Objects = append(ev.gallery.Objects, widget.NewLabel("No exhibits yet. Capture the tracking pages, or add your own files."))
 	}
+	log, _ := svc.ExhibitHistory(ev.v.c.ID)
+	var removed [][]tracker.Exhibit
 	for _, group := range byNumber(ex) {
-		ev.gallery.Objects = append(ev.gallery.Objects, ev.card(group), widget.NewSeparator())
+		if group[0].Removed {
+			removed = append(removed, group)
+			continue
+		}
+		ev.gallery.Objects = append(ev.gallery.Objects, ev.card(group, nil), widget.NewSeparator())
+	}
+	if len(removed) > 0 {
+		head := widget.NewLabelWithStyle(lang.L("Removed: kept, hashed and checked, but left out of the packet"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		ev.gallery.Objects = append(ev.gallery.Objects, head)
+		for _, group := range removed {
+			ev.gallery.Objects = append(ev.gallery.Objects, ev.card(group, log), widget.NewSeparator())
+		}
 	}
 	ev.gallery.Refresh()
 }
@@ -92,10 +111,14 @@ func byNumber(ex []tracker.Exhibit) [][]tracker.Exhibit {
 	return out
 }
 
-func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
+// card is one exhibit number; a removed one (log holds its removal) is greyed and says when
+// and why it was removed, and can only be opened.
+func (ev *evidenceView) card(group []tracker.Exhibit, log []tracker.ExhibitChange) fyne.CanvasObject {
 	first := group[0]
 	title := fmt.Sprintf("Exhibit %d", first.No)
 	switch {
+	case first.Description != "":
+		title += ": " + first.Description
 	case first.Title != "":
 		title += ": " + first.Title
 	case first.Source != "":
@@ -114,10 +137,14 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		when += fmt.Sprintf(" · the page answered HTTP %d", first.HTTPStatus)
 	}
 	lines = append(lines, widget.NewLabel(when))
-	if first.Note != "" {
+	replaced := first.Description != "" && (first.Kind == evidence.KindFile || first.Kind == evidence.KindHistory)
+	if first.Note != "" && !replaced { // a file's note is the description it was added with
 		n := widget.NewLabel(first.Note)
 		n.Wrapping = fyne.TextWrapWord
 		lines = append(lines, n)
+	}
+	if first.Removed {
+		lines = append(lines, widget.NewLabel(removalText(first.No, log)))
 	}
 	thumb := ev.thumbnail(group)
 	for _, e := range group {
@@ -132,7 +159,113 @@ func (ev *evidenceView) card(group []tracker.Exhibit) fyne.CanvasObject {
 		lines = append(lines, l)
 	}
 	open := widget.NewButton(lang.L("Open"), func() { ev.open(group[0]) })
-	return container.NewBorder(nil, nil, thumb, container.NewVBox(open), container.NewVBox(lines...))
+	buttons := container.NewHBox(open)
+	if first.Removed {
+		for _, o := range lines {
+			if l, ok := o.(*widget.Label); ok && l.Importance != widget.DangerImportance {
+				l.Importance = widget.LowImportance // greyed: withdrawn, still there
+			}
+		}
+	} else {
+		buttons.Add(widget.NewButton(lang.L("Describe…"), func() { ev.describe(first) }))
+		buttons.Add(widget.NewButton(lang.L("Remove…"), func() { ev.remove(first) }))
+	}
+	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(append(lines, buttons)...))
+}
+
+// removalText says when exhibit no was removed and why, from the case's exhibit history.
+func removalText(no int, log []tracker.ExhibitChange) string {
+	for i := len(log) - 1; i >= 0; i-- {
+		c := log[i]
+		if c.Exhibit != no || c.Action != tracker.ExhibitRemoved {
+			continue
+		}
+		when := c.At.Local().Format("2006-01-02 15:04")
+		if c.Reason == "" {
+			return lang.L("Removed {{.When}}", map[string]any{"When": when})
+		}
+		return lang.L("Removed {{.When}}: {{.Reason}}", map[string]any{"When": when, "Reason": c.Reason})
+	}
+	return lang.L("Removed")
+}
+
+// describe asks for the exhibit's description, prefilled with the current one; Save is enabled
+// only for words the packet can print (see evidence.CheckDescription).
+func (ev *evidenceView) describe(e tracker.Exhibit) {
+	text := widget.NewEntry()
+	text.SetText(e.Described())
+	text.SetPlaceHolder(lang.L("What it shows, e.g. Chat where the seller promises a refund"))
+	text.Validator = func(s string) error { return fieldProblem(evidence.CheckDescription(s)) }
+	hint := widget.NewLabel(lang.L("The packet uses it as the exhibit's title; the old words stay in the case's history."))
+	hint.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("What it shows"), text), widget.NewFormItem("", hint)}
+	title := lang.L("Describe exhibit {{.No}}", map[string]any{"No": e.No})
+	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			ev.changeExhibit(func() error {
+				_, err := ev.v.app.svc.DescribeExhibit(ev.v.c.ID, e.No, text.Text, casework.ByWindow)
+				return err
+			})
+		}
+	}, ev.v.app.win)
+	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 260))
+	d.Show()
+	ev.v.app.win.Canvas().Focus(text)
+	ev.changeText = text
+}
+
+// remove asks the buyer to confirm that exhibit e is withdrawn, with an optional reason, and
+// says what that means: left out of the packet, its files kept.
+func (ev *evidenceView) remove(e tracker.Exhibit) {
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("Optional, e.g. the receipt of another order"))
+	reason.Validator = func(s string) error { return fieldProblem(evidence.CheckReason(s)) }
+	msg := widget.NewLabel(lang.L("The packet will leave exhibit {{.No}} out. Its files stay in the case folder, hashed and checked by Verify, and the removal is kept in the case's history. The reason is printed in the packet's evidence index.", map[string]any{"No": e.No}))
+	msg.Wrapping = fyne.TextWrapWord
+	items := []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem(lang.L("Reason"), reason)}
+	title := lang.L("Remove exhibit {{.No}}?", map[string]any{"No": e.No})
+	d := dialog.NewForm(title, lang.L("Remove"), lang.L("Cancel"), items, func(ok bool) {
+		if ok {
+			ev.changeExhibit(func() error {
+				_, err := ev.v.app.svc.RemoveExhibit(ev.v.c.ID, e.No, reason.Text, casework.ByWindow)
+				return err
+			})
+		}
+	}, ev.v.app.win)
+	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 300))
+	d.Show()
+	ev.changeText = reason
+}
+
+// changeExhibit saves a change off the UI goroutine, then shows the case again, or the problem.
+func (ev *evidenceView) changeExhibit(save func() error) {
+	done := make(chan struct{})
+	ev.changeDone = done
+	go func() {
+		err := save()
+		fyne.Do(func() {
+			defer close(done)
+			if err != nil {
+				dialog.ShowError(errors.New(fieldProblem(err).Error()), ev.v.app.win)
+				return
+			}
+			ev.v.changed()
+		})
+	}()
+}
+
+// fieldProblem words a change's error in the window's language: its field's label, then the
+// message; nil stays nil.
+func fieldProblem(err error) error {
+	var te *tracker.Error
+	if err == nil || !errors.As(err, &te) || te.Field == "" {
+		return err
+	}
+	label := map[string]string{"description": "What it shows", "reason": "Reason", "exhibit": "Exhibit"}[te.Field]
+	if label == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %s", lang.L(label), te.Msg)
 }
 
 // open shows an exhibit's first file (the screenshot, the buyer's file) in the system's viewer.

@@ -232,3 +232,105 @@ func TestOpenAnExhibit(t *testing.T) {
 		t.Errorf("Open would hand over %v (%v)", got, err)
 	}
 }
+
+// Each exhibit can be described and removed like a user would: Describe opens a dialog with the
+// current words, whose Save stays disabled for a bad description; Remove asks first, with an
+// optional reason. The removed exhibit is shown greyed in a Removed section, never hidden, and
+// the store has both changes in the case's history, made by the window.
+func TestDescribeAndRemoveAnExhibit(t *testing.T) {
+	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "chat.txt"), filepath.Join(dir, "receipt.txt")
+	os.WriteFile(a, []byte("seller: refund on Monday"), 0o600)
+	os.WriteFile(b, []byte("receipt of another order"), 0o600)
+	<-u.addFiles([]string{a, b}, "Chat")
+	<-u.Loaded()
+	ev := u.view.evidence
+
+	test.Tap(findButton(ev.gallery, "Describe…"))
+	form := w.Canvas().Overlays().Top()
+	if ev.changeText.Text != "Chat" || !strings.Contains(dialogText(w), "the old words stay") {
+		t.Fatalf("describe dialog prefilled %q: %q", ev.changeText.Text, dialogText(w))
+	}
+	save := findButton(form, "Save")
+	ev.changeText.SetText("line one\tand a tab")
+	if !save.Disabled() {
+		t.Error("Save is enabled for a description with a tab")
+	}
+	ev.changeText.SetText("")
+	test.Type(ev.changeText, "Chat: the seller promises a refund")
+	if save.Disabled() {
+		t.Fatal("Save is disabled for a good description")
+	}
+	test.Tap(save)
+	<-ev.changeDone
+	<-u.Loaded()
+	ev = u.view.evidence
+	if texts := textsIn(ev.gallery); !strings.Contains(texts, "Exhibit 1: Chat: the seller promises a refund") {
+		t.Errorf("gallery after describe:\n%s", texts)
+	}
+
+	removes := 0
+	walk(ev.gallery, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Remove…" {
+			removes++
+			if removes == 2 {
+				test.Tap(b)
+			}
+		}
+	})
+	if msg := dialogText(w); !strings.Contains(msg, "leave exhibit 2 out") || !strings.Contains(msg, "files stay") {
+		t.Fatalf("remove dialog: %q", msg)
+	}
+	test.Type(ev.changeText, "receipt of another order")
+	test.Tap(findButton(w.Canvas().Overlays().Top(), "Remove"))
+	<-ev.changeDone
+	<-u.Loaded()
+	ev = u.view.evidence
+
+	texts := textsIn(ev.gallery)
+	if !strings.Contains(texts, "Removed: kept, hashed and checked") || !strings.Contains(texts, ": receipt of another order") {
+		t.Errorf("the removed exhibit is not shown as removed:\n%s", texts)
+	}
+	greyed, buttons := false, 0
+	walk(ev.gallery, func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if strings.HasPrefix(x.Text, "Exhibit 2") && x.Importance == widget.LowImportance {
+				greyed = true
+			}
+		case *widget.Button:
+			if x.Text == "Remove…" || x.Text == "Describe…" {
+				buttons++
+			}
+		}
+	})
+	if !greyed || buttons != 2 {
+		t.Errorf("exhibit 2 greyed %v; %d describe/remove buttons, want 2 (exhibit 1's)", greyed, buttons)
+	}
+	ex, _ := s.Exhibits(u.view.c.ID)
+	log, _ := s.ExhibitLog(u.view.c.ID)
+	if !ex[1].Removed || ex[0].Description != "Chat: the seller promises a refund" || len(log) != 2 || log[0].By != "window" || log[1].Reason != "receipt of another order" {
+		t.Errorf("stored %+v, history %+v", ex, log)
+	}
+	if _, err := os.Stat(filepath.Join(u.svc.Dir, filepath.FromSlash(ex[1].Path))); err != nil {
+		t.Errorf("the removed exhibit's file went: %v", err)
+	}
+}
+
+// The dialogs speak the window's language.
+func TestRemoveDialogInSpanish(t *testing.T) {
+	speak(t, "es")
+	u, _, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
+	a := filepath.Join(t.TempDir(), "chat.txt")
+	os.WriteFile(a, []byte("chat"), 0o600)
+	<-u.addFiles([]string{a}, "Chat")
+	<-u.Loaded()
+	test.Tap(findButton(u.view.evidence.gallery, "Quitar…"))
+	if msg := dialogText(w); !strings.Contains(msg, "El expediente dejará fuera la prueba 1") {
+		t.Errorf("remove dialog in Spanish: %q", msg)
+	}
+	if findButton(w.Canvas().Overlays().Top(), "Quitar") == nil {
+		t.Error("no Quitar button")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,15 +30,17 @@ type stageView struct {
 	card    *widget.Card
 
 	notReceived *widget.Check
+	follow      *fyne.Container // the follow-ups of a parcel not received, under its box
 }
 
 func newStageView(v *caseView) *stageView {
 	s := &stageView{v: v, stage: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck("The tracking says delivered, but the parcel never came", nil)}
+		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck("The tracking says delivered, but the parcel never came", nil),
+		follow: container.NewGridWithColumns(2)}
 	s.next.Wrapping, s.todo.Wrapping, s.warn.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	s.warn.Importance = widget.WarningImportance
 	msgs := widget.NewButtonWithIcon("Messages to the seller", theme.MailComposeIcon(), func() { v.app.showSellerMessages(v.c) })
-	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, msgs))
+	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, s.follow, msgs))
 	s.update(v.c)
 	v.onUpdate(s.update)
 	return s
@@ -47,7 +50,7 @@ func newStageView(v *caseView) *stageView {
 // yet recorded (the recorded ones show their date).
 func (s *stageView) update(c tracker.Case) {
 	tl := casework.TimelineOf(c, tracker.DateOf(s.v.app.svc.Now()))
-	s.stage.SetText("Stage: " + tl.Stage.String())
+	s.stage.SetText("Stage: " + tl.StageWords)
 	s.next.SetText("Nothing due.")
 	if n := tl.Next; n != nil {
 		when := "Next deadline " + n.Due.String()
@@ -57,7 +60,7 @@ func (s *stageView) update(c tracker.Case) {
 		s.next.SetText(when + ": " + n.Message)
 	}
 	s.todo.SetText("")
-	if step := tl.Stage.NextStep(); step != "" {
+	if step := tl.NextStep; step != "" {
 		s.todo.SetText("Next step: " + step + ".")
 	}
 	s.warn.SetText(strings.Join(tl.Conflicts, " "))
@@ -77,6 +80,9 @@ func (s *stageView) update(c tracker.Case) {
 	promised := widget.NewButton("Seller promised a date…", s.ask("seller_promised", "The seller promised to ship or refund by"))
 	s.buttons["seller_promised"] = promised
 	objs = append(objs, promised)
+	s.follow.Objects = s.followUps(c)
+	s.follow.Hidden = len(s.follow.Objects) == 0
+	s.follow.Refresh()
 	s.notReceived.OnChanged = nil // setting the box from the case is not the buyer's change
 	s.notReceived.SetChecked(d.NotReceived)
 	s.notReceived.OnChanged = func(on bool) {
@@ -87,6 +93,54 @@ func (s *stageView) update(c tracker.Case) {
 	}
 	s.steps.Objects = objs
 	s.steps.Refresh()
+}
+
+// followUps are the steps of a parcel delivered but not received, once the buyer says so: a
+// button for each step not yet taken, the date and reference of each one taken.
+func (s *stageView) followUps(c tracker.Case) []fyne.CanvasObject {
+	d := c.Dispute
+	var objs []fyne.CanvasObject
+	for _, f := range deadlines.FollowUps(&d) {
+		switch {
+		case !f.Proof.IsZero():
+			text := "✓ " + lang.L(f.Label) + " " + f.Proof.On.String()
+			if f.Proof.Ref != "" {
+				text += " · " + f.Proof.Ref
+			}
+			done := widget.NewLabel(text)
+			done.Truncation = fyne.TextTruncateEllipsis
+			objs = append(objs, done)
+		case d.NotReceived:
+			b := widget.NewButton(lang.L(f.Label)+"…", s.askFollowUp(f.Field, lang.L(f.Label), lang.L(f.RefLabel)))
+			s.buttons[f.Field] = b
+			objs = append(objs, b)
+		}
+	}
+	return objs
+}
+
+// askFollowUp returns the button action that asks for a follow-up's date (today by default)
+// and its reference, and records them.
+func (s *stageView) askFollowUp(field, label, refLabel string) func() {
+	return func() {
+		u := s.v.app
+		date := widget.NewEntry()
+		date.SetText(tracker.DateOf(u.svc.Now()).String())
+		date.Validator = func(t string) error { _, err := tracker.ParseDate(t); return err }
+		ref := widget.NewEntry()
+		ref.SetPlaceHolder(lang.L("Optional: the number or a short note"))
+		items := []*widget.FormItem{widget.NewFormItem(lang.L("Date"), date), widget.NewFormItem(refLabel, ref)}
+		dialog.ShowForm(label, lang.L("Record"), lang.L("Cancel"), items, func(ok bool) {
+			if !ok {
+				return
+			}
+			day, err := tracker.ParseDate(date.Text)
+			if err == nil {
+				_, err = u.svc.RecordFollowUp(s.v.c.ID, field, tracker.Proof{On: day, Ref: ref.Text})
+			}
+			s.done(label, err)
+		}, u.win)
+	}
 }
 
 // ask returns the button action that asks for a step's date (today by default) and records it.
@@ -111,12 +165,17 @@ func (s *stageView) record(field, label, text string) {
 	if err == nil {
 		_, err = u.svc.RecordStep(s.v.c.ID, field, day)
 	}
+	s.done(label, err)
+}
+
+// done shows the case as recorded, or says plainly which step cannot be true and why.
+func (s *stageView) done(label string, err error) {
 	if err != nil {
 		var te *tracker.Error
 		if errors.As(err, &te) {
 			err = fmt.Errorf("%s: %s", label, te.Msg)
 		}
-		dialog.ShowError(err, u.win)
+		dialog.ShowError(err, s.v.app.win)
 		return
 	}
 	s.v.changed()

@@ -220,3 +220,109 @@ func TestTheBuyerIsAskedOnceForTheSignature(t *testing.T) {
 		t.Error("asked twice")
 	}
 }
+
+// neverCameBox is the Order tab's "the parcel never came" box.
+func neverCameBox(t *testing.T, u *App) *widget.Check {
+	t.Helper()
+	var box *widget.Check
+	walk(u.detail, func(o fyne.CanvasObject) {
+		if c, ok := o.(*widget.Check); ok && strings.Contains(c.Text, "never came") {
+			box = c
+		}
+	})
+	if box == nil {
+		t.Fatal("no 'never came' box")
+	}
+	return box
+}
+
+// followUpVia taps a follow-up's button, types its date and reference into the dialog and
+// presses Record.
+func followUpVia(t *testing.T, u *App, w fyne.Window, button, record, date, ref string) {
+	t.Helper()
+	b := findButton(u.detail, button)
+	if b == nil {
+		t.Fatalf("no %q button; the case shows %v", button, labelsIn(u.detail))
+	}
+	test.Tap(b)
+	top := w.Canvas().Overlays().Top()
+	var es []*widget.Entry
+	walk(top, func(o fyne.CanvasObject) {
+		if x, ok := o.(*widget.Entry); ok {
+			es = append(es, x)
+		}
+	})
+	if len(es) != 2 || es[0].Text != "2026-11-22" {
+		t.Fatalf("the dialog asks for the date (today by default) and a reference: %d entries", len(es))
+	}
+	es[0].SetText(date)
+	es[1].SetText(ref)
+	test.Tap(findButton(top, record))
+}
+
+// Delivered in the buyer's town, never received: once the box is ticked the Order tab offers
+// the carrier, police and neighbour steps; recording one shows it with its reference, drops its
+// button and moves the next step; a step that cannot be true is refused by name.
+func TestRecordingAFollowUpOfAParcelNotReceived(t *testing.T) {
+	c := timelineCase("1001", "2026-11-20")
+	c.Shipments[0].Events = append(c.Shipments[0].Events, tracker.Event{Time: time.Date(2026, 11, 18, 13, 5, 0, 0, time.UTC),
+		Place: "Kraków 30-001", Description: "Doręczono", Status: tracker.StatusDelivered})
+	u, s, w := newTestApp(t, c)
+	if findButton(u.detail, "Asked the carrier for proof of delivery…") != nil {
+		t.Error("follow-ups offered before the buyer says the parcel never came")
+	}
+	test.Tap(neverCameBox(t, u))
+	<-u.Loaded()
+	for _, want := range []string{"Stage: waiting for the parcel · delivered but not received", "Next step: ask the carrier for its proof of delivery (and ask the seller)."} {
+		if !shows(u.detail, want) {
+			t.Errorf("after ticking the box: the Order tab lacks %q: %v", want, labelsIn(u.detail))
+		}
+	}
+	for _, b := range []string{"Carrier claim filed…", "Police report filed…", "Neighbour's statement obtained…", "Carrier's answer received…"} {
+		if findButton(u.detail, b) == nil {
+			t.Errorf("no %q button", b)
+		}
+	}
+
+	followUpVia(t, u, w, "Asked the carrier for proof of delivery…", "Record", "2026-11-21", "Poczta Polska 55/2026")
+	<-u.Loaded()
+	cs, _ := s.Cases()
+	if got := cs[0].Dispute.PODRequested; got.On.String() != "2026-11-21" || got.Ref != "Poczta Polska 55/2026" {
+		t.Fatalf("recorded %+v", got)
+	}
+	for _, want := range []string{"✓ Asked the carrier for proof of delivery 2026-11-21 · Poczta Polska 55/2026",
+		"Next step: wait for the carrier's proof of delivery, then file a claim with the carrier if it is not your door (and ask the seller).",
+		"Stage: waiting for the parcel · delivered but not received: asked the carrier for proof of delivery 2026-11-21"} {
+		if !shows(u.detail, want) {
+			t.Errorf("after recording: the Order tab lacks %q: %v", want, labelsIn(u.detail))
+		}
+	}
+	if findButton(u.detail, "Asked the carrier for proof of delivery…") != nil {
+		t.Error("a recorded follow-up still offers its button")
+	}
+
+	// Before the delivery scan: refused, the step named, nothing saved.
+	followUpVia(t, u, w, "Police report filed…", "Record", "2026-11-17", "KP-1")
+	if msg := dialogText(w); !strings.Contains(msg, "Police report filed: 2026-11-17 is before the tracking's delivery on 2026-11-18") {
+		t.Errorf("error dialog: %q", msg)
+	}
+	if cs, _ := s.Cases(); !cs[0].Dispute.PoliceReport.IsZero() {
+		t.Error("a refused step was saved")
+	}
+}
+
+// The follow-up buttons and their dialog speak the window's language.
+func TestFollowUpsInSpanish(t *testing.T) {
+	speak(t, "es")
+	c := timelineCase("1001", "2026-11-20")
+	c.Dispute.NotReceived = true
+	u, s, w := newTestApp(t, c)
+	followUpVia(t, u, w, "Reclamación al transportista presentada…", "Registrar", "2026-11-20", "R-9")
+	<-u.Loaded()
+	if cs, _ := s.Cases(); cs[0].Dispute.CarrierClaim.Ref != "R-9" {
+		t.Errorf("claim %+v", cs[0].Dispute.CarrierClaim)
+	}
+	if !shows(u.detail, "✓ Reclamación al transportista presentada 2026-11-20 · R-9") {
+		t.Errorf("the recorded claim in Spanish: %v", labelsIn(u.detail))
+	}
+}

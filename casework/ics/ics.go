@@ -73,6 +73,16 @@ func kindWords(kind string) string {
 		return "last day to ask your bank for a chargeback"
 	case deadlines.KindSellerPromised:
 		return "the seller's promised date"
+	case deadlines.KindAskCarrier:
+		return "ask the carrier for its proof of delivery"
+	case deadlines.KindCarrierAnswer:
+		return "follow up the carrier's answer"
+	case deadlines.KindClaimAnswer:
+		return "follow up your claim with the carrier"
+	case deadlines.KindAskNeighbours:
+		return "ask your neighbours"
+	case deadlines.KindReportPolice:
+		return "report the theft to the police"
 	}
 	return strings.ReplaceAll(kind, "_", " ")
 }

@@ -138,3 +138,31 @@ func TestUIDIsStable(t *testing.T) {
 		t.Error("the same reminders and stamp should write the same file")
 	}
 }
+
+// The follow-ups of a parcel not received get a title in words and a UID of their own.
+func TestFollowUpEvents(t *testing.T) {
+	c := tracker.Case{ID: "9", Marketplace: "aliexpress", Payment: "card", Ordered: tracker.Date{Year: 2026, Month: 8, Day: 28},
+		Buyer: tracker.Address{City: "Austin", Country: "US"}}
+	deadlines.MarkNotReceived(&c, true, tracker.Date{Year: 2026, Month: 10, Day: 30})
+	var b bytes.Buffer
+	if err := Write(&b, deadlines.Reminders(c), time.Date(2026, 10, 30, 9, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := ical.ParseCalendar(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, ev := range cal.Events() {
+		got[ev.Id()] = ev.GetProperty(ical.ComponentPropertySummary).Value
+	}
+	for uid, summary := range map[string]string{
+		"9-ask-carrier-pod-by-not_received@proofpack": "ProofPack case 9: ask the carrier for its proof of delivery",
+		"9-ask-neighbours-by-not_received@proofpack":  "ProofPack case 9: ask your neighbours",
+		"9-police-report-by-not_received@proofpack":   "ProofPack case 9: report the theft to the police",
+	} {
+		if got[uid] != summary {
+			t.Errorf("%s: %q, want %q (events %v)", uid, got[uid], summary, got)
+		}
+	}
+}

@@ -28,13 +28,17 @@ type exhibitJSON struct {
 	HTTPStatus int       `json:"http_status,omitempty"`
 	CapturedAt time.Time `json:"captured_at"`
 	Note       string    `json:"note,omitempty"`
+	// Description and Removed are what evidence describe and evidence remove changed.
+	Description string `json:"description,omitempty"`
+	Removed     bool   `json:"removed,omitempty"`
 }
 
 func exhibitsJSON(ex []tracker.Exhibit) []exhibitJSON {
 	out := make([]exhibitJSON, 0, len(ex))
 	for _, x := range ex {
 		out = append(out, exhibitJSON{ID: x.ID(), Kind: x.Kind, Path: x.Path, SHA256: x.SHA256, Size: x.Size,
-			URL: x.URL, FinalURL: x.FinalURL, HTTPStatus: x.HTTPStatus, CapturedAt: x.CapturedAt, Note: x.Note})
+			URL: x.URL, FinalURL: x.FinalURL, HTTPStatus: x.HTTPStatus, CapturedAt: x.CapturedAt, Note: x.Note,
+			Description: x.Description, Removed: x.Removed})
 	}
 	return out
 }

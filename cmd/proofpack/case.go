@@ -38,6 +38,16 @@ type caseFlags struct {
 	opened, escalated, won, refundPromised, refundReceived string
 	sellerContacted, sellerPromised                        string
 	notReceived                                            bool
+	followUps                                              map[string]*string // by deadlines.FollowUps field
+}
+
+// followUpFlags are the flags of the steps of a parcel delivered but not received, by field.
+var followUpFlags = []struct{ field, flag, ref, usage string }{
+	{"pod_requested", "pod-requested", "REF", "date you asked the carrier for its proof of delivery"},
+	{"carrier_answered", "carrier-answered", "NOTE", "date the carrier answered (what its proof shows)"},
+	{"carrier_claim", "carrier-claim", "CLAIM-NO", "date you filed a claim with the carrier"},
+	{"police_report", "police-report", "REPORT-NO", "date you reported the theft to the police"},
+	{"neighbour_statement", "neighbour-statement", "WHO", "date a neighbour gave you a signed statement"},
 }
 
 func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
@@ -66,6 +76,12 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 		fs.StringVar(&f.sellerContacted, "seller-contacted", "", "date you first asked the seller")
 		fs.StringVar(&f.sellerPromised, "seller-promised", "", "date the seller promised to ship or refund by (becomes a reminder)")
 		fs.BoolVar(&f.notReceived, "not-received", false, "the tracking says delivered but the parcel never came (--not-received=false to undo)")
+		f.followUps = map[string]*string{}
+		for _, u := range followUpFlags {
+			v := new(string)
+			f.followUps[u.field] = v
+			fs.StringVar(v, u.flag, "", fmt.Sprintf("DATE[,%s]: %s, after --not-received (\"\" clears it)", u.ref, u.usage))
+		}
 	}
 }
 
@@ -73,7 +89,7 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 var flagOfField = map[string]string{
 	"order_number": "--order", "tracking_url": "--tracking-url", "ordered": "--ordered",
 	"dispute_opened": "--dispute-opened", "dispute_escalated": "--dispute-escalated", "dispute_won": "--dispute-won",
-	"refund_promised": "--refund-promised", "refund_received": "--refund-received",
+	"refund_promised": "--refund-promised", "refund_received": "--refund-received", "not_received_on": "--not-received",
 }
 
 // apply copies the flags the user set onto c; untouched flags leave c as it was (edit). Every
@@ -131,7 +147,19 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		*d.dst = v
 	}
 	if fs.Changed("not-received") {
-		c.Dispute.NotReceived = f.notReceived
+		deadlines.MarkNotReceived(c, f.notReceived, tracker.DateOf(time.Now()))
+	}
+	for _, u := range followUpFlags {
+		if !fs.Changed(u.flag) {
+			continue
+		}
+		p, err := parseProof(*f.followUps[u.field])
+		if err != nil {
+			return tracker.Invalid("--"+u.flag, "%v", err)
+		}
+		if err := deadlines.RecordFollowUp(c, u.field, p); err != nil {
+			return err
+		}
 	}
 	if fs.Changed("tracking") {
 		if len(f.trackingURL) > len(f.tracking) {
@@ -149,6 +177,23 @@ func (f *caseFlags) apply(fs *pflag.FlagSet, c *tracker.Case) error {
 		}
 	}
 	return nil
+}
+
+// parseProof reads "DATE[,REF]": the step's date and, after the first comma, its reference
+// (which may hold commas itself); "" clears the step.
+func parseProof(v string) (tracker.Proof, error) {
+	date, ref, _ := strings.Cut(v, ",")
+	if strings.TrimSpace(date) == "" {
+		if strings.TrimSpace(ref) != "" {
+			return tracker.Proof{}, fmt.Errorf("give the date first, then the reference: DATE,%s", strings.TrimSpace(ref))
+		}
+		return tracker.Proof{}, nil
+	}
+	d, err := tracker.ParseDate(strings.TrimSpace(date))
+	if err != nil {
+		return tracker.Proof{}, err
+	}
+	return tracker.Proof{On: d, Ref: strings.TrimSpace(ref)}, nil
 }
 
 // shipments builds the shipments for the given numbers and links (casework.NewShipment, as the
@@ -367,11 +412,26 @@ func writeCase(w io.Writer, c tracker.Case) {
 	row("Asked the seller", c.Dispute.SellerContacted.String())
 	row("Seller promised by", c.Dispute.SellerPromised.String())
 	if c.Dispute.NotReceived {
-		row("Not received", "you say the parcel never came")
+		row("Not received", strings.TrimSpace("you say the parcel never came "+c.Dispute.NotReceivedOn.String()))
 	}
-	row("Stage", deadlines.StageOf(c.Dispute).String())
+	d := c.Dispute
+	for _, f := range deadlines.FollowUps(&d) {
+		if !f.Proof.IsZero() {
+			row(f.Label, f.Proof.On.String()+prefixed(", ", strings.ToLower(f.RefLabel)+" ", f.Proof.Ref))
+		}
+	}
+	row("Stage", deadlines.StageWords(c))
+	row("Next step", deadlines.NextStep(c))
 	row("Notes", c.Notes)
 	tw.Flush()
+}
+
+// prefixed is sep, label and v, or "" when v is empty.
+func prefixed(sep, label, v string) string {
+	if v == "" {
+		return ""
+	}
+	return sep + label + v
 }
 
 func clip(s string, n int) string {

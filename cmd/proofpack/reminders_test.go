@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // An AliExpress order paid by card in the US, shipped 1 September, promised by 10 October.
@@ -118,5 +119,90 @@ func TestRemindersICSIsNotWrittenIntoTheDataFolder(t *testing.T) {
 	r := pp(t, "", "reminders", "--ics", filepath.Join(data, "due.ics"), "--data", data)
 	if r.code != 2 || !strings.Contains(r.stderr, "--ics:") || !strings.Contains(r.stderr, "inside the data folder") {
 		t.Errorf("exit %d %q", r.code, r.stderr)
+	}
+}
+
+// Delivered in the buyer's own town, never received: each follow-up step is recorded with its
+// date and reference, refused when it cannot be true (naming the flag), shown by case show and
+// followed by reminders; an exported case carries the steps.
+func TestNotReceivedFollowUps(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	id := mustJSON[map[string]any](t, pp(t, "", append(timelineArgs, "--data", data)...))["id"].(string)
+	if r := pp(t, "September 18, 2026, 2:10 pm\nDelivered, Front Door/Porch\nAUSTIN, TX 78701\n", "events", "add", id, "-", "--data", data); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	today := time.Now().Format("2006-01-02")
+	tomorrow := time.Now().AddDate(0, 0, 1).Format("2006-01-02")
+	for _, tc := range []struct {
+		args  []string
+		words string
+	}{
+		{[]string{"--pod-requested", "2026-09-19"}, "--pod-requested: the case is not marked not received"},
+		{[]string{"--not-received", "--carrier-claim", tomorrow + ",C-1"}, "--carrier-claim: " + tomorrow + " is in the future"},
+		{[]string{"--not-received", "--police-report", "2026-08-01"}, "--police-report: 2026-08-01 is before the order date 2026-08-28"},
+		{[]string{"--not-received", "--neighbour-statement", "2026-09-17"}, "--neighbour-statement: 2026-09-17 is before the tracking's delivery on 2026-09-18"},
+		{[]string{"--not-received", "--carrier-answered", "18/09/2026"}, "--carrier-answered:"},
+		{[]string{"--not-received", "--carrier-claim", ",C-1"}, "--carrier-claim: give the date first"},
+	} {
+		r := pp(t, "", append([]string{"case", "edit", id, "--data", data}, tc.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, tc.words) {
+			t.Errorf("%v: exit %d %q, want 2 and %q", tc.args, r.code, r.stderr, tc.words)
+		}
+	}
+	d := mustJSON[map[string]any](t, pp(t, "", "case", "show", id, "--json", "--data", data))["dispute"].(map[string]any)
+	if d["not_received"] != nil || d["carrier_claim"] != nil {
+		t.Errorf("a refused edit changed the case: %v", d)
+	}
+
+	if r := pp(t, "", "case", "edit", id, "--data", data, "--not-received", "--pod-requested", "2026-09-19,USPS case 4471, by phone",
+		"--carrier-claim", today+",C-77"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	d = mustJSON[map[string]any](t, pp(t, "", "case", "show", id, "--json", "--data", data))["dispute"].(map[string]any)
+	pod, claim := d["pod_requested"].(map[string]any), d["carrier_claim"].(map[string]any)
+	if d["not_received"] != true || d["not_received_on"] != today || pod["on"] != "2026-09-19" || pod["ref"] != "USPS case 4471, by phone" ||
+		claim["on"] != today || claim["ref"] != "C-77" || d["police_report"] != nil || d["opened"] != "" {
+		t.Errorf("dispute after edit: %v", d)
+	}
+	shown := strings.Join(strings.Fields(pp(t, "", "case", "show", id, "--data", data).stdout), " ")
+	for _, want := range []string{"Asked the carrier for proof of delivery 2026-09-19, request or case number USPS case 4471, by phone",
+		"Carrier claim filed " + today + ", claim number C-77", "Stage waiting for the parcel · delivered but not received: carrier claim filed " + today,
+		"Next step report the theft to the police (and ask the seller)"} {
+		if !strings.Contains(shown, want) {
+			t.Errorf("case show lacks %q:\n%s", want, shown)
+		}
+	}
+
+	rs := mustJSON[[]map[string]any](t, pp(t, "", "reminders", "--json", "--data", data))
+	var kinds []string
+	for _, r := range rs {
+		kinds = append(kinds, r["kind"].(string))
+		if r["kind"] == "carrier_claim_answer_by" && !strings.Contains(r["message"].(string), "reference C-77") {
+			t.Errorf("the claim reminder: %v", r)
+		}
+	}
+	got := strings.Join(kinds, " ")
+	for _, want := range []string{"open_dispute_by", "contact_bank_by", "carrier_claim_answer_by", "ask_neighbours_by", "police_report_by"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("reminders lack %s: %s", want, got)
+		}
+	}
+	if strings.Contains(got, "ask_carrier_pod_by") || strings.Contains(got, "carrier_answer_by ") {
+		t.Errorf("a step taken still has its reminder: %s", got)
+	}
+
+	// Cleared with an empty value; the exported case keeps the rest.
+	if r := pp(t, "", "case", "edit", id, "--data", data, "--carrier-claim", ""); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	zip := filepath.Join(t.TempDir(), "case.zip")
+	if r := pp(t, "", "export", id, "--out", zip, "--data", data); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	res := mustJSON[map[string]any](t, pp(t, "", "open", "--check", zip, "--json"))
+	cs := []map[string]any{res["case"].(map[string]any)}
+	d = cs[0]["dispute"].(map[string]any)
+	if d["pod_requested"].(map[string]any)["ref"] != "USPS case 4471, by phone" || d["carrier_claim"] != nil || d["not_received_on"] != today {
+		t.Errorf("in the exported case: %v", d)
 	}
 }

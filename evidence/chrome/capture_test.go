@@ -290,20 +290,7 @@ func TestCanceledBatchStopsAtOnce(t *testing.T) {
 
 func TestCaptureCaseRecordsPagesWithHashesAndPDF(t *testing.T) {
 	srv := newCarrierServer(t)
-	dataDir := t.TempDir()
-	s, err := boltstore.OpenDir(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := s.AddCase(tracker.Case{
-		Marketplace: "aliexpress", OrderNumber: "8123", Seller: "Shop", Item: "Lamp", Currency: "USD",
-		Ordered: tracker.Date{Year: 2026, Month: 10, Day: 1}, Buyer: tracker.Address{City: "Curitiba", Country: "BR"},
-		Shipments: []tracker.Shipment{{Number: "NL123456785BR", Input: "NL123456785BR"}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dataDir, c := newLampCase(t, "8123")
 	got, err := evidence.CaptureCase(context.Background(), s, dataDir, shared, c.ID,
 		[]string{srv.URL + "/correios", srv.URL + "/silent", srv.URL + "/cainiao"},
 		evidence.CaptureOptions{PageTimeout: 6 * time.Second, PDF: true}, nil)
@@ -388,4 +375,25 @@ func TestPagesThatMoveOrNagFailOrNotePlainly(t *testing.T) {
 	if r := rs[3]; r.Err != nil || !strings.Contains(r.Text, "LP00000000000006") {
 		t.Errorf("page after them: err %v, text %q", r.Err, r.Text)
 	}
+}
+
+// newLampCase opens a store in a temporary data folder, closed when the test ends, with one
+// AliExpress case tracked by a Correios number, for the captures to be recorded on.
+func newLampCase(t *testing.T, order string) (*boltstore.Store, string, tracker.Case) {
+	t.Helper()
+	dataDir := t.TempDir()
+	s, err := boltstore.OpenDir(dataDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	c, err := s.AddCase(tracker.Case{
+		Marketplace: "aliexpress", OrderNumber: order, Seller: "Shop", Item: "Lamp", Currency: "USD",
+		Ordered: tracker.Date{Year: 2026, Month: 10, Day: 1}, Buyer: tracker.Address{City: "Curitiba", Country: "BR"},
+		Shipments: []tracker.Shipment{{Number: "NL123456785BR", Input: "NL123456785BR"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, dataDir, c
 }

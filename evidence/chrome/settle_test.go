@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"proofpack/evidence"
-	"proofpack/tracker"
-	"proofpack/tracker/boltstore"
 )
 
 func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
@@ -74,20 +72,7 @@ func TestPagesThatFillThemselvesInAreCapturedFilled(t *testing.T) {
 // are not on the page), the responses file is recorded and hashed like the other files.
 func TestCaptureTrackingReadsTheJSONThePageLoaded(t *testing.T) {
 	srv := newCarrierServer(t)
-	dataDir := t.TempDir()
-	s, err := boltstore.OpenDir(dataDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	c, err := s.AddCase(tracker.Case{
-		Marketplace: "aliexpress", OrderNumber: "8124", Seller: "Shop", Item: "Lamp", Currency: "USD",
-		Ordered: tracker.Date{Year: 2026, Month: 10, Day: 1}, Buyer: tracker.Address{City: "Curitiba", Country: "BR"},
-		Shipments: []tracker.Shipment{{Number: "NL123456785BR", Input: "NL123456785BR"}},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, dataDir, c := newLampCase(t, "8124")
 	got, fresh, err := evidence.CaptureTracking(context.Background(), s, dataDir, shared, c.ID, []string{srv.URL + "/late"},
 		evidence.CaptureOptions{PageTimeout: 10 * time.Second}, nil, time.Date(2026, 10, 21, 0, 0, 0, 0, time.UTC))
 	if err != nil {

@@ -496,8 +496,10 @@ func (d *doc) picture(e evidence.PacketExhibit, f evidence.PacketFile) {
 
 func (d *doc) index() {
 	d.heading("Evidence index", "evidence index")
-	if len(d.p.Exhibits) == 0 {
+	if len(d.p.Exhibits) == 0 && len(d.p.Withdrawn) == 0 {
 		d.text("This case has no exhibits.", body, 0, "evidence index")
+	} else if len(d.p.Exhibits) == 0 {
+		d.text("No exhibit is part of this claim.", body, 0, "evidence index")
 	}
 	for _, e := range d.p.Exhibits {
 		d.need(20, "evidence index (continued)")
@@ -517,6 +519,37 @@ func (d *doc) index() {
 			}
 			d.text(line, small, 4, "evidence index (continued)")
 			d.text("SHA-256 "+f.SHA256, hashSty, 4, "evidence index (continued)")
+		}
+	}
+	d.withdrawn()
+}
+
+// withdrawn accounts for the numbers the buyer removed, so a gap in the numbering is never
+// unexplained; it says plainly that they are no part of the claim.
+func (d *doc) withdrawn() {
+	if len(d.p.Withdrawn) == 0 {
+		return
+	}
+	lbl := "evidence index (continued)"
+	d.need(20, lbl)
+	d.y += 3
+	d.text("Withdrawn by the buyer", style{size: 10.5, bold: true, color: black}, 0, lbl)
+	d.text("These numbers were removed from the case and are no part of this claim; nothing above relies on them. Their files are kept, unchanged, in the case folder, and listed here so that no number is missing without a word.", style{size: 8.5, color: grey}, 0, lbl)
+	for _, w := range d.p.Withdrawn {
+		d.need(14, lbl)
+		d.y += 1.5
+		line := fmt.Sprintf("No. %d (withdrawn) · %s", w.No, w.Title)
+		d.text(line, style{size: 9.5, bold: true, color: grey}, 0, lbl)
+		what := "Removed"
+		if w.When != "" {
+			what += " on " + w.When
+		}
+		if w.Reason != "" {
+			what += ": " + w.Reason
+		}
+		d.text(what+".", small, 0, lbl)
+		for _, f := range w.Files {
+			d.text(fmt.Sprintf("%s · %s · SHA-256 %s", f.Name, humanBytes(f.Size), f.SHA256), hashSty, 4, lbl)
 		}
 	}
 }
@@ -589,6 +622,9 @@ func packetText(p evidence.Packet, texts map[string]string) []string {
 		for _, f := range e.Files {
 			out = append(out, f.Name)
 		}
+	}
+	for _, w := range p.Withdrawn {
+		out = append(out, w.Title, w.Reason)
 	}
 	for _, t := range texts {
 		out = append(out, t)

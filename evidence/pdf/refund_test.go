@@ -99,3 +99,38 @@ func TestNoPageLeftNearlyEmpty(t *testing.T) {
 	}
 	t.Logf("pages %d: %s", out.Pages, strings.Join(out.Layout, " | "))
 }
+
+// Delivered in the buyer's town and never received: the packet's refund timeline lists the
+// steps taken with the carrier, the police and a neighbour, dated and with their references,
+// as pdftotext reads them back; ProofPack's own follow-up reminders are not printed as ahead.
+func TestPacketRefundTimelineListsTheFollowUps(t *testing.T) {
+	f := newFixture(t)
+	f.c.Shipments[0].Events[2].Place = "São Paulo SP"
+	f.c.Dispute = tracker.Dispute{NotReceived: true, NotReceivedOn: tracker.Date{Year: 2026, Month: 10, Day: 16},
+		PODRequested:       tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 16}, Ref: "Correios 123.456"},
+		CarrierClaim:       tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 26}, Ref: "RC-2026-77"},
+		PoliceReport:       tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 17}, Ref: "BO 2026/8812"},
+		NeighbourStatement: tracker.Proof{On: tracker.Date{Year: 2026, Month: 10, Day: 18}, Ref: "Maria Lima, apto 11"}}
+	f.add(t, 1, "screenshot", "png", "image/png", screenshot(t, 1280, 1400, 1), "https://rastreamento.correios.com.br/app/index.php?objeto=RR123456785CN")
+	out, err := Render(context.Background(), f.packet(evidence.PacketOptions{Buyer: tracker.Buyer{Name: "Ana Souza"}}), Options{Profile: Profiles["paypal"], Root: f.root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := flat(poppler(t, out.PDF, "pdftotext"))
+	for _, want := range []string{
+		"16 Oct 2026 Asked the carrier for proof of delivery (request or case number Correios 123.456)",
+		"17 Oct 2026 Police report filed (report number BO 2026/8812)",
+		"18 Oct 2026 Neighbour's statement obtained: Maria Lima, apto 11",
+		"26 Oct 2026 Carrier claim filed (claim number RC-2026-77)",
+		"I filed a claim with the carrier on 26 Oct 2026 (claim number RC-2026-77).",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"Ask your neighbours", "Follow up your claim", "ProofPack's own reminder"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the packet prints the buyer's own reminder %q", bad)
+		}
+	}
+}

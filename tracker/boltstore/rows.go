@@ -23,7 +23,7 @@ var (
 // rowsVersion is the format of the rows bucket (encodeRow). A file whose rows were written in
 // another format gets them rebuilt from the cases when it is opened, as does one written before
 // rows existed: change it whenever encodeRow, tracker.RowOf or Row change.
-const rowsVersion = 1
+const rowsVersion = 2
 
 // putCase saves a case with its list row in the caller's transaction, drops the summary kept
 // for its earlier save and notes it as changed.
@@ -200,12 +200,16 @@ func encodeRow(r tracker.Row) []byte {
 		w.Str(s)
 	}
 	w.Int(int64(r.Amount))
-	d := r.Dispute
-	for _, day := range []tracker.Date{r.Ordered, r.Shipped, r.Promised, d.Opened, d.Escalated, d.Won,
-		d.RefundPromised, d.RefundReceived, d.SellerContacted, d.SellerPromised} {
+	for _, day := range []tracker.Date{r.Ordered, r.Shipped, r.Promised} {
 		w.Date(day)
 	}
-	w.Bool(d.NotReceived)
+	// The dispute as JSON, which carries whatever steps it gains, and only when one is recorded:
+	// most cases have none, and JSON is what costs.
+	w.Bool(r.Dispute != tracker.Dispute{})
+	if r.Dispute != (tracker.Dispute{}) {
+		b, _ := json.Marshal(r.Dispute) // dates and strings: cannot fail
+		w.Str(string(b))
+	}
 	w.Strs(r.Numbers)
 	w.Strs(r.Inputs)
 	w.Int(r.Updated.Unix())
@@ -223,12 +227,14 @@ func decodeRow(b []byte) (tracker.Row, error) {
 		*s = p.Str()
 	}
 	r.Amount = tracker.Cents(p.Int())
-	d := &r.Dispute
-	for _, day := range []*tracker.Date{&r.Ordered, &r.Shipped, &r.Promised, &d.Opened, &d.Escalated, &d.Won,
-		&d.RefundPromised, &d.RefundReceived, &d.SellerContacted, &d.SellerPromised} {
+	for _, day := range []*tracker.Date{&r.Ordered, &r.Shipped, &r.Promised} {
 		*day = p.Date()
 	}
-	d.NotReceived = p.Bool()
+	if p.Bool() {
+		if err := json.Unmarshal([]byte(p.Str()), &r.Dispute); err != nil {
+			return r, err
+		}
+	}
 	r.Numbers = p.Strs()
 	r.Inputs = p.Strs()
 	r.Updated = time.Unix(p.Int(), p.Int()).UTC()

@@ -65,6 +65,10 @@ func TestRowCodec(t *testing.T) {
 	if _, err := decodeRow(encodeRow(r)[:40]); err == nil {
 		t.Error("a row cut short reads without an error")
 	}
+	r.Dispute = tracker.Dispute{} // most rows: none recorded
+	if got, err := decodeRow(encodeRow(r)); err != nil || !reflect.DeepEqual(got, r) {
+		t.Errorf("without a dispute: %+v, %v", got, err)
+	}
 }
 
 // rowsOf checks that the store's rows are the rows of its cases, in order, and returns them.

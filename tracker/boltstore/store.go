@@ -14,6 +14,9 @@
 //	exhibits
 //	  <case ID>/                    one bucket per case
 //	    <no uint32 BE><kind> -> Exhibit JSON
+//	exhibit_log                     made at the first change, so older files need no migration
+//	  <case ID>/                    one bucket per case: its exhibit history, append-only
+//	    <seq uint32 BE> -> ExhibitChange JSON
 //	settings
 //	  <key>             -> JSON
 //	rows                            (version 2)
@@ -51,6 +54,7 @@ var (
 	bucketNumbers  = []byte("numbers")
 	bucketExhibits = []byte("exhibits")
 	bucketSettings = []byte("settings")
+	bucketLog      = []byte("exhibit_log")
 	keySchema      = []byte("schema")
 )
 
@@ -203,6 +207,11 @@ func (s *Store) DeleteCase(id string) error {
 		if err := tx.Bucket(bucketExhibits).DeleteBucket([]byte(id)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 			return err
 		}
+		if lb := tx.Bucket(bucketLog); lb != nil {
+			if err := lb.DeleteBucket([]byte(id)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+				return err
+			}
+		}
 		seq, _ := strconv.ParseUint(id, 10, 64)
 		if err := deleteRow(tx, seq); err != nil {
 			return err
@@ -282,6 +291,101 @@ func (s *Store) Exhibits(caseID string) ([]tracker.Exhibit, error) {
 			out = append(out, e)
 			return nil
 		})
+	})
+	return out, err
+}
+
+func (s *Store) ChangeExhibits(caseID string, change func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error)) ([]tracker.ExhibitChange, error) {
+	var added []tracker.ExhibitChange
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		if _, err := getCase(tx, caseID); err != nil {
+			return err
+		}
+		var ex []tracker.Exhibit
+		var keys [][]byte
+		if b := tx.Bucket(bucketExhibits).Bucket([]byte(caseID)); b != nil {
+			if err := b.ForEach(func(k, v []byte) error {
+				var e tracker.Exhibit
+				if err := json.Unmarshal(v, &e); err != nil {
+					return corrupt("exhibit", k, err)
+				}
+				ex, keys = append(ex, e), append(keys, slices.Clone(k))
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		log, err := readLog(tx, caseID)
+		if err != nil {
+			return err
+		}
+		before := slices.Clone(ex)
+		if added, err = change(ex, log); err != nil {
+			return err
+		}
+		for i, e := range ex {
+			if e == before[i] {
+				continue
+			}
+			if e.No != before[i].No || e.Kind != before[i].Kind || e.Path != before[i].Path || e.SHA256 != before[i].SHA256 || e.Size != before[i].Size {
+				return fmt.Errorf("exhibit %s: a change may not renumber, move or rehash a file", before[i].ID())
+			}
+			if err := putJSON(tx.Bucket(bucketExhibits).Bucket([]byte(caseID)), keys[i], e); err != nil {
+				return err
+			}
+		}
+		if len(added) == 0 {
+			return nil
+		}
+		root, err := tx.CreateBucketIfNotExists(bucketLog)
+		if err != nil {
+			return err
+		}
+		b, err := root.CreateBucketIfNotExists([]byte(caseID))
+		if err != nil {
+			return err
+		}
+		for i := range added {
+			added[i].Seq = len(log) + i + 1
+			added[i].At = added[i].At.UTC()
+			if err := putJSON(b, binary.BigEndian.AppendUint32(nil, uint32(added[i].Seq)), added[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return added, nil
+}
+
+func (s *Store) ExhibitLog(caseID string) ([]tracker.ExhibitChange, error) {
+	var out []tracker.ExhibitChange
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if _, err := getCase(tx, caseID); err != nil {
+			return err
+		}
+		var err error
+		out, err = readLog(tx, caseID)
+		return err
+	})
+	return out, err
+}
+
+func readLog(tx *bolt.Tx, caseID string) ([]tracker.ExhibitChange, error) {
+	var out []tracker.ExhibitChange
+	root := tx.Bucket(bucketLog)
+	if root == nil || root.Bucket([]byte(caseID)) == nil {
+		return out, nil
+	}
+	err := root.Bucket([]byte(caseID)).ForEach(func(k, v []byte) error {
+		var c tracker.ExhibitChange
+		if err := json.Unmarshal(v, &c); err != nil {
+			return corrupt("exhibit history", k, err)
+		}
+		out = append(out, c)
+		return nil
 	})
 	return out, err
 }
@@ -395,8 +499,8 @@ func (s *Store) RestoreCase(c tracker.Case) error {
 }
 
 // RestoreExhibits records exhibits of a restored case with the numbers, paths and hashes they
-// already have (from its manifest.json).
-func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit) error {
+// already have (from its manifest.json), and its exhibit history as it was, in one transaction.
+func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		if _, err := getCase(tx, caseID); err != nil {
 			return err
@@ -411,6 +515,23 @@ func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit) error {
 				return fmt.Errorf("exhibit %s of case %s is recorded twice", e.ID(), caseID)
 			}
 			if err := putJSON(b, key, e); err != nil {
+				return err
+			}
+		}
+		if len(log) == 0 {
+			return nil
+		}
+		root, err := tx.CreateBucketIfNotExists(bucketLog)
+		if err != nil {
+			return err
+		}
+		lb, err := root.CreateBucketIfNotExists([]byte(caseID))
+		if err != nil {
+			return err
+		}
+		for i, c := range log {
+			c.Seq = i + 1
+			if err := putJSON(lb, binary.BigEndian.AppendUint32(nil, uint32(c.Seq)), c); err != nil {
 				return err
 			}
 		}

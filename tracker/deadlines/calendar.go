@@ -85,5 +85,13 @@ func (c Calendar) AddBusinessDays(d tracker.Date, n int) tracker.Date {
 	return tracker.DateOf(c.bc.WorkdaysFrom(noon(d), n))
 }
 
+// OnOrAfter is d when it is a business day, else the next business day.
+func (c Calendar) OnOrAfter(d tracker.Date) tracker.Date {
+	if c.IsBusinessDay(d) {
+		return d
+	}
+	return c.AddBusinessDays(d, 1)
+}
+
 // noon keeps a date's day whatever zone rickar/cal reads it in.
 func noon(d tracker.Date) time.Time { return d.In(time.UTC).Add(12 * time.Hour) }

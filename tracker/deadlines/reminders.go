@@ -31,7 +31,8 @@ const (
 // Reminders are the case's deadlines at its stage, earliest first: before a dispute, the last
 // day of each route's window (and the seller's promise); with a dispute open, the day to
 // escalate it; once decided, the day the refund is due; and, until the money is back, the last
-// day of every other route as a fall-back. A closed case has none.
+// day of every other route as a fall-back. A case marked not received has ProofPack's own
+// follow-ups too (see followUpReminders) until it is decided. A closed case has none.
 func Reminders(c tracker.Case) []Reminder {
 	st := StageOf(c.Dispute)
 	if st == Closed {
@@ -77,6 +78,7 @@ func Reminders(c tracker.Case) []Reminder {
 			}
 		}
 	}
+	out = append(out, followUpReminders(c)...)
 	slices.SortStableFunc(out, func(a, b Reminder) int { return a.Due.DaysUntil(b.Due) * -1 })
 	return out
 }

@@ -74,8 +74,9 @@ func Steps(d *tracker.Dispute) []Step {
 }
 
 // CheckSteps refuses steps that cannot be true: a step before the order, a dispute step before
-// the dispute was opened, a refund before the dispute, or a step dated after today. Its errors
-// name the field (dispute_opened, refund_received, ...).
+// the dispute was opened, a refund before the dispute, a step dated after today, or a
+// follow-up of a parcel not received dated before its delivery scan. Its errors name the field
+// (dispute_opened, refund_received, carrier_claim, ...).
 func CheckSteps(c tracker.Case, today tracker.Date) error {
 	d := c.Dispute
 	for _, s := range Steps(&d) {
@@ -98,5 +99,5 @@ func CheckSteps(c tracker.Case, today tracker.Date) error {
 	if !d.SellerPromised.IsZero() && !c.Ordered.IsZero() && d.SellerPromised.Before(c.Ordered) {
 		return tracker.Invalid("seller_promised", "%s is before the order date %s", d.SellerPromised, c.Ordered)
 	}
-	return nil
+	return checkFollowUps(c, today)
 }

@@ -187,8 +187,9 @@ func (g *table) townsInCJK(w, country string, strict bool) []run {
 	return out
 }
 
-// cjkGeneric are Chinese words of branch and depot names that are also the names of villages.
-var cjkGeneric = map[string]bool{}
+// cjkGeneric are Chinese words of branch and depot names that are also the names of villages
+// in the gazetteer: 中心 (centre, Zhongxin), 口岸 (port of entry, Kou'an), 城区 (urban district).
+var cjkGeneric = map[string]bool{"中心": true, "口岸": true, "城区": true}
 
 // filter looks up a folded name and keeps the towns of country (and, when the place printed a
 // state code that some of them bear, those of that state); unless strict, a foreign metropolis

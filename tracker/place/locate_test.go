@@ -2,6 +2,7 @@ package place
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"proofpack/tracker"
@@ -97,5 +98,19 @@ func TestKMText(t *testing.T) {
 		if got := KMText(RoundKM(km)); got != want {
 			t.Errorf("%v km reads %q, want %q", km, got, want)
 		}
+	}
+}
+
+// A depot's generic words are not villages: 转运中心 (transit centre) names no town, rather than
+// "several towns are called 中心", and a real town beside them still counts.
+func TestLocateCJKDepotWords(t *testing.T) {
+	shanghai := tracker.Address{City: "上海", Country: "CN"}
+	for _, place := range []string{"转运中心", "国际邮件处理中心", "口岸", "城区营业部"} {
+		if got := Locate(place, shanghai); got.Verdict != Unclear || !strings.Contains(got.Reason, "names no town we know") {
+			t.Errorf("Locate(%q) = %s (%s), want unclear: names no town", place, got.Verdict, got.Reason)
+		}
+	}
+	if got := Locate("北京转运中心", shanghai); got.Verdict != Different || got.Town.Name != "Beijing" {
+		t.Errorf("Locate(北京转运中心) = %s %s (%s), want Beijing", got.Verdict, got.Town.Name, got.Reason)
 	}
 }

@@ -39,6 +39,7 @@ type Report struct {
 // the Evaluate(case, now) of DESIGN.md: the exhibits and the other cases with the same number
 // come in with the case, so the rules stay pure.
 func Evaluate(in Input, s Settings) Report {
+	in = withoutRemoved(in)
 	r := Report{CaseID: in.Case.ID, Status: tracker.StatusNotFound, Flags: []tracker.Flag{}, Events: []tracker.Event{}}
 	today := tracker.DateOf(in.Now)
 	h := &horizon{today: today}
@@ -104,4 +105,32 @@ func carrierFlags(c tracker.Case, sh tracker.Shipment) []tracker.Flag {
 		out = append(out, f)
 	}
 	return out
+}
+
+// withoutRemoved takes the exhibits the buyer removed out of the input: no finding rests on them
+// or tells the buyer to attach them. The events read from them stay, the case's tracking as the
+// buyer saw it, but cite no exhibit, so a finding built on them asks for a new capture. The
+// caller's case is not changed.
+func withoutRemoved(in Input) Input {
+	removed := map[int]bool{}
+	for _, e := range in.Exhibits {
+		if e.Removed {
+			removed[e.No] = true
+		}
+	}
+	if len(removed) == 0 {
+		return in
+	}
+	in.Exhibits = slices.DeleteFunc(slices.Clone(in.Exhibits), func(e tracker.Exhibit) bool { return e.Removed })
+	in.Case.Shipments = slices.Clone(in.Case.Shipments)
+	for i := range in.Case.Shipments {
+		evs := slices.Clone(in.Case.Shipments[i].Events)
+		for j := range evs {
+			if removed[evs[j].Exhibit] {
+				evs[j].Exhibit = 0
+			}
+		}
+		in.Case.Shipments[i].Events = evs
+	}
+	return in
 }

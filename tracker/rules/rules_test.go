@@ -317,3 +317,32 @@ func BenchmarkEvaluate50(b *testing.B) {
 		Evaluate(in, s)
 	}
 }
+
+// A removed exhibit is no proof: no finding cites it or tells the buyer to attach it, and a page
+// about another parcel that the buyer removed no longer raises exhibit_other_number. The events
+// read from it stay (the caller's case unchanged) and the finding asks for a new capture.
+func TestRemovedExhibitsAreNoProof(t *testing.T) {
+	c := newCase("Austin", "78701", "US", "2026-09-01", ev("2026-09-12 10:00", tracker.StatusDelivered, "DENVER, CO 80202"))
+	ex := []tracker.Exhibit{
+		{No: 2, Kind: "screenshot", URL: "https://t.17track.net/en#nums=" + number, Removed: true},
+		{No: 3, Kind: "history", OtherNumber: "LX000000000CN", Removed: true},
+	}
+	r := Evaluate(Input{Case: c, Exhibits: ex, Now: at("2026-09-20")}, DefaultSettings())
+	f := r.Flags[0]
+	if f.Code != tracker.FlagDeliveredElsewhere || len(f.Exhibits) != 0 || strings.Contains(f.Action, "exhibit 2") || !strings.Contains(f.Action, "capture the tracking page first") {
+		t.Errorf("a finding still rests on a removed exhibit: %+v", f)
+	}
+	for _, f := range r.Flags {
+		if f.Code == tracker.FlagExhibitOtherNumber {
+			t.Errorf("a removed page about another parcel still flagged: %+v", f)
+		}
+	}
+	if c.Shipments[0].Events[0].Exhibit != 2 || len(r.Events) != 1 {
+		t.Errorf("the caller's case changed or the events went: %+v, %+v", c.Shipments[0].Events, r.Events)
+	}
+	ex[0].Removed, ex[1].Removed = false, false
+	r = Evaluate(Input{Case: c, Exhibits: ex, Now: at("2026-09-20")}, DefaultSettings())
+	if !slices.Equal(r.Flags[0].Exhibits, []int{2}) {
+		t.Errorf("kept exhibit not cited: %+v", r.Flags[0])
+	}
+}

@@ -39,7 +39,7 @@ func timeline(in Input, h *horizon, status tracker.Status, found []tracker.Flag)
 	}
 	for _, r := range rs {
 		left := today.DaysUntil(r.Due)
-		if !h.within(r.Due.AddDays(-nearDays), r.Due) || r.Kind == deadlines.KindRefundDue || r.Kind == deadlines.KindSellerPromised {
+		if !h.within(r.Due.AddDays(-nearDays), r.Due) || r.Kind == deadlines.KindRefundDue || r.Kind == deadlines.KindSellerPromised || deadlines.IsFollowUp(r.Kind) {
 			continue
 		}
 		if r.Kind == deadlines.KindOpenDispute && !claimable {
@@ -102,7 +102,8 @@ func refundOverdue(c tracker.Case, r deadlines.Reminder, today tracker.Date) tra
 }
 
 // deliveredNotReceived speaks when the tracking shows a delivery in the buyer's own town and the
-// buyer says it never came: the platforms believe such a scan, so other proof is needed.
+// buyer says it never came: the platforms believe such a scan, so other proof is needed. Its
+// next step lists what wins that the buyer has not yet recorded, and what they have.
 func deliveredNotReceived(in Input) []tracker.Flag {
 	c := in.Case
 	if !c.Dispute.NotReceived {
@@ -113,16 +114,47 @@ func deliveredNotReceived(in Input) []tracker.Flag {
 			if e.Status != tracker.StatusDelivered || place.Match(e.Place, c.Buyer).Verdict != place.Same {
 				continue
 			}
-			return []tracker.Flag{flag(tracker.FlagDeliveredNotReceived, tracker.Warning, eventExhibits(e),
-				"What wins instead: ask the carrier for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address; "+
-					"file a claim with the carrier; report the theft to the police and keep the report number; ask your neighbours and get a short signed statement. "+
-					"Record each step's date on the case and attach the answers to the dispute.",
+			return []tracker.Flag{flag(tracker.FlagDeliveredNotReceived, tracker.Warning, eventExhibits(e), winsInstead(c),
 				"The tracking shows %s delivered in %s on %s, your own town, but you say it never came. "+
 					"PayPal and eBay usually side with the seller when the tracking shows a dated delivery in the buyer's town or postcode, so the tracking alone will not win this.",
 				sh.Number, e.Place, day(e))}
 		}
 	}
 	return nil
+}
+
+// winsInstead is the delivered_not_received advice: the steps still to take, then the ones
+// recorded with their dates.
+func winsInstead(c tracker.Case) string {
+	d := c.Dispute
+	todo := []struct {
+		done  bool
+		words string
+	}{
+		{!d.PODRequested.IsZero() || !d.CarrierAnswered.IsZero(), "ask the carrier for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address"},
+		{!d.CarrierClaim.IsZero(), "file a claim with the carrier"},
+		{!d.PoliceReport.IsZero(), "report the theft to the police and keep the report number"},
+		{!d.NeighbourStatement.IsZero(), "ask your neighbours and get a short signed statement"},
+	}
+	var left, done []string
+	for _, t := range todo {
+		if !t.done {
+			left = append(left, t.words)
+		}
+	}
+	for _, f := range deadlines.FollowUps(&d) {
+		if !f.Proof.IsZero() {
+			done = append(done, f.Words()+" on "+f.Proof.On.String())
+		}
+	}
+	out := "Record each step's date on the case and attach the answers to the dispute."
+	if len(done) > 0 {
+		out = "Recorded: " + strings.Join(done, "; ") + ". Attach the answers to the dispute."
+	}
+	if len(left) > 0 {
+		out = "What wins instead: " + strings.Join(left, "; ") + ". " + out
+	}
+	return out
 }
 
 func daysWords(n int) string {

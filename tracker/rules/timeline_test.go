@@ -196,6 +196,22 @@ func TestDeliveredNotReceived(t *testing.T) {
 	if _, ok := find(r, tracker.FlagDisputeWindowOpen); !ok {
 		t.Error("a parcel the buyer never got can still be disputed")
 	}
+	// Our own follow-ups fall within days, but they close no route: no "deadline near".
+	if f, ok := find(r, tracker.FlagDisputeDeadlineNear); ok && (strings.Contains(f.Message, "carrier") || strings.Contains(f.Message, "neighbours")) {
+		t.Errorf("a follow-up raised dispute_deadline_near: %s", f.Message)
+	}
+	// The advice follows what was recorded: the steps taken, with their dates, leave the list.
+	c.Dispute.PODRequested = tracker.Proof{On: date("2026-09-19")}
+	c.Dispute.PoliceReport = tracker.Proof{On: date("2026-09-20"), Ref: "BO-77"}
+	f, _ = find(eval(c, "2026-09-20"), tracker.FlagDeliveredNotReceived)
+	for _, w := range []string{"What wins instead: file a claim with the carrier; ask your neighbours", "Recorded: Asked the carrier for proof of delivery on 2026-09-19; Police report filed (report number BO-77) on 2026-09-20."} {
+		if !strings.Contains(f.Action, w) {
+			t.Errorf("action lacks %q: %s", w, f.Action)
+		}
+	}
+	if strings.Contains(f.Action, "police and keep") || strings.Contains(f.Action, "GPS") {
+		t.Errorf("a step taken is still advised: %s", f.Action)
+	}
 	other := aliexpress(ev("2026-09-18 10:00", tracker.StatusDelivered, "Chicago, IL 60601"))
 	other.Dispute.NotReceived = true
 	if _, ok := find(eval(other, "2026-09-20"), tracker.FlagDeliveredNotReceived); ok {

@@ -29,6 +29,7 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		{"the number index follows adds, edits and deletes", numberIndex},
 		{"exhibits are numbered in order", exhibits},
 		{"a failed placement records no exhibit", exhibitsFail},
+		{"exhibit changes save records and history together", exhibitChanges},
 		{"settings round-trip", settings},
 		{"save cases adds and merges in one transaction", saveCases},
 		{"a failed save cases changes nothing", saveCasesFails},
@@ -258,6 +259,62 @@ func exhibitsFail(t *testing.T, s tracker.Store) {
 	}
 	if list, _ := s.Exhibits(c.ID); len(list) != 0 {
 		t.Errorf("recorded after a failed placement: %+v", list)
+	}
+}
+
+func exhibitChanges(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	if _, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+		return []tracker.Exhibit{{No: next, Kind: "screenshot", Path: "a"}, {No: next, Kind: "text", Path: "b"}, {No: next + 1, Kind: "file", Path: "c"}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 2, 10, 0, 0, 0, time.FixedZone("CET", 3600))
+	got, err := s.ChangeExhibits(c.ID, func(ex []tracker.Exhibit, log []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+		if len(ex) != 3 || len(log) != 0 {
+			t.Errorf("handed %d records, %d entries", len(ex), len(log))
+		}
+		ex[0].Removed, ex[1].Removed = true, true
+		return []tracker.ExhibitChange{{At: at, By: "test", Exhibit: 1, Action: tracker.ExhibitRemoved, Reason: "wrong parcel"}}, nil
+	})
+	if err != nil || len(got) != 1 || got[0].Seq != 1 || !got[0].At.Equal(at) || got[0].At.Location() != time.UTC {
+		t.Fatalf("ChangeExhibits = %+v, %v", got, err)
+	}
+	boom := errors.New("boom")
+	if _, err := s.ChangeExhibits(c.ID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+		ex[2].Description = "lost"
+		return []tracker.ExhibitChange{{Exhibit: 2, Action: tracker.ExhibitDescribed}}, boom
+	}); !errors.Is(err, boom) {
+		t.Errorf("a failed change: %v", err)
+	}
+	if _, err := s.ChangeExhibits(c.ID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+		ex[2].SHA256 = "ff"
+		return nil, nil
+	}); err == nil {
+		t.Error("a change rehashed a file")
+	}
+	if _, err := s.ChangeExhibits(c.ID, func(ex []tracker.Exhibit, log []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+		ex[2].Description = "chat with the seller"
+		return []tracker.ExhibitChange{{At: at, Exhibit: 2, Action: tracker.ExhibitDescribed, New: "chat with the seller"}}, nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	ex, _ := s.Exhibits(c.ID)
+	log, err := s.ExhibitLog(c.ID)
+	if err != nil || len(log) != 2 || log[1].Seq != 2 || log[0].Reason != "wrong parcel" {
+		t.Errorf("log %+v %v", log, err)
+	}
+	if !ex[0].Removed || !ex[1].Removed || ex[2].Removed || ex[2].Description != "chat with the seller" || ex[2].SHA256 != "" {
+		t.Errorf("records %+v", ex)
+	}
+	if _, err := s.ChangeExhibits("404", func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) { return nil, nil }); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("change of a missing case: %v", err)
+	}
+	if err := s.DeleteCase(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ExhibitLog(c.ID); tracker.KindOf(err) != tracker.KindNotFound {
+		t.Errorf("log of a deleted case: %v", err)
 	}
 }
 
