@@ -20,7 +20,7 @@
 //	settings
 //	  <key>             -> JSON
 //	rows                            (version 2)
-//	  <seq uint64 BE>   -> tracker.Row JSON: the case's list row, written with the case
+//	  <seq uint64 BE>   -> the case's list row (tracker.Row, packed: encodeRow), written with it
 //	summaries                       (version 2)
 //	  <seq uint64 BE>   -> the list's summary of the case, dropped by each save of the case
 //	changed                         (version 2)
