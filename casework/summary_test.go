@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -145,7 +146,7 @@ func TestSummaryHoldsUntil(t *testing.T) {
 	}
 	turns := 0
 	for _, c := range cases {
-		in, err := rules.Load(others{svc.Store, c.ID}, c.ID, now)
+		in, err := rules.Load(&others{Store: svc.Store, id: c.ID}, c.ID, now)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,4 +174,34 @@ func TestSummaryHoldsUntil(t *testing.T) {
 	if turns < len(cases) {
 		t.Errorf("only %d turns of a summary over a year of %d cases: the test saw too little", turns, len(cases))
 	}
+}
+
+// A number on many orders: the Diagnosis tab reads the other cases' rows in one pass, and says
+// the same as the list. One other seller's order makes it a reused number for all of them.
+func TestManySharingOneNumber(t *testing.T) {
+	svc := newService(t)
+	var cs []tracker.Case
+	for i := range manyOthers + 6 {
+		c := storetest.Sample(fmt.Sprint(9000+i), "RR204873517CN")
+		if i == 3 {
+			c.Seller = "Another Shop"
+		}
+		cs = append(cs, c)
+	}
+	saved, err := svc.Store.SaveCases(cs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := svc.Analyze(saved[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := map[string]string{}
+	for _, f := range r.Flags {
+		codes[f.Code] = f.Message
+	}
+	if !strings.Contains(codes[tracker.FlagReusedNumber], "case "+saved[3].ID) || !strings.Contains(codes[tracker.FlagCombinedShipment], "and 58 others") {
+		t.Errorf("flags of case %s: %v", saved[0].ID, codes)
+	}
+	checkList(t, svc, "many sharing one number")
 }

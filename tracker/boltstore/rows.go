@@ -62,6 +62,9 @@ func deleteRow(tx *bolt.Tx, seq uint64) error {
 func (s *Store) Rows() ([]tracker.Row, error) {
 	var out []tracker.Row
 	err := s.db.View(func(tx *bolt.Tx) error {
+		// The highest case ID bounds the count: a row is large, and growing the slice row by row
+		// copied ten thousand of them several times over.
+		out = make([]tracker.Row, 0, min(tx.Bucket(bucketCases).Sequence(), 1<<20))
 		sums := tx.Bucket(bucketSummaries).Cursor()
 		sk, sv := sums.First()
 		return tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {

@@ -54,39 +54,46 @@ func (w *Writer) Date(d tracker.Date) {
 var ErrShort = errors.New("record cut short or malformed")
 
 // Reader reads the fields of a record in the order they were written. The first error sticks:
-// every later field reads as zero, and Err says what went wrong.
+// every later field reads as zero, and Err says what went wrong. The record is copied once into
+// a string that the strings read share: one allocation per record, not one per field.
 type Reader struct {
-	b   []byte
+	s   string
 	err error
 }
 
-func NewReader(b []byte) *Reader { return &Reader{b: b} }
+func NewReader(b []byte) *Reader { return &Reader{s: string(b)} }
 
 // Err is the first error met, or nil; a record with bytes left over is malformed too.
 func (r *Reader) Err() error {
-	if r.err == nil && len(r.b) > 0 {
+	if r.err == nil && len(r.s) > 0 {
 		return ErrShort
 	}
 	return r.err
 }
 
-func (r *Reader) Int() int64 {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
+func (r *Reader) Uint() uint64 {
+	var v uint64
+	for i := 0; i < len(r.s) && i < binary.MaxVarintLen64; i++ {
+		c := r.s[i]
+		if i == binary.MaxVarintLen64-1 && c > 1 {
+			break // overflows 64 bits
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+		if c < 0x80 {
+			r.s = r.s[i+1:]
+			return v
+		}
 	}
-	r.b = r.b[n:]
-	return v
+	r.fail()
+	return 0
 }
 
-func (r *Reader) Uint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
+func (r *Reader) Int() int64 {
+	u := r.Uint() // zig-zag, as binary.AppendVarint writes it
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	r.b = r.b[n:]
 	return v
 }
 
@@ -101,29 +108,29 @@ func (r *Reader) Small() int {
 }
 
 func (r *Reader) Bool() bool {
-	if len(r.b) == 0 || r.b[0] > 1 {
+	if len(r.s) == 0 || r.s[0] > 1 {
 		r.fail()
 		return false
 	}
-	v := r.b[0] == 1
-	r.b = r.b[1:]
+	v := r.s[0] == 1
+	r.s = r.s[1:]
 	return v
 }
 
 func (r *Reader) Str() string {
 	n := r.Uint()
-	if n > uint64(len(r.b)) {
+	if n > uint64(len(r.s)) {
 		r.fail()
 		return ""
 	}
-	s := string(r.b[:n])
-	r.b = r.b[n:]
+	s := r.s[:n]
+	r.s = r.s[n:]
 	return s
 }
 
 func (r *Reader) Strs() []string {
 	n := r.Uint()
-	if n > uint64(len(r.b)) { // each string takes at least a byte
+	if n > uint64(len(r.s)) { // each string takes at least a byte
 		r.fail()
 		return nil
 	}
@@ -142,5 +149,5 @@ func (r *Reader) fail() {
 	if r.err == nil {
 		r.err = ErrShort
 	}
-	r.b = nil
+	r.s = ""
 }

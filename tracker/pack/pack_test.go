@@ -70,4 +70,34 @@ func TestShort(t *testing.T) {
 	if r := NewReader([]byte{2}); r.Bool() || r.Err() == nil {
 		t.Error("a bool of 2 read without an error")
 	}
+	if r := NewReader([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}); r.Uint() != 0 || r.Err() == nil {
+		t.Error("a number over 64 bits read without an error")
+	}
+}
+
+// Numbers read back as written, at the edges of each varint length and of the zig-zag.
+func TestNumbers(t *testing.T) {
+	var w Writer
+	ints := []int64{0, -1, 1, 63, -64, 64, -65, 1 << 20, -(1 << 40), math.MaxInt64, math.MinInt64}
+	uints := []uint64{0, 127, 128, 16383, 16384, 1 << 56, math.MaxUint64}
+	for _, v := range ints {
+		w.Int(v)
+	}
+	for _, v := range uints {
+		w.Uint(v)
+	}
+	r := NewReader(w.Bytes())
+	for _, v := range ints {
+		if got := r.Int(); got != v {
+			t.Errorf("Int %d read as %d", v, got)
+		}
+	}
+	for _, v := range uints {
+		if got := r.Uint(); got != v {
+			t.Errorf("Uint %d read as %d", v, got)
+		}
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
 }
