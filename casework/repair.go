@@ -134,6 +134,7 @@ func readCaseFolder(dir, id string) (evidence.CaseFile, evidence.Manifest, []tra
 			MediaType: f.MediaType, URL: f.URL, FinalURL: f.FinalURL, HTTPStatus: f.HTTPStatus, CapturedAt: f.CapturedAt,
 			Zone: f.Zone, Browser: f.Browser, Note: f.Note, Source: f.Source,
 			Description: f.Description, Removed: f.Removed,
+			Title: f.Title, Viewport: f.Viewport, OtherNumber: f.OtherNumber, NumberConfirmed: f.NumberConfirmed, Unsettled: f.Unsettled,
 		})
 	}
 	return cf, m, ex, nil

@@ -38,7 +38,12 @@ func TestRepairRebuildsALostStore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := evidence.Add(st, dir, c.ID, evidence.TextGroup("history", "1 Oct 2026 accepted "+n, "pasted")); err != nil {
+		g := evidence.TextGroup("history", "1 Oct 2026 accepted "+n, "pasted")
+		if i == 0 { // a page about another parcel, and one that never settled, stay so
+			g.Files[0].Exhibit.OtherNumber, g.Files[0].Exhibit.Unsettled = "RR999999995CN", true
+			g.Files[0].Exhibit.Title, g.Files[0].Exhibit.Viewport = "Rastreamento", "1280x900"
+		}
+		if _, err := evidence.Add(st, dir, c.ID, g); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -52,6 +52,25 @@ type ManifestEntry struct {
 	// withdrawn exhibit (see History).
 	Description string `json:"description,omitempty"`
 	Removed     bool   `json:"removed,omitempty"`
+	// The capture's marks: without them a store rebuilt from the folder (repair) would count an
+	// unsettled page as "no events" and a page about another parcel as this one's.
+	Title           string `json:"title,omitempty"`
+	Viewport        string `json:"viewport,omitempty"`
+	OtherNumber     string `json:"other_number,omitempty"`
+	NumberConfirmed bool   `json:"number_confirmed,omitempty"`
+	Unsettled       bool   `json:"unsettled,omitempty"`
+}
+
+// withoutMarks is the manifest as ProofPack wrote it before it kept the capture's marks, so that
+// Verify still passes a case folder saved then; the next change to its exhibits rewrites it.
+func (m Manifest) withoutMarks() Manifest {
+	files := make([]ManifestEntry, len(m.Files))
+	for i, f := range m.Files {
+		f.Title, f.Viewport, f.OtherNumber, f.NumberConfirmed, f.Unsettled = "", "", "", false, false
+		files[i] = f
+	}
+	m.Files = files
+	return m
 }
 
 // NewManifest builds the manifest of a case's exhibit records and exhibit history.
@@ -63,6 +82,7 @@ func NewManifest(caseID string, exhibits []tracker.Exhibit, log []tracker.Exhibi
 			MediaType: e.MediaType, URL: e.URL, FinalURL: e.FinalURL, HTTPStatus: e.HTTPStatus,
 			CapturedAt: e.CapturedAt.UTC(), Zone: e.Zone, Browser: e.Browser, Note: e.Note, Source: e.Source,
 			Description: e.Description, Removed: e.Removed,
+			Title: e.Title, Viewport: e.Viewport, OtherNumber: e.OtherNumber, NumberConfirmed: e.NumberConfirmed, Unsettled: e.Unsettled,
 		})
 	}
 	return m

@@ -43,31 +43,24 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	switch p.Problem {
-	case Changed:
-		if p.Want == "" {
-			return p.Path + ": changed"
-		}
+	if p.Problem == Changed && p.Want != "" {
 		return fmt.Sprintf("%s: changed (recorded SHA-256 %s, now %s)", p.Path, p.Want, p.Got)
-	case Missing:
-		return fmt.Sprintf("%s: missing", p.Path)
-	case Unreadable:
-		return fmt.Sprintf("%s: cannot be read as a file (check that it is a file and that you may read it)", p.Path)
-	case Symlink:
-		return fmt.Sprintf("%s: a symbolic link, not the file or folder ProofPack saved", p.Path)
-	case NotRegular:
-		return fmt.Sprintf("%s: not a regular file (a folder, device, pipe or socket)", p.Path)
-	case Hidden:
-		return fmt.Sprintf("%s: a hidden file that ProofPack did not save", p.Path)
-	case Stray:
-		return fmt.Sprintf("%s: not ProofPack's (no record names it)", p.Path)
-	case Orphan:
-		return fmt.Sprintf("%s: a case folder whose case is not in the store (see 'proofpack repair')", p.Path)
-	case NotFolder:
-		return fmt.Sprintf("%s: not a folder (a file or a symbolic link)", p.Path)
-	default:
-		return fmt.Sprintf("%s: %s", p.Path, p.Problem)
 	}
+	if why, ok := problemWords[p.Problem]; ok {
+		return p.Path + ": " + why
+	}
+	return p.Path + ": " + p.Problem
+}
+
+// problemWords say each problem to the buyer, with what to check where there is something to do.
+var problemWords = map[string]string{
+	Unreadable: "cannot be read as a file (check that it is a file and that you may read it)",
+	Symlink:    "a symbolic link, not the file or folder ProofPack saved",
+	NotRegular: "not a regular file (a folder, device, pipe or socket)",
+	Hidden:     "a hidden file that ProofPack did not save",
+	Stray:      "not ProofPack's (no record names it)",
+	Orphan:     "a case folder whose case is not in the store (see 'proofpack repair')",
+	NotFolder:  "not a folder (a file or a symbolic link)",
 }
 
 // Report is the result of verifying one case.
@@ -236,10 +229,13 @@ func linkOr(t fs.FileMode, other string) string {
 }
 
 // checkManifest compares manifest.json byte for byte with the one the records and the exhibit
-// history give: any edit by hand, a removal taken out of the history too, shows as changed.
+// history give (or, for a folder saved before the manifest kept the capture's marks, the one
+// it gave then): any edit by hand, a removal taken out of the history too, shows as changed.
 func checkManifest(dir, caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) (Problem, bool) {
 	p := Problem{Path: path.Join(CaseDir(caseID), ManifestName)}
-	want, err := NewManifest(caseID, ex, log).encode()
+	m := NewManifest(caseID, ex, log)
+	want, err := m.encode()
+	legacy, _ := m.withoutMarks().encode() // the same value, fewer fields: no new error
 	if err != nil {
 		p.Problem = err.Error()
 		return p, false
@@ -254,7 +250,7 @@ func checkManifest(dir, caseID string, ex []tracker.Exhibit, log []tracker.Exhib
 		p.Problem = Missing
 	case err != nil:
 		p.Problem = err.Error()
-	case !bytes.Equal(got, want):
+	case !bytes.Equal(got, want) && !bytes.Equal(got, legacy):
 		p.Problem = Changed
 	default:
 		return p, true

@@ -80,7 +80,7 @@ func (f *caseFlags) register(fs *pflag.FlagSet, edit bool) {
 		for _, u := range followUpFlags {
 			v := new(string)
 			f.followUps[u.field] = v
-			fs.StringVar(v, u.flag, "", fmt.Sprintf("DATE[,%s]: %s, after --not-received (\"\" clears it)", u.ref, u.usage))
+			fs.StringVar(v, u.flag, "", fmt.Sprintf("%s, after --not-received: `DATE[,%s]` (\"\" clears it)", u.usage, u.ref))
 		}
 	}
 }

@@ -162,7 +162,7 @@ func followUpReminders(c tracker.Case) []Reminder {
 	}
 	if d.NeighbourStatement.IsZero() {
 		due := since.AddDays(askWithin)
-		add(due, KindAskNeighbours, "Ask your neighbours by %s whether they took the parcel in, and get a short signed statement if they saw nothing.", due)
+		add(due, KindAskNeighbours, "Ask your neighbours by %s whether they took the parcel in; if not, get a short signed statement saying so.", due)
 	}
 	if d.PoliceReport.IsZero() {
 		due := since.AddDays(policeWithin)
@@ -171,6 +171,7 @@ func followUpReminders(c tracker.Case) []Reminder {
 	return out
 }
 
+// refWords is a step's reference inside a reminder's parenthesis: ", reference C-77".
 func refWords(p tracker.Proof) string {
 	if p.Ref == "" {
 		return ""
