@@ -1,7 +1,8 @@
 package ui
 
 import (
-	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,7 +26,8 @@ type App struct {
 	addBtn   *widget.Button
 	editBtn  *widget.Button
 	delBtn   *widget.Button
-	lastForm *orderForm // the order form opened last, for tests to fill
+	toolbar  *fyne.Container // the buttons under the list
+	lastForm *orderForm      // the order form opened last, for tests to fill
 	// lastSettings is the Settings view opened last, likewise.
 	lastSettings *settingsView
 	// filesDone closes when the files added last are on screen, for tests to wait on.
@@ -64,13 +66,56 @@ func (u *App) build() {
 	u.editBtn.Disable()
 
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), u.showSettings)
-	left := container.NewBorder(u.list.top, container.NewBorder(nil, nil, nil, settings, container.NewHBox(u.addBtn, u.editBtn, u.delBtn, u.remindersButton())), nil, nil, u.list.list)
+	// Two rows of buttons sharing the list's width: in one row their words overflow it in
+	// Spanish, Portuguese and Russian.
+	u.toolbar = container.NewVBox(container.NewGridWithColumns(2, u.addBtn, u.remindersButton()),
+		container.NewBorder(nil, nil, nil, settings, container.NewGridWithColumns(2, u.editBtn, u.delBtn)))
+	left := container.NewBorder(u.list.top, u.toolbar, nil, nil, u.list.list)
 	split := container.NewHSplit(container.New(boundedLayout{fyne.NewSize(300, 480)}, left), u.detail)
 	split.SetOffset(0.34)
 	w.SetContent(split)
 	w.SetMainMenu(u.fileMenu())
 	w.SetOnDropped(u.dropped)
 	u.bindKeys()
+}
+
+// Open shows the case with id ("": the first row) on the tab named tab (one of TabNames; "":
+// the first), as a buyer clicking them would: the command line's --case and --tab. It returns at
+// once with a channel that closes when the case is on screen on that tab.
+func (u *App) Open(id, tab string) (<-chan struct{}, error) {
+	i, err := TabIndex(tab)
+	if err != nil {
+		return nil, err
+	}
+	if id != "" {
+		if _, err := u.svc.Case(id); err != nil {
+			return nil, err
+		}
+	}
+	u.reload(id)
+	loaded, shown := u.Loaded(), make(chan struct{})
+	go func() {
+		<-loaded
+		fyne.Do(func() {
+			if u.view != nil {
+				u.view.tabs.SelectIndex(i)
+			}
+			close(shown)
+		})
+	}()
+	return shown, nil
+}
+
+// TabIndex is the position of the tab named tab (one of TabNames) among a case's tabs; "" is
+// the first.
+func TabIndex(tab string) (int, error) {
+	if tab == "" {
+		return 0, nil
+	}
+	if i := slices.Index(TabNames(), tab); i >= 0 {
+		return i, nil
+	}
+	return 0, tracker.Invalid("tab", "%s is not a tab: use one of %s", tracker.Quote(tab), strings.Join(TabNames(), ", "))
 }
 
 // Loaded returns a channel that closes once the latest reload is on screen.
@@ -111,15 +156,16 @@ func (u *App) show(id string) {
 	u.detail.Refresh()
 }
 
+// emptySteps is the empty state's three-step guide.
+const emptySteps = "1. Add the order: where you bought, the amount and the tracking number the seller gave.\n2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n3. Make the packet: one PDF with your statement and the proof, ready for the dispute."
+
 // showEmpty greets a buyer with no cases: what ProofPack does in three steps, and two buttons.
 func (u *App) showEmpty() {
 	u.view = nil
 	u.delBtn.Disable()
 	u.editBtn.Disable()
 	title := widget.NewLabelWithStyle(lang.L("Your parcel has not come? Start here."), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	steps := widget.NewLabel(lang.L("1. Add the order: where you bought, the amount and the tracking number the seller gave.\n" +
-		"2. Paste the tracking history or capture the carrier's page: ProofPack shows what is wrong.\n" +
-		"3. Make the packet: one PDF with your statement and the proof, ready for the dispute."))
+	steps := widget.NewLabel(lang.L(emptySteps))
 	steps.Wrapping = fyne.TextWrapWord
 	add := widget.NewButtonWithIcon(lang.L("Add order"), theme.ContentAddIcon(), u.showAddOrder)
 	add.Importance = widget.HighImportance
@@ -132,7 +178,7 @@ func (u *App) showEmpty() {
 // loadSamples fills the empty data folder with the sample cases of `proofpack demo`.
 func (u *App) loadSamples() {
 	if _, err := u.svc.LoadSamples(); err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	u.reload("")
@@ -151,8 +197,9 @@ func (u *App) confirmDelete() {
 	if !ok {
 		return
 	}
-	msg := fmt.Sprintf("Delete case %s (%s order %s) and all its evidence files?\nThis cannot be undone.", c.ID, tracker.MarketplaceName(c.Marketplace), c.OrderNumber)
-	dialog.ShowConfirm("Delete case", msg, func(yes bool) {
+	msg := lang.L("Delete case {{.Case}} ({{.Marketplace}} order {{.Order}}) and all its evidence files?\nThis cannot be undone.",
+		map[string]any{"Case": c.ID, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber})
+	dialog.ShowConfirm(lang.L("Delete case"), msg, func(yes bool) {
 		if yes {
 			u.deleteCase(c.ID)
 		}
@@ -164,7 +211,7 @@ func (u *App) deleteCase(id string) {
 		u.view.leave()
 	}
 	if err := u.svc.DeleteCase(id); err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 	}
 	u.view = nil
 	u.list.list.UnselectAll()
@@ -198,11 +245,12 @@ func (u *App) addFiles(paths []string, note string) <-chan struct{} {
 		fyne.Do(func() {
 			defer close(done)
 			if err != nil {
-				dialog.ShowError(err, u.win)
+				showError(err, u.win)
 				return
 			}
 			u.reload(c.ID)
-			dialog.ShowInformation("Evidence added", fmt.Sprintf("Added %d files to case %s as exhibits, each with its SHA-256.", len(added), c.ID), u.win)
+			dialog.ShowInformation(lang.L("Evidence added"), lang.L("Added {{.Count}} files to case {{.Case}} as exhibits, each with its SHA-256.",
+				map[string]any{"Count": len(added), "Case": c.ID}), u.win)
 		})
 	}()
 	return done

@@ -22,7 +22,12 @@ import (
 // newTestApp opens the window on a real store in a temporary data folder, holding the cases given.
 func newTestApp(t *testing.T, cases ...tracker.Case) (*App, *boltstore.Store, fyne.Window) {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "data")
+	return newTestAppIn(t, filepath.Join(t.TempDir(), "data"), cases...)
+}
+
+// newTestAppIn is newTestApp on the data folder dir.
+func newTestAppIn(t *testing.T, dir string, cases ...tracker.Case) (*App, *boltstore.Store, fyne.Window) {
+	t.Helper()
 	s, err := boltstore.OpenDir(dir)
 	if err != nil {
 		t.Fatal(err)

@@ -3,12 +3,12 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,25 +31,26 @@ func (u *App) backup(out string) <-chan struct{} {
 	t := newTask()
 	t.bar.Hide()
 	busy := widget.NewProgressBarInfinite()
-	msg := widget.NewLabel("Backing up to " + out + " …")
-	d := dialog.NewCustomWithoutButtons("Back up", container.NewVBox(msg, busy, t.box), u.win)
+	msg := widget.NewLabel(lang.L("Backing up to {{.File}}…", map[string]any{"File": out}))
+	d := dialog.NewCustomWithoutButtons(lang.L("Back up"), container.NewVBox(msg, busy, t.box), u.win)
 	d.Show()
 	start := time.Now()
 	return t.start(func(ctx context.Context, _ func(int, int)) error {
 		res, err := u.svc.Backup(ctx, out)
 		if err == nil {
-			msg.Text = fmt.Sprintf("Backed up %d cases and %d exhibit files to %s in %s.", res.Cases, res.Exhibits, out, time.Since(start).Round(time.Second/10))
+			msg.Text = lang.L("Backed up {{.Cases}} cases and {{.Files}} exhibit files to {{.File}} in {{.Time}}.",
+				map[string]any{"Cases": res.Cases, "Files": res.Exhibits, "File": out, "Time": time.Since(start).Round(time.Second / 10)})
 		}
 		return err
 	}, func(err error) {
 		d.Hide()
 		switch {
 		case errors.Is(err, context.Canceled):
-			dialog.ShowInformation("Back up", "Cancelled: no backup was written.", u.win)
+			dialog.ShowInformation(lang.L("Back up"), lang.L("Cancelled: no backup was written."), u.win)
 		case err != nil:
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 		default:
-			dialog.ShowInformation("Back up", msg.Text, u.win)
+			dialog.ShowInformation(lang.L("Back up"), msg.Text, u.win)
 		}
 	})
 }

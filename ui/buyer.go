@@ -1,10 +1,8 @@
 package ui
 
 import (
-	"errors"
-	"fmt"
-
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
@@ -24,7 +22,7 @@ func (u *App) askBuyerOnce(then func()) {
 		_, err = u.svc.Store.Setting(buyerAskedKey, &asked)
 	}
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	if asked || b.Name != "" {
@@ -34,9 +32,9 @@ func (u *App) askBuyerOnce(then func()) {
 	entries := map[string]*widget.Entry{}
 	var items []*widget.FormItem
 	for _, f := range []struct{ field, label, hint string }{
-		{"name", "Your name", "as on your card or account"},
-		{"email", "E-mail", "where the bank or platform can reach you"},
-		{"phone", "Phone", "optional"},
+		{"name", lang.L("Your name"), lang.L("as on your card or account")},
+		{"email", lang.L("E-mail"), lang.L("where the bank or platform can reach you")},
+		{"phone", lang.L("Phone"), lang.L("optional")},
 	} {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(f.hint)
@@ -45,21 +43,17 @@ func (u *App) askBuyerOnce(then func()) {
 		entries[f.field] = e
 		items = append(items, widget.NewFormItem(f.label, e))
 	}
-	dialog.ShowForm("Who signs the packet?", "Save", "Skip", items, func(ok bool) {
+	dialog.ShowForm(lang.L("Who signs the packet?"), lang.L("Save"), lang.L("Skip"), items, func(ok bool) {
 		if ok {
 			for _, field := range tracker.BuyerFields {
 				if _, err := u.svc.SetBuyerField(field, entries[field].Text); err != nil {
-					var te *tracker.Error
-					if errors.As(err, &te) {
-						err = fmt.Errorf("%s: %s", field, te.Msg)
-					}
-					dialog.ShowError(err, u.win)
+					showError(err, u.win)
 					return
 				}
 			}
 		}
 		if err := u.svc.Store.SetSetting(buyerAskedKey, true); err != nil {
-			dialog.ShowError(err, u.win)
+			showError(err, u.win)
 			return
 		}
 		then()

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -108,7 +107,7 @@ func (l *caseList) load(id string) {
 				return
 			}
 			if err != nil {
-				dialog.ShowError(err, l.u.win)
+				showError(err, l.u.win)
 				return
 			}
 			l.set(rows)
@@ -132,7 +131,7 @@ func (l *caseList) set(rows []casework.ListRow) {
 
 // searchText is what the search box matches in a case.
 func searchText(r tracker.Row) string {
-	parts := append([]string{r.OrderNumber, r.Seller, r.Item, tracker.MarketplaceName(r.Marketplace)}, r.Numbers...)
+	parts := append([]string{r.OrderNumber, r.Seller, r.Item, tracker.MarketplaceName(r.Marketplace), marketplaceName(r.Marketplace)}, r.Numbers...)
 	return strings.ToLower(strings.Join(append(parts, r.Inputs...), "\n"))
 }
 
@@ -145,7 +144,7 @@ func (l *caseList) caseByID(id string) (tracker.Case, bool) {
 	}
 	c, err := l.u.svc.Case(id)
 	if err != nil {
-		dialog.ShowError(err, l.u.win)
+		showError(err, l.u.win)
 		return tracker.Case{}, false
 	}
 	return c, true
@@ -262,7 +261,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	s := l.sums[c.ID]
 	box := o.(*fyne.Container)
 	line1 := box.Objects[0].(*fyne.Container)
-	line1.Objects[0].(*widget.Label).SetText(tracker.MarketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	line1.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
 	line1.Objects[1].(*widget.Label).SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
 	line2 := box.Objects[1].(*fyne.Container)
 	line2.Objects[0].(*widget.Label).SetText(c.Item)
@@ -270,7 +269,7 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	h.Importance = summaryImportance(s)
 	h.SetText(headlineText(s))
 	// The deadline first: a narrow list cuts the line's end, and the date matters most.
-	meta := lang.L(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
+	meta := sayKnown(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
 		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
@@ -284,7 +283,7 @@ func headlineText(s casework.Summary) string {
 	if s.Code == tracker.FlagStalled && s.StalledDays > 0 {
 		return lang.L("Stalled {{.Days}} days", map[string]any{"Days": s.StalledDays})
 	}
-	return lang.L(s.Headline)
+	return sayKnown(s.Headline)
 }
 
 // summaryImportance colours a row's headline: red for a critical problem, amber for a warning,
@@ -301,7 +300,8 @@ func summaryImportance(s casework.Summary) widget.Importance {
 	return statusImportance(s.Status)
 }
 
-func statusText(s tracker.Status) string { return casework.StatusWords(s) }
+// statusText names a tracking status in the window's language.
+func statusText(s tracker.Status) string { return sayKnown(casework.StatusWords(s)) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {

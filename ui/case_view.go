@@ -19,6 +19,9 @@ func caseTabs() []func(*caseView) *container.TabItem {
 	}
 }
 
+// TabNames name the case's tabs, in caseTabs' order, for the command line's --tab.
+func TabNames() []string { return []string{"order", "tracking", "diagnosis", "evidence", "packet"} }
+
 // caseView is one case on screen. Tabs keep what they need to refresh in refreshers.
 type caseView struct {
 	app        *App

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -31,20 +30,20 @@ func diagnosisTab(v *caseView) *container.TabItem {
 func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {
 	r, err := v.app.svc.Analyze(c.ID)
 	if err != nil {
-		return []fyne.CanvasObject{widget.NewLabel("Could not analyse this case: " + err.Error())}
+		return []fyne.CanvasObject{widget.NewLabel(lang.L("Could not analyse this case: {{.Error}}", map[string]any{"Error": errorText(err)}))}
 	}
-	status := widget.NewLabelWithStyle("Status: "+statusText(r.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status := widget.NewLabelWithStyle(lang.L("Status: {{.Status}}", map[string]any{"Status": statusText(r.Status)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	status.Importance = statusImportance(r.Status)
 	paste := widget.NewButtonWithIcon(lang.L("Paste tracking history"), theme.ContentPasteIcon(), v.showPasteHistory)
 	out := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, paste, status)}
 	if len(r.Flags) == 0 {
-		out = append(out, widget.NewLabel("Nothing looks wrong with this tracking so far."))
+		out = append(out, widget.NewLabel(lang.L("Nothing looks wrong with this tracking so far.")))
 	}
 	for _, f := range r.Flags {
 		out = append(out, flagCard(f))
 	}
 	out = append(out, widget.NewSeparator(),
-		widget.NewLabelWithStyle(fmt.Sprintf("Tracking events (%d)", len(r.Events)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("Tracking events ({{.Count}})", map[string]any{"Count": len(r.Events)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		eventsTable(r))
 	return out
 }
@@ -56,12 +55,12 @@ func flagCard(f tracker.Flag) fyne.CanvasObject {
 	msg.Importance = severityImportance(f.Severity)
 	lines := []fyne.CanvasObject{msg}
 	if f.Action != "" {
-		next := widget.NewLabel("Next step: " + f.Action)
+		next := widget.NewLabel(lang.L("Next step: {{.Step}}", map[string]any{"Step": f.Action}))
 		next.Wrapping = fyne.TextWrapWord
 		lines = append(lines, next)
 	}
 	if len(f.Exhibits) > 0 {
-		lines = append(lines, widget.NewLabel("Proof: "+tracker.ExhibitsText(f.Exhibits)))
+		lines = append(lines, widget.NewLabel(lang.L("Proof: {{.Exhibits}}", map[string]any{"Exhibits": tracker.ExhibitsText(f.Exhibits)})))
 	}
 	bar := canvas.NewRectangle(severityColour(f.Severity))
 	bar.SetMinSize(fyne.NewSize(6, 0))
@@ -81,16 +80,16 @@ func severityColour(s tracker.Severity) color.Color {
 // eventsTable lists the events newest first, as the rules read them.
 func eventsTable(r rules.Report) fyne.CanvasObject {
 	if len(r.Events) == 0 {
-		return widget.NewLabel("No events yet. Capture the carrier page, or paste its tracking history.")
+		return widget.NewLabel(lang.L("No events yet. Capture the carrier page, or paste its tracking history."))
 	}
 	rows := make([]fyne.CanvasObject, 0, 4*(len(r.Events)+1))
 	for _, h := range []string{"When", "Where", "What", "Status"} {
-		rows = append(rows, widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		rows = append(rows, widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	}
 	for _, e := range r.Events {
 		when := e.Time.Format("2006-01-02 15:04")
 		if e.Unparsed {
-			when = "(no date)"
+			when = lang.L("(no date)")
 		}
 		what := widget.NewLabel(e.Description)
 		what.Wrapping = fyne.TextWrapWord

@@ -23,4 +23,12 @@
 //     desktop notifications (StartNotifications, through an injected Notifier).
 //   - Long work (capture, packet, import) runs in a goroutine with a progress bar and a Cancel
 //     button; it touches widgets only inside fyne.Do (see task.go).
+//   - Every word on screen goes through lang.L, keyed by its English text in translations/*.json
+//     (English, Spanish, Portuguese, Russian; lang.go). words_test.go fails on a prose literal
+//     that is not a key and on a key missing from a catalogue; screens_test.go draws every screen
+//     and dialog in Russian and fails on English left over. A use case's error is worded by its
+//     kind and field (errorText); the sentences the domain writes (flags, deadlines, seller
+//     messages) stay as the domain writes them.
+//   - golden_test.go keeps the main screens' markup in testdata/golden; after a change to what a
+//     screen shows, regenerate with go test -tags ci ./ui -run TestGoldens -update.
 package ui

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -49,14 +50,14 @@ func evidenceTab(v *caseView) *container.TabItem {
 	v.evidence = ev
 	ev.status.Wrapping = fyne.TextWrapWord
 	ev.address = widget.NewEntry()
-	ev.address.SetPlaceHolder("Paste any web address to capture it (empty: the tracking pages)")
+	ev.address.SetPlaceHolder(lang.L("Paste any web address to capture it (empty: the tracking pages)"))
 	ev.address.Validator = addressValidator
 	ev.capture = widget.NewButtonWithIcon(lang.L("Capture"), theme.MediaPhotoIcon(), func() { ev.startCapture(false) })
 	ev.capture.Importance = widget.HighImportance
 	ev.assisted = widget.NewButtonWithIcon(lang.L("Capture in a browser window…"), theme.ComputerIcon(), func() { ev.startCapture(true) })
 	add := widget.NewButtonWithIcon(lang.L("Add your own files…"), theme.ContentAddIcon(), ev.chooseFiles)
 	verify := widget.NewButtonWithIcon(lang.L("Verify hashes"), theme.ConfirmIcon(), func() { ev.verify() })
-	hint := widget.NewLabel("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case.")
+	hint := widget.NewLabel(lang.L("Drop screenshots of seller chats, photos or receipts anywhere on the window to add them to this case."))
 	hint.Wrapping = fyne.TextWrapWord
 	ev.fill()
 	v.onUpdate(func(tracker.Case) { ev.fill() })
@@ -72,13 +73,13 @@ func (ev *evidenceView) fill() {
 	svc := ev.v.app.svc
 	ex, err := svc.Exhibits(ev.v.c.ID)
 	if err != nil {
-		ev.gallery.Objects = []fyne.CanvasObject{widget.NewLabel("Could not read the exhibits: " + err.Error())}
+		ev.gallery.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("Could not read the exhibits: {{.Error}}", map[string]any{"Error": errorText(err)}))}
 		ev.gallery.Refresh()
 		return
 	}
 	ev.gallery.Objects = nil
 	if len(ex) == 0 {
-		ev.gallery.Objects = append(ev.gallery.Objects, widget.NewLabel("No exhibits yet. Capture the tracking pages, or add your own files."))
+		ev.gallery.Objects = append(ev.gallery.Objects, widget.NewLabel(lang.L("No exhibits yet. Capture the tracking pages, or add your own files.")))
 	}
 	log, _ := svc.ExhibitHistory(ev.v.c.ID)
 	var removed [][]tracker.Exhibit
@@ -115,7 +116,7 @@ func byNumber(ex []tracker.Exhibit) [][]tracker.Exhibit {
 // and why it was removed, and can only be opened.
 func (ev *evidenceView) card(group []tracker.Exhibit, log []tracker.ExhibitChange) fyne.CanvasObject {
 	first := group[0]
-	title := fmt.Sprintf("Exhibit %d", first.No)
+	title := lang.L("Exhibit {{.No}}", map[string]any{"No": first.No})
 	switch {
 	case first.Description != "":
 		title += ": " + first.Description
@@ -124,7 +125,7 @@ func (ev *evidenceView) card(group []tracker.Exhibit, log []tracker.ExhibitChang
 	case first.Source != "":
 		title += ": " + first.Source
 	case first.Kind == evidence.KindHistory:
-		title += ": tracking history you pasted"
+		title += ": " + lang.L("tracking history you pasted")
 	}
 	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if u := cmp.Or(first.FinalURL, first.URL); u != "" {
@@ -132,9 +133,9 @@ func (ev *evidenceView) card(group []tracker.Exhibit, log []tracker.ExhibitChang
 		l.Truncation = fyne.TextTruncateEllipsis
 		lines = append(lines, l)
 	}
-	when := "Captured " + first.CapturedAt.UTC().Format("2006-01-02 15:04:05 UTC")
+	when := lang.L("Captured {{.Time}}", map[string]any{"Time": first.CapturedAt.UTC().Format("2006-01-02 15:04:05 UTC")})
 	if first.HTTPStatus >= 400 {
-		when += fmt.Sprintf(" · the page answered HTTP %d", first.HTTPStatus)
+		when += " · " + lang.L("the page answered HTTP {{.Code}}", map[string]any{"Code": first.HTTPStatus})
 	}
 	lines = append(lines, widget.NewLabel(when))
 	replaced := first.Description != "" && (first.Kind == evidence.KindFile || first.Kind == evidence.KindHistory)
@@ -265,14 +266,14 @@ func fieldProblem(err error) error {
 	if label == "" {
 		return err
 	}
-	return fmt.Errorf("%s: %s", lang.L(label), te.Msg)
+	return fmt.Errorf("%s: %s", lang.L(label), sayKnown(te.Msg))
 }
 
 // open shows an exhibit's first file (the screenshot, the buyer's file) in the system's viewer.
 func (ev *evidenceView) open(e tracker.Exhibit) {
 	u := exhibitURL(ev.v.app.svc.Dir, e)
 	if err := ev.v.app.app.OpenURL(u); err != nil {
-		dialog.ShowError(fmt.Errorf("cannot open %s: %w", u.Path, err), ev.v.app.win)
+		dialog.ShowError(errors.New(lang.L("Cannot open {{.File}}: {{.Error}}", map[string]any{"File": u.Path, "Error": err})), ev.v.app.win)
 	}
 }
 
@@ -303,7 +304,7 @@ func (ev *evidenceView) thumbnail(group []tracker.Exhibit) fyne.CanvasObject {
 func (ev *evidenceView) startCapture(assisted bool) {
 	svc := ev.v.app.svc
 	if svc.Capturer == nil {
-		dialog.ShowError(errors.New("capturing is not available in this window"), ev.v.app.win)
+		dialog.ShowError(errors.New(lang.L("Capturing is not available in this window.")), ev.v.app.win)
 		return
 	}
 	id := ev.v.c.ID
@@ -318,14 +319,16 @@ func (ev *evidenceView) startCapture(assisted bool) {
 	}
 	ev.capture.Disable()
 	ev.assisted.Disable()
-	ev.status.SetText("Starting the browser…")
+	ev.status.SetText(lang.L("Starting the browser…"))
 	var got evidence.Captured
 	var fresh int
 	ev.done = ev.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		var err error
 		got, fresh, err = svc.Capture(ctx, id, urls, opt, func(p evidence.Progress) {
 			progress(p.Done, p.Total)
-			fyne.Do(func() { ev.status.SetText(fmt.Sprintf("Capturing %s (%d of %d done)", p.URL, p.Done, p.Total)) })
+			fyne.Do(func() {
+				ev.status.SetText(lang.L("Capturing {{.Address}} ({{.Done}} of {{.Total}} done)", map[string]any{"Address": p.URL, "Done": p.Done, "Total": p.Total}))
+			})
 		})
 		return err
 	}, func(err error) {
@@ -343,7 +346,7 @@ func (ev *evidenceView) startCapture(assisted bool) {
 func addressValidator(s string) error {
 	for _, f := range strings.Fields(s) {
 		if !strings.HasPrefix(f, "http://") && !strings.HasPrefix(f, "https://") {
-			return fmt.Errorf("%q is not a web address: it must start with https://", f)
+			return errors.New(lang.L("{{.Address}} is not a web address: it must start with https://", map[string]any{"Address": strconv.Quote(f)}))
 		}
 	}
 	return nil
@@ -368,16 +371,16 @@ func captureSummary(got evidence.Captured, fresh int, err error) string {
 	var b strings.Builder
 	switch {
 	case errors.Is(err, context.Canceled):
-		b.WriteString("Cancelled. ")
+		b.WriteString(lang.L("Cancelled.") + " ")
 	case err != nil && len(failed) == 0:
-		b.WriteString(err.Error() + " ")
+		b.WriteString(errorText(err) + " ")
 	}
 	nos := map[int]bool{}
 	for _, e := range got.Exhibits {
 		nos[e.No] = true
 	}
 	if len(nos) > 0 {
-		fmt.Fprintf(&b, "Captured %d pages as exhibits; %d new tracking events read from them.", len(nos), fresh)
+		b.WriteString(lang.L("Captured {{.Pages}} pages as exhibits; {{.Events}} new tracking events read from them.", map[string]any{"Pages": len(nos), "Events": fresh}))
 	}
 	allOffline := len(failed) > 0
 	for _, r := range failed {
@@ -385,7 +388,7 @@ func captureSummary(got evidence.Captured, fresh int, err error) string {
 	}
 	seen := map[string]bool{}
 	if allOffline {
-		b.WriteString("\nNo internet connection: the pages were not captured.")
+		b.WriteString("\n" + lang.L("No internet connection: the pages were not captured."))
 	}
 	for _, r := range failed {
 		if seen[r.Page.URL] {
@@ -395,7 +398,7 @@ func captureSummary(got evidence.Captured, fresh int, err error) string {
 		if allOffline {
 			fmt.Fprintf(&b, "\n  %s", r.Page.URL)
 		} else {
-			fmt.Fprintf(&b, "\nNot captured: %s: %v", r.Page.URL, r.Err)
+			b.WriteString("\n" + lang.L("Not captured: {{.Address}}: {{.Error}}", map[string]any{"Address": r.Page.URL, "Error": r.Err}))
 		}
 	}
 	return strings.TrimSpace(b.String())
@@ -417,8 +420,8 @@ func (ev *evidenceView) confirm(ctx context.Context, p evidence.Page) error {
 // ask shows the "Capture this page?" dialog; the buyer's choice goes to answer (nil: capture).
 func (ev *evidenceView) ask(p evidence.Page, answer chan<- error) {
 	ev.v.app.win.RequestFocus() // above the browser window the page opened in
-	msg := fmt.Sprintf("Exhibit %d: %s is open in the browser window.\nSolve any captcha or cookie wall there, then capture it.", p.No, p.URL)
-	dialog.NewCustomConfirm("Capture this page?", "Capture now", "Skip", widget.NewLabel(msg), func(ok bool) {
+	msg := lang.L("Exhibit {{.No}}: {{.Address}} is open in the browser window.\nSolve any captcha or cookie wall there, then capture it.", map[string]any{"No": p.No, "Address": p.URL})
+	dialog.NewCustomConfirm(lang.L("Capture this page?"), lang.L("Capture now"), lang.L("Skip"), widget.NewLabel(msg), func(ok bool) {
 		if ok {
 			answer <- nil
 		} else {
@@ -435,10 +438,10 @@ var fileKinds = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".txt
 func (ev *evidenceView) chooseFiles() {
 	win := ev.v.app.win
 	paths := widget.NewMultiLineEntry()
-	paths.SetPlaceHolder("Paste or type the files' paths, one per line, or press Browse…")
+	paths.SetPlaceHolder(lang.L("Paste or type the files' paths, one per line, or press Browse…"))
 	paths.SetMinRowsVisible(5)
 	note := widget.NewEntry()
-	note.SetPlaceHolder("What they show, e.g. Chat with the seller, 12 October")
+	note.SetPlaceHolder(lang.L("What they show, e.g. Chat with the seller, 12 October"))
 	browse := widget.NewButtonWithIcon(lang.L("Browse…"), theme.FolderOpenIcon(), func() {
 		fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
@@ -452,10 +455,10 @@ func (ev *evidenceView) chooseFiles() {
 		fd.Show()
 	})
 	items := []*widget.FormItem{
-		widget.NewFormItem("Files", container.NewBorder(nil, container.NewHBox(browse), nil, nil, paths)),
-		widget.NewFormItem("Description", note),
+		widget.NewFormItem(lang.L("Files"), container.NewBorder(nil, container.NewHBox(browse), nil, nil, paths)),
+		widget.NewFormItem(lang.L("What they show"), note),
 	}
-	d := dialog.NewForm("Add your own files", "Add", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(lang.L("Add your own files"), lang.L("Add"), lang.L("Cancel"), items, func(ok bool) {
 		if ok {
 			ev.v.app.addFiles(pathLines(paths.Text), strings.TrimSpace(note.Text))
 		}
@@ -482,14 +485,14 @@ func pathLines(text string) []string {
 func (ev *evidenceView) verify() <-chan struct{} {
 	done := make(chan struct{})
 	svc, id, win := ev.v.app.svc, ev.v.c.ID, ev.v.app.win
-	ev.status.SetText("Checking every file against its SHA-256…")
+	ev.status.SetText(lang.L("Checking every file against its SHA-256…"))
 	go func() {
 		v, err := svc.Verify(id)
 		fyne.Do(func() {
 			defer close(done)
 			if err != nil {
 				ev.status.SetText("")
-				dialog.ShowError(err, win)
+				showError(err, win)
 				return
 			}
 			ev.showVerified(v.Cases[0])
@@ -507,7 +510,7 @@ func (ev *evidenceView) showVerified(rep evidence.Report) {
 	ev.fill()
 	if rep.OK() {
 		ev.status.Importance = widget.MediumImportance
-		ev.status.SetText(fmt.Sprintf("All %d files match the SHA-256 recorded when they were saved.", rep.Files))
+		ev.status.SetText(lang.L("All {{.Count}} files match the SHA-256 recorded when they were saved.", map[string]any{"Count": rep.Files}))
 		return
 	}
 	lines := make([]string, 0, len(rep.Problems))
@@ -515,7 +518,7 @@ func (ev *evidenceView) showVerified(rep evidence.Report) {
 		lines = append(lines, p.String())
 	}
 	slices.Sort(lines)
-	ev.status.SetText("These files do not match their records:\n" + strings.Join(lines, "\n"))
+	ev.status.SetText(lang.L("These files do not match their records:") + "\n" + strings.Join(lines, "\n"))
 	ev.status.Importance = widget.DangerImportance
 	ev.status.Refresh()
 }

@@ -2,10 +2,16 @@ package ui
 
 import (
 	"embed"
+	"encoding/json"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+
+	"proofpack/casework"
+	"proofpack/tracker"
 )
 
 // translations hold the window's words in English, Spanish, Portuguese and Russian, keyed by
@@ -41,4 +47,88 @@ func useLanguage(code string) {
 	if err != nil {
 		fyne.LogError("loading the window's translations", err)
 	}
+}
+
+// marketplaceName names a marketplace in the window's language ("Online shop"; brands stay).
+func marketplaceName(id string) string { return sayKnown(tracker.MarketplaceName(id)) }
+
+// known are the catalogue's keys: words from elsewhere (a use case's message, a stage, a label
+// the domain gives) are looked up only when the catalogue has them, as Fyne logs every word it
+// lacks; such words go through sayKnown, the window's literals through lang.L.
+var known = func() map[string]bool {
+	raw, err := translations.ReadFile("translations/en.json")
+	keys := map[string]string{}
+	if err == nil {
+		err = json.Unmarshal(raw, &keys)
+	}
+	if err != nil {
+		fyne.LogError("reading the window's English words", err)
+	}
+	out := make(map[string]bool, len(keys))
+	for k := range keys {
+		out[k] = true
+	}
+	return out
+}()
+
+// sayKnown says s in the window's language when the catalogue has it, else as it is.
+func sayKnown(s string) string {
+	if known[s] {
+		return lang.L(s)
+	}
+	return s
+}
+
+// fieldLabels name the use cases' fields (tracker.Error.Field) as the window labels them.
+var fieldLabels = map[string]string{
+	"order_number": "Order number", "seller": "Seller", "item": "Item", "amount": "Amount",
+	"currency": "Currency", "ordered": "Ordered on", "shipped": "Shipped on", "promised": "Promised by",
+	"tracking": "Tracking number", "tracking_url": "Seller's tracking link", "city": "City",
+	"postcode": "Postcode", "country": "Country", "seller_contacted": "Asked the seller",
+	"dispute_opened": "Dispute opened", "dispute_escalated": "Escalated", "dispute_won": "Decided for you",
+	"refund_promised": "Refund promised", "refund_received": "Refund received",
+	"seller_promised": "Seller promised a date", "language": "Language", "theme": "Theme",
+	"profile": "Where it goes", "out": "Save as", "name": "Your name", "email": "E-mail", "phone": "Phone",
+	casework.FieldExhibits: "Exhibits", casework.FieldOtherNumber: "Tracking history",
+}
+
+// fieldLabel names a use case's field in the window's words and language; a field the window
+// has no label for (a file's path) is shown as it is.
+func fieldLabel(field string) string {
+	if l, ok := fieldLabels[field]; ok {
+		return lang.L(l)
+	}
+	return field
+}
+
+// errorText is an error as the window says it, in its language: by its kind what the buyer can
+// do, and the field at fault by its label. The detail the use case gave stays as it was written
+// (it carries the names, numbers and dates at fault), said in the window's language when the
+// catalogue knows it.
+func errorText(err error) string {
+	var te *tracker.Error
+	if !errors.As(err, &te) {
+		return err.Error()
+	}
+	detail := sayKnown(te.Msg)
+	switch te.Kind {
+	case tracker.KindLocked:
+		return lang.L("Another ProofPack window has this data folder open. Close it, or start ProofPack with another folder.")
+	case tracker.KindNotFound:
+		return lang.L("Not found: {{.Detail}}", map[string]any{"Detail": detail})
+	case tracker.KindCorrupt:
+		if te.Field != "" {
+			detail = fieldLabel(te.Field) + ": " + detail
+		}
+		return lang.L("A file is damaged or changed: {{.Detail}}", map[string]any{"Detail": detail})
+	}
+	if te.Field != "" {
+		return fieldLabel(te.Field) + ": " + detail
+	}
+	return detail
+}
+
+// showError shows err in a dialog in the window's words.
+func showError(err error, w fyne.Window) {
+	dialog.ShowError(errors.New(errorText(err)), w)
 }

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker/place"
@@ -14,11 +14,11 @@ import (
 // fileMenu is the window's menu: importing order lists, backing up the data folder, and About.
 func (u *App) fileMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File",
-			fyne.NewMenuItem("Import orders…", u.chooseOrderList),
-			fyne.NewMenuItem("Back up…", u.chooseBackup),
+		fyne.NewMenu(lang.L("File"),
+			fyne.NewMenuItem(lang.L("Import orders…"), u.chooseOrderList),
+			fyne.NewMenuItem(lang.L("Back up…"), u.chooseBackup),
 		),
-		fyne.NewMenu("Help", fyne.NewMenuItem("About ProofPack", u.showAbout)),
+		fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About ProofPack"), u.showAbout)),
 	)
 }
 
@@ -34,16 +34,17 @@ var credits = []string{
 func (u *App) aboutText() string {
 	version := u.app.Metadata().Version
 	if version == "" {
-		version = "development build"
+		version = lang.L("development build")
 	}
-	return fmt.Sprintf("ProofPack %s\n\nEvidence and dispute packets for parcels that never came. Your cases stay on this computer.\n\n%s",
-		version, strings.Join(credits, "\n"))
+	return "ProofPack " + version + "\n\n" +
+		lang.L("Evidence and dispute packets for parcels that never came. Your cases stay on this computer.") + "\n\n" +
+		strings.Join(credits, "\n")
 }
 
 func (u *App) showAbout() {
 	msg := widget.NewLabel(u.aboutText())
 	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About ProofPack", "Close", msg, u.win)
+	d := dialog.NewCustom(lang.L("About ProofPack"), lang.L("Close"), msg, u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
@@ -47,7 +48,7 @@ func numberObjects(r carrier.Result) []fyne.CanvasObject {
 	if len(r.Candidates) > 0 {
 		for _, link := range r.Candidates[0].Links {
 			if u, err := url.Parse(link.URL); err == nil {
-				out = append(out, container.NewHBox(widget.NewLabel(roleText(link.Role)+" · "+carrier.Name(link.Carrier)), widget.NewHyperlink("open", u)))
+				out = append(out, container.NewHBox(widget.NewLabel(roleText(link.Role)+" · "+carrier.Name(link.Carrier)), widget.NewHyperlink(lang.L("open"), u)))
 			}
 		}
 	}
@@ -56,7 +57,7 @@ func numberObjects(r carrier.Result) []fyne.CanvasObject {
 
 func candidateText(c carrier.Candidate) string {
 	verdict := map[string]string{"valid": "check digit valid", "invalid": "check digit WRONG: mistyped or made up", "none": "no check digit"}[c.CheckDigit]
-	return c.Name + " (" + verdict + ")"
+	return c.Name + " (" + sayKnown(verdict) + ")"
 }
 
 func verdictImportance(v string) widget.Importance {
@@ -70,7 +71,7 @@ func verdictImportance(v string) widget.Importance {
 }
 
 func roleText(role string) string {
-	return map[string]string{"origin": "Origin", "destination": "Destination", "universal": "Any carrier"}[role]
+	return sayKnown(map[string]string{"origin": "Origin", "destination": "Destination", "universal": "Any carrier"}[role])
 }
 
 // flagLine is a one-line flag: its message, coloured by severity, with the next step.

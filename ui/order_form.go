@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,42 +41,48 @@ func newOrderForm() *orderForm {
 		base:        tracker.Case{Payment: "card"},
 	}
 	f.marketplace.SetSelected("AliExpress")
-	f.payment.SetSelected("Card")
+	f.payment.SetSelected(paymentLabel("card"))
 	entry := func(place string, v fyne.StringValidator) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(place)
 		e.Validator = v
 		return e
 	}
-	f.order = entry("as shown in your order list", required("order number"))
-	f.seller = entry("shop or seller name", required("seller"))
-	f.item = entry("what you bought", required("item"))
-	f.amount = entry("12.50", func(s string) error { _, err := tracker.ParseAmount(s); return err })
+	optionalDate := lang.L("YYYY-MM-DD (optional)")
+	f.order = entry(lang.L("as shown in your order list"), required(lang.L("Enter the order number")))
+	f.seller = entry(lang.L("shop or seller name"), required(lang.L("Enter the seller")))
+	f.item = entry(lang.L("what you bought"), required(lang.L("Enter the item")))
+	f.amount = entry("12.50", func(s string) error {
+		if _, err := tracker.ParseAmount(s); err != nil {
+			return errors.New(lang.L("Not an amount: write it like 12.50"))
+		}
+		return nil
+	})
 	f.currency = entry("USD", func(s string) error {
 		s = strings.TrimSpace(s)
 		if len(s) != 3 || strings.Trim(strings.ToUpper(s), "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
-			return errors.New("a three-letter code like USD")
+			return errors.New(lang.L("A three-letter code like USD"))
 		}
 		return nil
 	})
 	f.ordered = entry("YYYY-MM-DD", dateValidator(true))
-	f.shipped = entry("YYYY-MM-DD (optional)", dateValidator(false))
-	f.promised = entry("YYYY-MM-DD (optional)", dateValidator(false))
-	f.tracking = entry("the number the seller gave; several: separate with commas", required("tracking number"))
-	f.link = entry("https://... (optional)", linkValidator)
-	f.city = entry("your city", required("city"))
-	f.postcode = entry("your postcode (optional)", nil)
+	f.shipped = entry(optionalDate, dateValidator(false))
+	f.promised = entry(optionalDate, dateValidator(false))
+	f.tracking = entry(lang.L("the number the seller gave; several: separate with commas"), required(lang.L("Enter the tracking number")))
+	f.link = entry(lang.L("https://... (optional)"), linkValidator)
+	f.city = entry(lang.L("your city"), required(lang.L("Enter the city")))
+	f.postcode = entry(lang.L("your postcode (optional)"), nil)
 	f.country = entry("US, BR, PL...", func(s string) error {
 		if tracker.CountryName(strings.ToUpper(strings.TrimSpace(s))) == "" {
-			return errors.New("a two-letter country code like US")
+			return errors.New(lang.L("A two-letter country code like US"))
 		}
 		return nil
 	})
-	f.opened = entry("YYYY-MM-DD, when you opened it", dateValidator(false))
-	f.escalated = entry("YYYY-MM-DD (optional)", dateValidator(false))
-	f.won = entry("YYYY-MM-DD (optional)", dateValidator(false))
-	f.refundPromised = entry("YYYY-MM-DD (optional)", dateValidator(false))
-	f.refundReceived = entry("YYYY-MM-DD (optional)", dateValidator(false))
+	f.opened = entry(lang.L("YYYY-MM-DD, when you opened it"), dateValidator(false))
+	f.escalated = entry(optionalDate, dateValidator(false))
+	f.won = entry(optionalDate, dateValidator(false))
+	f.refundPromised = entry(optionalDate, dateValidator(false))
+	f.refundReceived = entry(optionalDate, dateValidator(false))
 	f.number = newNumberView()
 	f.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), nil)
 	f.save.Importance = widget.HighImportance
@@ -160,7 +165,7 @@ func (f *orderForm) prefill(p casework.Preferences) {
 // load fills the form from a stored case, for editing it.
 func (f *orderForm) load(c tracker.Case) {
 	f.base = c
-	f.marketplace.SetSelected(tracker.MarketplaceName(c.Marketplace))
+	f.marketplace.SetSelected(marketplaceName(c.Marketplace))
 	f.payment.SetSelected(paymentLabel(c.Payment))
 	links := ""
 	if len(c.Shipments) > 0 {
@@ -298,9 +303,9 @@ func (f *orderForm) toCase() (tracker.Case, error) {
 func (u *App) showOrderForm(edit *tracker.Case) *orderForm {
 	f := newOrderForm()
 	u.lastForm = f
-	title := "Add order"
+	title := lang.L("Add order")
 	if edit != nil {
-		title = "Edit order " + edit.OrderNumber
+		title = lang.L("Edit order {{.Order}}", map[string]any{"Order": edit.OrderNumber})
 		f.load(*edit)
 	} else if p, err := u.svc.Preferences(); err == nil {
 		f.prefill(p)
@@ -361,7 +366,7 @@ func (u *App) saveOrder(f *orderForm) bool {
 		if e := f.fieldEntry(tracker.FieldOf(err)); e != nil {
 			e.SetValidationError(errors.New(fieldMsg(err)))
 		}
-		f.missing.SetText("Not saved: " + formErr(err))
+		f.missing.SetText(lang.L("Not saved: {{.Error}}", map[string]any{"Error": formErr(err)}))
 		f.missing.Show()
 		return false
 	}
@@ -370,23 +375,7 @@ func (u *App) saveOrder(f *orderForm) bool {
 }
 
 // formErr names the form label for a domain field, so the message points at the right entry.
-func formErr(err error) string {
-	labels := map[string]string{
-		"order_number": "Order number", "tracking": "Tracking number", "tracking_url": "Seller's tracking link",
-		"ordered": "Ordered on", "shipped": "Shipped on", "promised": "Promised by", "dispute_opened": "Dispute opened",
-		"dispute_escalated": "Escalated", "dispute_won": "Decided for you", "refund_promised": "Refund promised",
-		"refund_received": "Refund received",
-	}
-	var te *tracker.Error
-	if errors.As(err, &te) && te.Field != "" {
-		label := labels[te.Field]
-		if label == "" {
-			label = strings.ToUpper(te.Field[:1]) + strings.ReplaceAll(te.Field[1:], "_", " ")
-		}
-		return label + ": " + te.Msg
-	}
-	return err.Error()
-}
+func formErr(err error) string { return errorText(err) }
 
 func linkValidator(s string) error {
 	s = strings.TrimSpace(s)
@@ -394,15 +383,16 @@ func linkValidator(s string) error {
 		return nil
 	}
 	if !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "https://") {
-		return errors.New("a web link starting with https://")
+		return errors.New(lang.L("A web link starting with https://"))
 	}
 	return nil
 }
 
-func required(what string) fyne.StringValidator {
+// required refuses an empty field with msg, already in the window's language.
+func required(msg string) fyne.StringValidator {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return fmt.Errorf("enter the %s", what)
+			return errors.New(msg)
 		}
 		return nil
 	}
@@ -412,26 +402,28 @@ func dateValidator(needed bool) fyne.StringValidator {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
 			if needed {
-				return errors.New("enter a date like 2026-09-01")
+				return errors.New(lang.L("Enter a date like 2026-09-01"))
 			}
 			return nil
 		}
-		_, err := tracker.ParseDate(s)
-		return err
+		if _, err := tracker.ParseDate(s); err != nil {
+			return errors.New(lang.L("Not a date: use YYYY-MM-DD, e.g. 2026-09-01"))
+		}
+		return nil
 	}
 }
 
 func marketplaceLabels() []string {
 	out := make([]string, 0, len(tracker.Marketplaces))
 	for _, m := range tracker.Marketplaces {
-		out = append(out, tracker.MarketplaceName(m))
+		out = append(out, marketplaceName(m))
 	}
 	return out
 }
 
 func marketplaceID(label string) string {
 	for _, id := range tracker.Marketplaces {
-		if tracker.MarketplaceName(id) == label {
+		if marketplaceName(id) == label {
 			return id
 		}
 	}
@@ -459,7 +451,7 @@ func paymentID(label string) string {
 func fieldMsg(err error) string {
 	var te *tracker.Error
 	if errors.As(err, &te) {
-		return te.Msg
+		return sayKnown(te.Msg)
 	}
 	return err.Error()
 }

@@ -42,11 +42,11 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 		if strings.TrimSpace(value) != "" {
 			l := widget.NewLabel(value)
 			l.Wrapping = fyne.TextWrapWord
-			form.Append(label, l)
+			form.Append(lang.L(label), l)
 		}
 	}
 	add("Case", c.ID)
-	add("Marketplace", tracker.MarketplaceName(c.Marketplace))
+	add("Marketplace", marketplaceName(c.Marketplace))
 	add("Order number", c.OrderNumber)
 	add("Seller", c.Seller)
 	add("Amount", c.Amount.String()+" "+c.Currency)
@@ -60,7 +60,7 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
 			h := widget.NewHyperlink(s.Link, u)
 			h.Truncation = fyne.TextTruncateEllipsis // a long link never widens the window
-			form.Append("Seller's link", h)
+			form.Append(lang.L("Seller's link"), h)
 		}
 	}
 	add("Dispute opened", c.Dispute.Opened.String())
@@ -86,7 +86,7 @@ func paymentLabel(id string) string {
 	if n == "" {
 		return n
 	}
-	return strings.ToUpper(n[:1]) + n[1:]
+	return sayKnown(strings.ToUpper(n[:1]) + n[1:]) // "Card", "PayPal", "Marketplace balance"
 }
 
 // trackingLine is a number with the name of the carrier it was recognised as, if any.

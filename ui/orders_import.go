@@ -12,11 +12,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
-	"proofpack/tracker"
 	"proofpack/tracker/orders"
 )
 
@@ -52,7 +52,7 @@ type importPreview struct {
 func (u *App) previewImport(path string) *importPreview {
 	raw, err := readOrderList(path)
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return nil
 	}
 	p := &importPreview{u: u, file: path, raw: raw, task: newTask(),
@@ -63,19 +63,19 @@ func (u *App) previewImport(path string) *importPreview {
 	def := u.lastAddress()
 	form := widget.NewForm()
 	for i, f := range []struct{ label, value string }{{"Marketplace", def.Marketplace}, {"Currency", def.Currency},
-		{"Your city", def.City}, {"Postcode", def.Postcode}, {"Country", def.Country}} {
+		{"City", def.City}, {"Postcode", def.Postcode}, {"Country", def.Country}} {
 		p.defaults[i] = widget.NewEntry()
 		p.defaults[i].SetText(f.value)
-		form.Append(f.label, p.defaults[i])
+		form.Append(lang.L(f.label), p.defaults[i])
 	}
-	check := widget.NewButton("Check again", p.check)
-	p.importB = widget.NewButton("Import", func() { p.run() })
+	check := widget.NewButton(lang.L("Check again"), p.check)
+	p.importB = widget.NewButton(lang.L("Import"), func() { p.run() })
 	p.importB.Importance = widget.HighImportance
 	body := container.NewBorder(
-		container.NewVBox(p.summary, widget.NewLabel("For rows that leave these out:"), form, check),
+		container.NewVBox(p.summary, widget.NewLabel(lang.L("For rows that leave these out:")), form, check),
 		container.NewVBox(p.task.box, p.importB), nil, nil,
 		container.NewVScroll(container.NewVBox(p.problems, p.rows)))
-	p.dlg = dialog.NewCustom("Import orders from "+baseName(path), "Close", body, u.win)
+	p.dlg = dialog.NewCustom(lang.L("Import orders from {{.File}}", map[string]any{"File": baseName(path)}), lang.L("Close"), body, u.win)
 	p.dlg.Resize(fyne.NewSize(760, 620))
 	p.check()
 	p.dlg.Show()
@@ -90,7 +90,7 @@ func readOrderList(path string) ([]byte, error) {
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, errors.New(lang.L("{{.File}} is not a regular file", map[string]any{"File": path}))
 	}
 	return io.ReadAll(io.LimitReader(f, orders.MaxFileBytes+1))
 }
@@ -114,12 +114,14 @@ func (p *importPreview) check() {
 	for _, c := range rep.Columns {
 		field := c.Field
 		if field == "" {
-			field = "not used"
+			field = lang.L("not used")
 		}
 		cols = append(cols, fmt.Sprintf("%s → %s", c.Header, field))
 	}
-	p.summary.SetText(fmt.Sprintf("Read as %s columns (delimiter %s, %s): %s.\nWould add %d orders, update %d, leave %d unchanged; %d rows have problems and will be left out.",
-		presetNames[rep.Preset], rep.Delimiter, rep.Encoding, strings.Join(cols, ", "), rep.Added, rep.Updated, rep.Unchanged, len(rep.Problems)))
+	p.summary.SetText(lang.L("Read as {{.Preset}} columns (delimiter {{.Delimiter}}, {{.Encoding}}): {{.Columns}}.", map[string]any{
+		"Preset": sayKnown(presetNames[rep.Preset]), "Delimiter": rep.Delimiter, "Encoding": rep.Encoding, "Columns": strings.Join(cols, ", ")}) + "\n" +
+		lang.L("Would add {{.Added}} orders, update {{.Updated}}, leave {{.Unchanged}} unchanged; {{.Problems}} rows have problems and will be left out.", map[string]any{
+			"Added": rep.Added, "Updated": rep.Updated, "Unchanged": rep.Unchanged, "Problems": len(rep.Problems)}))
 	var lines []string
 	for _, pr := range rep.Problems {
 		lines = append(lines, pr.Error())
@@ -127,13 +129,14 @@ func (p *importPreview) check() {
 	p.problems.SetText(strings.Join(lines, "\n"))
 	lines = lines[:0]
 	for _, c := range rep.Cases {
-		lines = append(lines, fmt.Sprintf("line %d: %s order %s, %d tracking numbers: %s", c.Line, tracker.MarketplaceName(c.Marketplace), c.OrderNumber, c.Numbers, c.Action))
+		lines = append(lines, lang.L("line {{.Line}}: {{.Marketplace}} order {{.Order}}, {{.Numbers}} tracking numbers: {{.Action}}", map[string]any{
+			"Line": c.Line, "Marketplace": marketplaceName(c.Marketplace), "Order": c.OrderNumber, "Numbers": c.Numbers, "Action": sayKnown(c.Action)}))
 	}
 	p.rows.SetText(strings.Join(lines, "\n"))
 	if rep.Added+rep.Updated == 0 {
 		p.importB.Disable()
 	} else {
-		p.importB.SetText(fmt.Sprintf("Import %d orders", rep.Added+rep.Updated))
+		p.importB.SetText(lang.L("Import {{.Count}} orders", map[string]any{"Count": rep.Added + rep.Updated}))
 		p.importB.Enable()
 	}
 }
@@ -150,12 +153,13 @@ func (p *importPreview) run() <-chan struct{} {
 	}, func(err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
-			p.summary.SetText("Cancelled: nothing was imported.")
+			p.summary.SetText(lang.L("Cancelled: nothing was imported."))
 			p.importB.Enable()
 		case err != nil:
 			p.summary.SetText(errorText(err))
 		default:
-			p.summary.SetText(fmt.Sprintf("Imported: %d orders added, %d updated, %d unchanged.", p.report.Added, p.report.Updated, p.report.Unchanged))
+			p.summary.SetText(lang.L("Imported: {{.Added}} orders added, {{.Updated}} updated, {{.Unchanged}} unchanged.", map[string]any{
+				"Added": p.report.Added, "Updated": p.report.Updated, "Unchanged": p.report.Unchanged}))
 			p.u.reload("")
 		}
 	})
@@ -170,15 +174,6 @@ func (u *App) lastAddress() orders.Defaults {
 	}
 	c := u.list.cases[len(u.list.cases)-1]
 	return orders.Defaults{Marketplace: c.Marketplace, Currency: c.Currency, City: c.Buyer.City, Postcode: c.Buyer.Postcode, Country: c.Buyer.Country}
-}
-
-// errorText is an error as the window says it: the field first when there is one.
-func errorText(err error) string {
-	var te *tracker.Error
-	if errors.As(err, &te) && te.Field != "" {
-		return te.Field + ": " + te.Msg
-	}
-	return err.Error()
 }
 
 func baseName(p string) string { return p[strings.LastIndexAny(p, `/\`)+1:] }

@@ -31,6 +31,13 @@ var profileHelp = map[string]string{
 	"archive":     "Everything at full quality, with a zip of every original file and its hash.",
 }
 
+// forceLabel is the box that makes a packet even from changed files; errors quote it. Short, as
+// a check box's words do not wrap: forceHint under it says the rest.
+const (
+	forceLabel = "Make it even if exhibit files changed"
+	forceHint  = "Files that changed or went missing are named on the packet's cover."
+)
+
 // packetView is the Packet tab: the statement the buyer may edit, where the packet goes, and
 // the button that makes it with a progress bar, then Open and Show in folder.
 type packetView struct {
@@ -70,10 +77,14 @@ func packetTab(v *caseView) *container.TabItem {
 		profiles = v.app.svc.Packets.Profiles()
 	}
 	p.profile = widget.NewSelect(profiles, func(name string) {
-		p.help.SetText(profileHelp[name])
+		p.help.SetText(sayKnown(profileHelp[name]))
 		p.out.SetText(p.defaultOut(name))
 	})
-	p.force = widget.NewCheck("Make it even if exhibit files changed or went missing (the cover will say so)", nil)
+	p.profile.PlaceHolder = lang.L("(Select one)") // Fyne's own is never translated
+	p.force = widget.NewCheck(lang.L(forceLabel), nil)
+	hint := widget.NewLabel(lang.L(forceHint))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
 	p.make = widget.NewButtonWithIcon(lang.L("Make packet"), theme.DocumentSaveIcon(), p.makePacket)
 	p.make.Importance = widget.HighImportance
 	p.open = widget.NewButtonWithIcon(lang.L("Open"), theme.FileIcon(), func() { p.openURL(p.made.Files[0]) })
@@ -95,12 +106,13 @@ func packetTab(v *caseView) *container.TabItem {
 	v.onLeave(p.saver.flush)
 
 	form := widget.NewForm(
-		widget.NewFormItem("Statement", p.statement),
+		widget.NewFormItem(lang.L("Statement"), p.statement),
 		widget.NewFormItem("", container.NewHBox(rebuild)),
-		widget.NewFormItem("Where it goes", p.profile),
+		widget.NewFormItem(lang.L("Where it goes"), p.profile),
 		widget.NewFormItem("", p.help),
-		widget.NewFormItem("Save as", p.out),
+		widget.NewFormItem(lang.L("Save as"), p.out),
 		widget.NewFormItem("", p.force),
+		widget.NewFormItem("", hint),
 	)
 	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
 	return container.NewTabItemWithIcon(lang.L("Packet"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
@@ -118,9 +130,9 @@ func (p *packetView) showCase(c tracker.Case) {
 			p.setStatement(p.drafted)
 		}
 	}
-	p.lastMade.SetText("No packet made yet for this case.")
+	p.lastMade.SetText(lang.L("No packet made yet for this case."))
 	if lp, found, err := p.v.app.svc.LastPacketOf(c.ID); err == nil && found {
-		p.lastMade.SetText(fmt.Sprintf("Last packet made %s: %s", lp.Made.Local().Format("2006-01-02 15:04"), lp.Path))
+		p.lastMade.SetText(lang.L("Last packet made {{.Time}}: {{.File}}", map[string]any{"Time": lp.Made.Local().Format("2006-01-02 15:04"), "File": lp.Path}))
 	}
 }
 
@@ -141,7 +153,7 @@ func (p *packetView) save() {
 	}
 	c, err := p.v.app.svc.SaveStatement(p.v.c.ID, text)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("the statement was not saved: %w", err), p.v.app.win)
+		dialog.ShowError(errors.New(lang.L("The statement was not saved: {{.Error}}", map[string]any{"Error": errorText(err)})), p.v.app.win)
 		return
 	}
 	p.v.c = c
@@ -171,7 +183,7 @@ func (p *packetView) defaultOut(profile string) string {
 func (p *packetView) makePacket() {
 	svc := p.v.app.svc
 	if svc.Packets == nil {
-		dialog.ShowError(errors.New("making packets is not available in this window"), p.v.app.win)
+		dialog.ShowError(errors.New(lang.L("Making packets is not available in this window.")), p.v.app.win)
 		return
 	}
 	p.saver.flush()
@@ -184,7 +196,7 @@ func (p *packetView) makePacket() {
 		Statement: statement, Force: p.force.Checked, Now: svc.Now(),
 	}
 	if fi, err := os.Lstat(job.Out); err == nil && fi.Mode().IsRegular() {
-		dialog.ShowConfirm("Replace the file?", job.Out+" already exists. Replace it with the new packet?", func(yes bool) {
+		dialog.ShowConfirm(lang.L("Replace the file?"), lang.L("{{.File}} already exists. Replace it with the new packet?", map[string]any{"File": job.Out}), func(yes bool) {
 			if yes {
 				p.v.app.askBuyerOnce(func() { p.startPacket(job) })
 			}
@@ -200,7 +212,7 @@ func (p *packetView) startPacket(job evidence.PacketJob) {
 	p.make.Disable()
 	p.open.Hide()
 	p.folder.Hide()
-	p.result.SetText("Making the packet…")
+	p.result.SetText(lang.L("Making the packet…"))
 	p.done = p.task.start(func(ctx context.Context, progress func(done, total int)) error {
 		job.Progress = progress
 		var err error
@@ -214,20 +226,21 @@ func (p *packetView) finished(err error) {
 	p.make.Enable()
 	switch {
 	case errors.Is(err, context.Canceled):
-		p.result.SetText("Cancelled: no packet was written.")
+		p.result.SetText(lang.L("Cancelled: no packet was written."))
 	case tracker.FieldOf(err) == casework.FieldExhibits:
 		p.result.SetText("")
-		dialog.ShowError(fmt.Errorf("%w\n\nPut the original files back, or tick \"Make it even if exhibit files changed\" to make the packet anyway: its cover will name them", err), p.v.app.win)
+		dialog.ShowError(errors.New(errorText(err)+"\n\n"+lang.L("Put the original files back, or tick \"{{.Force}}\" to make the packet anyway: its cover will name them.", map[string]any{"Force": lang.L(forceLabel)})), p.v.app.win)
 	case tracker.FieldOf(err) == casework.FieldOtherNumber:
 		p.result.SetText("")
-		dialog.ShowError(fmt.Errorf("%s\n\nIf the text is about your parcel, paste it again on the Diagnosis tab and tick \"It names another tracking number, but it is about this parcel\"; or tick \"Make it even if exhibit files changed\" to make the packet anyway", errorText(err)), p.v.app.win)
+		dialog.ShowError(errors.New(errorText(err)+"\n\n"+lang.L("If the text is about your parcel, paste it again on the Diagnosis tab and tick \"{{.Confirm}}\"; or tick \"{{.Force}}\" to make the packet anyway.",
+			map[string]any{"Confirm": lang.L(confirmOtherNumber), "Force": lang.L(forceLabel)})), p.v.app.win)
 	case err != nil:
 		p.result.SetText("")
-		dialog.ShowError(err, p.v.app.win)
+		showError(err, p.v.app.win)
 	default:
-		msg := fmt.Sprintf("Wrote %s: %d pages, %.1f MB.", p.made.Files[0], p.made.Pages, float64(p.made.Bytes)/1e6)
+		msg := lang.L("Wrote {{.File}}: {{.Pages}} pages, {{.Size}} MB.", map[string]any{"File": p.made.Files[0], "Pages": p.made.Pages, "Size": fmt.Sprintf("%.1f", float64(p.made.Bytes)/1e6)})
 		for _, f := range p.made.Files[1:] {
-			msg += "\nAlso wrote " + f
+			msg += "\n" + lang.L("Also wrote {{.File}}", map[string]any{"File": f})
 		}
 		for _, n := range p.made.Notes {
 			msg += "\n" + n
@@ -242,6 +255,6 @@ func (p *packetView) finished(err error) {
 func (p *packetView) openURL(path string) {
 	u := &url.URL{Scheme: "file", Path: path}
 	if err := p.v.app.app.OpenURL(u); err != nil {
-		dialog.ShowError(err, p.v.app.win)
+		dialog.ShowError(errors.New(lang.L("Cannot open {{.File}}: {{.Error}}", map[string]any{"File": path, "Error": err})), p.v.app.win)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,11 +21,11 @@ import (
 func (u *App) showReminders() {
 	rs, err := u.svc.Reminders()
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	var d *dialog.CustomDialog
-	d = dialog.NewCustom("Reminders", "Close", container.NewVScroll(u.remindersList(rs, func(id string) {
+	d = dialog.NewCustom(lang.L("Reminders"), lang.L("Close"), container.NewVScroll(u.remindersList(rs, func(id string) {
 		d.Hide()
 		u.reload(id)
 	})), u.win)
@@ -37,7 +38,7 @@ func (u *App) remindersList(rs []deadlines.Reminder, open func(caseID string)) *
 	today := tracker.DateOf(u.svc.Now())
 	box := container.NewVBox()
 	if len(rs) == 0 {
-		box.Add(widget.NewLabel("Nothing due: no open case has a deadline."))
+		box.Add(widget.NewLabel(lang.L("Nothing due: no open case has a deadline.")))
 		return box
 	}
 	for _, g := range []struct{ bucket, title string }{
@@ -53,12 +54,12 @@ func (u *App) remindersList(rs []deadlines.Reminder, open func(caseID string)) *
 			id := r.CaseID
 			rows = append(rows, container.NewBorder(nil, nil,
 				widget.NewLabelWithStyle(r.Due.String(), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
-				widget.NewButton("Case "+id, func() { open(id) }), msg))
+				widget.NewButton(lang.L("Case {{.Case}}", map[string]any{"Case": id}), func() { open(id) }), msg))
 		}
 		if len(rows) == 0 {
 			continue
 		}
-		h := widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", g.title, len(rows)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		h := widget.NewLabelWithStyle(fmt.Sprintf("%s (%d)", lang.L(g.title), len(rows)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		if g.bucket == deadlines.Overdue {
 			h.Importance = widget.DangerImportance
 		}
@@ -70,7 +71,7 @@ func (u *App) remindersList(rs []deadlines.Reminder, open func(caseID string)) *
 
 // remindersButton opens the Reminders view from the main window.
 func (u *App) remindersButton() *widget.Button {
-	return widget.NewButtonWithIcon("Reminders", theme.HistoryIcon(), u.showReminders)
+	return widget.NewButtonWithIcon(lang.L("Reminders"), theme.HistoryIcon(), u.showReminders)
 }
 
 // Notifier shows a desktop notification; FyneNotifier is the real one, tests pass their own.
@@ -125,9 +126,10 @@ func (ns *notifications) check() error {
 		if deadlines.Bucket(r, today) == deadlines.Later || done[reminderKey(r)] {
 			continue
 		}
-		title := fmt.Sprintf("ProofPack, case %s: due %s", r.CaseID, r.Due)
+		data := map[string]any{"Case": r.CaseID, "Date": r.Due.String()}
+		title := lang.L("ProofPack, case {{.Case}}: due {{.Date}}", data)
 		if r.Due.Before(today) {
-			title = fmt.Sprintf("ProofPack, case %s: overdue since %s", r.CaseID, r.Due)
+			title = lang.L("ProofPack, case {{.Case}}: overdue since {{.Date}}", data)
 		}
 		ns.n.Notify(title, r.Message)
 		done[reminderKey(r)] = true

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"cmp"
-	"fmt"
+	"errors"
 	"image/color"
 	"strconv"
 	"strings"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,16 +18,25 @@ import (
 	"proofpack/tracker"
 )
 
-// The theme choices as the Settings view names them.
+// The theme choices as the Settings view names them (catalogue keys).
 var themeLabels = map[string]string{"": "Follow the system", casework.ThemeLight: "Light", casework.ThemeDark: "Dark"}
 
-// languageNames are the window's languages in their own words; "" follows the system.
+// languageNames are the window's languages in their own words, never translated, so a buyer
+// finds their own in any language; "" follows the system and is said in the window's language.
 var languageNames = map[string]string{"": "Follow the system", "en": "English", "es": "Español", "pt": "Português", "ru": "Русский"}
 
+// languageName is a language choice as the Settings view shows it.
+func languageName(code string) string {
+	if code == "" {
+		return lang.L(languageNames[""])
+	}
+	return languageNames[code]
+}
+
 func languageLabels() []string {
-	out := []string{languageNames[""]}
+	out := []string{languageName("")}
 	for _, code := range casework.Languages {
-		out = append(out, languageNames[code])
+		out = append(out, languageName(code))
 	}
 	return out
 }
@@ -44,12 +54,12 @@ type settingsView struct {
 func (u *App) showSettings() {
 	p, err := u.svc.Preferences()
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	r, err := u.svc.Settings()
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
 	s := &settingsView{}
@@ -60,11 +70,11 @@ func (u *App) showSettings() {
 		e.Validator = v
 		return e
 	}
-	s.city = entry(p.City, "your city", nil)
-	s.postcode = entry(p.Postcode, "your postcode", nil)
+	s.city = entry(p.City, lang.L("your city"), nil)
+	s.postcode = entry(p.Postcode, lang.L("your postcode"), nil)
 	s.country = entry(p.Country, "US, BR, PL...", func(v string) error {
 		if v = strings.ToUpper(strings.TrimSpace(v)); v != "" && tracker.CountryName(v) == "" {
-			return fmt.Errorf("a two-letter country code like US")
+			return errors.New(lang.L("A two-letter country code like US"))
 		}
 		return nil
 	})
@@ -72,30 +82,30 @@ func (u *App) showSettings() {
 	days := func(v string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || n < 1 || n > 365 {
-			return fmt.Errorf("a number of days from 1 to 365")
+			return errors.New(lang.L("A number of days from 1 to 365"))
 		}
 		return nil
 	}
 	s.grace = entry(strconv.Itoa(r.OnlineGrace), "15", days)
 	s.stalled = entry(strconv.Itoa(r.StalledAfter), "20", days)
-	s.theme = widget.NewSelect([]string{themeLabels[""], themeLabels[casework.ThemeLight], themeLabels[casework.ThemeDark]}, nil)
-	s.theme.SetSelected(themeLabels[p.Theme])
+	s.theme = widget.NewSelect([]string{lang.L(themeLabels[""]), lang.L(themeLabels[casework.ThemeLight]), lang.L(themeLabels[casework.ThemeDark])}, nil)
+	s.theme.SetSelected(lang.L(themeLabels[p.Theme]))
 	s.language = widget.NewSelect(languageLabels(), nil)
-	s.language.SetSelected(languageNames[p.Language])
-	folder := widget.NewLabel(u.svc.Dir + "\n(start ProofPack with --data FOLDER to use another)")
+	s.language.SetSelected(languageName(p.Language))
+	folder := widget.NewLabel(u.svc.Dir + "\n" + lang.L("(start ProofPack with --data FOLDER to use another)"))
 	folder.Wrapping = fyne.TextWrapWord
 	s.form = widget.NewForm(
-		widget.NewFormItem("Home city", s.city),
-		widget.NewFormItem("Postcode", s.postcode),
-		widget.NewFormItem("Country", s.country),
-		widget.NewFormItem("Currency", s.currency),
-		widget.NewFormItem("New number may stay empty for (days)", s.grace),
-		widget.NewFormItem("Stalled after no news for (days)", s.stalled),
-		widget.NewFormItem("Theme", s.theme),
-		widget.NewFormItem("Language", s.language),
-		widget.NewFormItem("Data folder", folder),
+		widget.NewFormItem(lang.L("Home city"), s.city),
+		widget.NewFormItem(lang.L("Postcode"), s.postcode),
+		widget.NewFormItem(lang.L("Country"), s.country),
+		widget.NewFormItem(lang.L("Currency"), s.currency),
+		widget.NewFormItem(lang.L("New number may stay empty for (days)"), s.grace),
+		widget.NewFormItem(lang.L("Stalled after no news for (days)"), s.stalled),
+		widget.NewFormItem(lang.L("Theme"), s.theme),
+		widget.NewFormItem(lang.L("Language"), s.language),
+		widget.NewFormItem(lang.L("Data folder"), folder),
 	)
-	d := dialog.NewCustomConfirm("Settings", "Save", "Cancel", container.NewVScroll(s.form), func(ok bool) {
+	d := dialog.NewCustomConfirm(lang.L("Settings"), lang.L("Save"), lang.L("Cancel"), container.NewVScroll(s.form), func(ok bool) {
 		if ok {
 			u.saveSettings(s)
 		}
@@ -110,17 +120,17 @@ func (u *App) showSettings() {
 // waits (every case's summary is computed again).
 func (u *App) saveSettings(s *settingsView) {
 	if err := s.form.Validate(); err != nil {
-		dialog.ShowError(fmt.Errorf("the settings were not saved: %w", err), u.win)
+		dialog.ShowError(errors.New(lang.L("The settings were not saved: {{.Error}}", map[string]any{"Error": err})), u.win)
 		return
 	}
 	p := casework.Preferences{City: s.city.Text, Postcode: s.postcode.Text, Country: s.country.Text, Currency: s.currency.Text}
 	for id, label := range themeLabels {
-		if label == s.theme.Selected {
+		if lang.L(label) == s.theme.Selected {
 			p.Theme = id
 		}
 	}
-	for code, name := range languageNames {
-		if name == s.language.Selected {
+	for code := range languageNames {
+		if languageName(code) == s.language.Selected {
 			p.Language = code
 		}
 	}
@@ -135,7 +145,7 @@ func (u *App) saveSettings(s *settingsView) {
 		err = cmp.Or(lerr, u.svc.SaveSettings(r))
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("the settings were not saved: %s", errorText(err)), u.win)
+		dialog.ShowError(errors.New(lang.L("The settings were not saved: {{.Error}}", map[string]any{"Error": errorText(err)})), u.win)
 		return
 	}
 	u.applyTheme(p.Theme)

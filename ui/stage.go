@@ -35,12 +35,12 @@ type stageView struct {
 
 func newStageView(v *caseView) *stageView {
 	s := &stageView{v: v, stage: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck("The tracking says delivered, but the parcel never came", nil),
+		next: widget.NewLabel(""), todo: widget.NewLabel(""), warn: widget.NewLabel(""), steps: container.NewGridWrap(fyne.NewSize(225, 36)), notReceived: widget.NewCheck(lang.L("The tracking says delivered, but the parcel never came"), nil),
 		follow: container.NewGridWithColumns(2)}
 	s.next.Wrapping, s.todo.Wrapping, s.warn.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord, fyne.TextWrapWord
 	s.warn.Importance = widget.WarningImportance
-	msgs := widget.NewButtonWithIcon("Messages to the seller", theme.MailComposeIcon(), func() { v.app.showSellerMessages(v.c) })
-	s.card = widget.NewCard("Refund timeline", "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, s.follow, msgs))
+	msgs := widget.NewButtonWithIcon(lang.L("Messages to the seller"), theme.MailComposeIcon(), func() { v.app.showSellerMessages(v.c) })
+	s.card = widget.NewCard(lang.L("Refund timeline"), "", container.NewVBox(s.stage, s.next, s.todo, s.warn, s.steps, s.notReceived, s.follow, msgs))
 	s.update(v.c)
 	v.onUpdate(s.update)
 	return s
@@ -50,18 +50,18 @@ func newStageView(v *caseView) *stageView {
 // yet recorded (the recorded ones show their date).
 func (s *stageView) update(c tracker.Case) {
 	tl := casework.TimelineOf(c, tracker.DateOf(s.v.app.svc.Now()))
-	s.stage.SetText("Stage: " + tl.StageWords)
-	s.next.SetText("Nothing due.")
+	s.stage.SetText(lang.L("Stage: {{.Stage}}", map[string]any{"Stage": sayKnown(tl.StageWords)}))
+	s.next.SetText(lang.L("Nothing due."))
 	if n := tl.Next; n != nil {
-		when := "Next deadline " + n.Due.String()
+		when := lang.L("Next deadline {{.Date}}", map[string]any{"Date": n.Due.String()})
 		if n.Due.Before(tracker.DateOf(s.v.app.svc.Now())) {
-			when = "Overdue since " + n.Due.String()
+			when = lang.L("Overdue since {{.Date}}", map[string]any{"Date": n.Due.String()})
 		}
 		s.next.SetText(when + ": " + n.Message)
 	}
 	s.todo.SetText("")
 	if step := tl.NextStep; step != "" {
-		s.todo.SetText("Next step: " + step + ".")
+		s.todo.SetText(lang.L("Next step: {{.Step}}", map[string]any{"Step": sayKnown(step)}) + ".")
 	}
 	s.warn.SetText(strings.Join(tl.Conflicts, " "))
 	s.warn.Hidden = len(tl.Conflicts) == 0
@@ -70,14 +70,14 @@ func (s *stageView) update(c tracker.Case) {
 	d := c.Dispute
 	for _, st := range deadlines.Steps(&d) {
 		if !st.Date.IsZero() {
-			objs = append(objs, widget.NewLabel("✓ "+st.Label+" "+st.Date.String()))
+			objs = append(objs, widget.NewLabel("✓ "+sayKnown(st.Label)+" "+st.Date.String()))
 			continue
 		}
-		b := widget.NewButton(st.Label+"…", s.ask(st.Field, st.Label))
+		b := widget.NewButton(sayKnown(st.Label)+"…", s.ask(st.Field, sayKnown(st.Label)))
 		s.buttons[st.Field] = b
 		objs = append(objs, b)
 	}
-	promised := widget.NewButton("Seller promised a date…", s.ask("seller_promised", "The seller promised to ship or refund by"))
+	promised := widget.NewButton(lang.L("Seller promised a date")+"…", s.ask("seller_promised", lang.L("The seller promised to ship or refund by")))
 	s.buttons["seller_promised"] = promised
 	objs = append(objs, promised)
 	s.follow.Objects = s.followUps(c)
@@ -87,7 +87,7 @@ func (s *stageView) update(c tracker.Case) {
 	s.notReceived.SetChecked(d.NotReceived)
 	s.notReceived.OnChanged = func(on bool) {
 		if _, err := s.v.app.svc.SetNotReceived(c.ID, on); err != nil {
-			dialog.ShowError(err, s.v.app.win)
+			showError(err, s.v.app.win)
 		}
 		s.v.changed()
 	}
@@ -103,7 +103,7 @@ func (s *stageView) followUps(c tracker.Case) []fyne.CanvasObject {
 	for _, f := range deadlines.FollowUps(&d) {
 		switch {
 		case !f.Proof.IsZero():
-			text := "✓ " + lang.L(f.Label) + " " + f.Proof.On.String()
+			text := "✓ " + sayKnown(f.Label) + " " + f.Proof.On.String()
 			if f.Proof.Ref != "" {
 				text += " · " + f.Proof.Ref
 			}
@@ -111,7 +111,7 @@ func (s *stageView) followUps(c tracker.Case) []fyne.CanvasObject {
 			done.Truncation = fyne.TextTruncateEllipsis
 			objs = append(objs, done)
 		case d.NotReceived:
-			b := widget.NewButton(lang.L(f.Label)+"…", s.askFollowUp(f.Field, lang.L(f.Label), lang.L(f.RefLabel)))
+			b := widget.NewButton(sayKnown(f.Label)+"…", s.askFollowUp(f.Field, sayKnown(f.Label), sayKnown(f.RefLabel)))
 			s.buttons[f.Field] = b
 			objs = append(objs, b)
 		}
@@ -150,7 +150,7 @@ func (s *stageView) ask(field, label string) func() {
 		e := widget.NewEntry()
 		e.SetText(tracker.DateOf(u.svc.Now()).String())
 		e.Validator = func(t string) error { _, err := tracker.ParseDate(t); return err }
-		dialog.ShowForm(label, "Record", "Cancel", []*widget.FormItem{widget.NewFormItem("Date", e)}, func(ok bool) {
+		dialog.ShowForm(label, lang.L("Record"), lang.L("Cancel"), []*widget.FormItem{widget.NewFormItem(lang.L("Date"), e)}, func(ok bool) {
 			if ok {
 				s.record(field, label, e.Text)
 			}
@@ -173,7 +173,7 @@ func (s *stageView) done(label string, err error) {
 	if err != nil {
 		var te *tracker.Error
 		if errors.As(err, &te) {
-			err = fmt.Errorf("%s: %s", label, te.Msg)
+			err = fmt.Errorf("%s: %s", label, sayKnown(te.Msg))
 		}
 		dialog.ShowError(err, s.v.app.win)
 		return
@@ -185,10 +185,11 @@ func (s *stageView) done(label string, err error) {
 func (u *App) showSellerMessages(c tracker.Case) {
 	ms, err := u.svc.SellerMessages(c.ID, deadlines.LanguageOf(c.Buyer.Country))
 	if err != nil {
-		dialog.ShowError(err, u.win)
+		showError(err, u.win)
 		return
 	}
-	titles := map[string]string{deadlines.AskShipDate: "Ask for the real ship date", deadlines.AskTracking: "Ask for a tracking number that works", deadlines.AskRefund: "Ask for the refund"}
+	titles := map[string]string{deadlines.AskShipDate: lang.L("Ask for the real ship date"), deadlines.AskTracking: lang.L("Ask for a tracking number that works"),
+		deadlines.AskRefund: lang.L("Ask for the refund")}
 	tabs := container.NewAppTabs()
 	for _, kind := range deadlines.MessageKinds {
 		box := container.NewVBox()
@@ -201,13 +202,14 @@ func (u *App) showSellerMessages(c tracker.Case) {
 			text.Selectable = true
 			copyText := m.Text
 			box.Add(container.NewBorder(nil, nil, widget.NewLabelWithStyle(m.Lang, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { u.app.Clipboard().SetContent(copyText) }), text))
+				widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), func() { u.app.Clipboard().SetContent(copyText) }), text))
 		}
 		tabs.Append(container.NewTabItem(titles[kind], container.NewVScroll(box)))
 	}
-	note := widget.NewLabel("Send one in the marketplace's chat, then record it: \"Asked the seller\", and the date the seller promises, which becomes a reminder.")
+	note := widget.NewLabel(lang.L("Send one in the marketplace's chat, then record it: \"{{.Asked}}\", and the date the seller promises, which becomes a reminder.",
+		map[string]any{"Asked": lang.L("Asked the seller")}))
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Messages to the seller", "Close", container.NewBorder(note, nil, nil, nil, tabs), u.win)
+	d := dialog.NewCustom(lang.L("Messages to the seller"), lang.L("Close"), container.NewBorder(note, nil, nil, nil, tabs), u.win)
 	d.Resize(fyne.NewSize(760, 520))
 	d.Show()
 }

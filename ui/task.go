@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -20,7 +21,7 @@ type task struct {
 
 func newTask() *task {
 	t := &task{bar: widget.NewProgressBar()}
-	t.cancel = widget.NewButton("Cancel", func() {
+	t.cancel = widget.NewButton(lang.L("Cancel"), func() {
 		if t.stop != nil {
 			t.stop()
 		}

@@ -31,7 +31,7 @@ func (e *env) openReview(archive, screenshot string) error {
 	}
 	title := "ProofPack: review of " + filepath.Base(archive) + " (read-only)"
 	svc := &casework.Service{Store: casework.ReadOnly(st), Dir: dir, Packets: pdf.Renderer{}}
-	return showCases(title, svc, screenshot, func(u *ui.App) {
+	return showCases(title, svc, screenshot, func(u *ui.App) (<-chan struct{}, error) {
 		ui.ShowReview(u, archive, chk, func() (tracker.Case, error) {
 			svc, err := e.service()
 			if err != nil {
@@ -39,5 +39,6 @@ func (e *env) openReview(archive, screenshot string) error {
 			}
 			return svc.ImportArchive(archive)
 		})
+		return nil, nil
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"proofpack/tracker"
+	"proofpack/ui"
 )
 
 // Exit codes: scripts tell "you typed it wrong" from "it went wrong".
@@ -66,6 +67,7 @@ func isUsage(err error) bool {
 
 func newRoot(e *env) *cobra.Command {
 	var screenshot string
+	var open windowOpen
 	root := &cobra.Command{
 		Use:           "proofpack",
 		Short:         "Evidence and dispute packets for parcels that never came",
@@ -77,11 +79,13 @@ func newRoot(e *env) *cobra.Command {
 			e.dataSet = cmd.Flags().Changed("data")
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return e.openWindow(screenshot)
+			return e.openWindow(screenshot, open)
 		},
 	}
 	root.PersistentFlags().StringVar(&e.dataFlag, "data", "", "data folder (default $PROOFPACK_DATA, else the user's config folder)")
 	root.Flags().StringVar(&screenshot, "screenshot", "", "render the window to this PNG file and exit")
+	root.Flags().StringVar(&open.caseID, "case", "", "open the window on this case")
+	root.Flags().StringVar(&open.tab, "tab", "", "open the case on this tab: "+strings.Join(ui.TabNames(), ", "))
 	root.AddCommand(
 		newCaseCmd(e),
 		newCheckCmd(e),
