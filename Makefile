@@ -17,7 +17,7 @@ TAGS    := -tags ci
 FUZZTIME ?= 30s
 STATICCHECK := v0.8.2
 
-.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist install uninstall
+.PHONY: setup build run test lint unit fuzz conformance bench clean build-windows test-windows dist install uninstall screenshots
 
 setup:
 	@scripts/setup
@@ -80,6 +80,10 @@ conformance: build
 bench: setup
 	GO=$(GO) scripts/bench
 
+# The README's pictures of the window, from the sample cases under Xvfb.
+screenshots: setup
+	scripts/screenshots
+
 # Windows, cross-compiled with mingw-w64 and tested under Wine (scripts/setup installs both).
 WIN       := GOOS=windows GOARCH=amd64
 WINEXE    := bin/windows/proofpack.exe
@@ -119,7 +123,7 @@ WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhib
   TestForcedPacketSaysWhichFileChanged TestMarketplacePicturesAndArchive TestCoverWordsFollowTheCase \
   TestEvidenceTabCapturesTheTrackingPage TestPacketTabMakesTheBuyersPacket \
   TestEmojiPacketEveryProfile TestPlainPacketHasNoReplacementNote TestUnicodeSeedsRender \
-  TestPacketRefundTimelineReadsBack TestLayers TestLayerProblemsCatch TestCaptureAnAddressTyped
+  TestPacketRefundTimelineReadsBack TestPacketRefundTimelineListsTheFollowUps TestLayers TestLayerProblemsCatch TestCaptureAnAddressTyped
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \
