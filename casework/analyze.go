@@ -25,21 +25,45 @@ func (s *Service) AnalyzeAt(caseID string, now time.Time) (rules.Report, error) 
 	if err != nil {
 		return rules.Report{}, err
 	}
-	return rules.Analyze(others{s.Store, caseID}, caseID, now, settings)
+	return rules.Analyze(&others{Store: s.Store, id: caseID}, caseID, now, settings)
 }
 
 // others hands the rules the other cases that share a number as the rules weigh them (their
-// ID, seller and order date), without their events: a number on 10 000 orders then costs
-// 10 000 small records, not every order's history held at once.
+// ID, seller and order date), from their list rows: a number on 10 000 orders then costs
+// 10 000 short rows, not every order's history decoded.
 type others struct {
 	tracker.Store
 	id string
+	// all holds every row once a number is shared by more than manyOthers cases: one pass
+	// over the rows costs less than that many lookups.
+	all map[string]tracker.Row
 }
 
-func (o others) Case(id string) (tracker.Case, error) {
-	c, err := o.Store.Case(id)
-	if id != o.id {
-		c = tracker.Case{ID: c.ID, Marketplace: c.Marketplace, OrderNumber: c.OrderNumber, Seller: c.Seller, Ordered: c.Ordered}
+const manyOthers = 64
+
+func (o *others) CasesWithNumber(number string) ([]string, error) {
+	ids, err := o.Store.CasesWithNumber(number)
+	if err != nil || len(ids) <= manyOthers || o.all != nil {
+		return ids, err
 	}
-	return c, err
+	rows, err := o.Store.Rows()
+	if err != nil {
+		return nil, err
+	}
+	o.all = make(map[string]tracker.Row, len(rows))
+	for _, r := range rows {
+		o.all[r.ID] = r
+	}
+	return ids, nil
+}
+
+func (o *others) Case(id string) (tracker.Case, error) {
+	if id == o.id {
+		return o.Store.Case(id)
+	}
+	if r, ok := o.all[id]; ok {
+		return r.Case(), nil
+	}
+	r, err := o.Store.Row(id)
+	return r.Case(), err
 }

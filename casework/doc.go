@@ -6,8 +6,10 @@
 // Its errors are *tracker.Error values with a Kind and a Field, never one front end's words
 // ("pass --force"): cmd/proofpack and ui each say them in their own way.
 //
-// Summaries diagnose every case at once for a list, reading the reused-number index from the
-// cases in one pass; layers_test.go holds the import rules of DESIGN.md's package map.
+// ListRows gives a list every case's short row (tracker.Row) with its Summary; a summary is kept
+// in the store for the days it holds (rules.Report.Until), so a start on ten thousand cases reads
+// rows, not cases, and diagnoses only what changed. layers_test.go holds the import rules of
+// DESIGN.md's package map.
 //
 // It imports tracker, tracker/* and evidence, and reaches the browser and the PDF renderer only
 // through interfaces (evidence.Capturer, PacketRenderer) that cmd/proofpack wires: never Fyne,

@@ -29,3 +29,6 @@ func (readOnly) ChangeExhibits(string, func([]tracker.Exhibit, []tracker.Exhibit
 	return nil, errReadOnly()
 }
 func (readOnly) SetSetting(string, any) error { return errReadOnly() }
+
+// KeepSummaries keeps nothing in a case opened for review: its few summaries are computed again.
+func (readOnly) KeepSummaries([]tracker.KeptSummary) error { return nil }

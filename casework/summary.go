@@ -1,13 +1,18 @@
 package casework
 
 import (
+	"encoding/json"
 	"fmt"
+	"hash/fnv"
+	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"proofpack/tracker"
 	"proofpack/tracker/deadlines"
+	"proofpack/tracker/pack"
 	"proofpack/tracker/rules"
 )
 
@@ -30,9 +35,8 @@ type Summary struct {
 	// Deadline is the next date the buyer must act by (the earliest reminder still ahead, or
 	// overdue); zero when nothing is due.
 	Deadline tracker.Date
-	// Key changes whenever anything the summary depends on changes: the list recomputes only
-	// the cases whose key moved.
-	Key string
+	// LastEvent is the day of the newest dated event, from which a stall's days are counted.
+	LastEvent tracker.Date
 }
 
 // headlines are the list's words for the flags that matter, kept short enough for one line.
@@ -69,38 +73,184 @@ func StatusWords(s tracker.Status) string {
 	return strings.ReplaceAll(string(s), "_", " ")
 }
 
-// Summaries diagnoses every given case with the stored settings, reading the reused-number
-// index from the cases themselves in one pass (not one store lookup per case), and returns
-// one summary per case in the same order. Cases whose key equals the one in known keep that
-// summary: only changed cases are diagnosed again.
-func (s *Service) Summaries(cases []tracker.Case, known map[string]Summary) ([]Summary, error) {
+// ListRow is one case as a list shows it: its row and its summary.
+type ListRow struct {
+	tracker.Row
+	Summary Summary
+}
+
+// ListRows returns every case's list row with its summary as of today, oldest first. It reads
+// the short rows the store keeps beside the cases, not the cases: a summary kept from an earlier
+// start is used while it holds (the same save of the case, settings, build and cases sharing its
+// numbers, and a day before the first on which a rule could turn); only the other cases are read
+// and diagnosed, and their summaries kept for the next start.
+func (s *Service) ListRows() ([]ListRow, error) {
+	rows, err := s.Store.Rows()
+	if err != nil {
+		return nil, err
+	}
 	settings, err := s.Settings()
 	if err != nil {
 		return nil, err
 	}
 	now := s.Now()
-	holders := map[string][]holder{} // tracking number -> the cases that carry it, by group
-	count := map[string]int{}
-	for i, c := range cases {
-		for _, n := range c.Numbers() {
-			holders[n] = addHolder(holders[n], i, c)
-			count[n]++
-		}
-	}
-	out := make([]Summary, len(cases))
-	for i, c := range cases {
-		key := summaryKey(c, count, now)
-		if old, ok := known[c.ID]; ok && old.Key == key {
-			out[i] = old
+	today := tracker.DateOf(now)
+	out := make([]ListRow, len(rows))
+	bases := basesOf(rows, settings)
+	var stale []int
+	for i, r := range rows {
+		out[i].Row = r
+		if k, ok := readKept(r.Kept, bases[i]); ok && k.holds(today) {
+			k.Sum.CaseID = r.ID
+			out[i].Summary = k.Sum.on(today, r.Ordered)
 			continue
 		}
-		// Without the exhibits: they only number the proof in a flag's message, which a summary
-		// drops, and reading them costs a second decoding of every case.
-		in := rules.Input{Case: c, Reused: reusedOf(i, cases, holders), Now: now}
-		out[i] = Summarize(c, rules.Evaluate(in, settings), now)
-		out[i].Key = key
+		stale = append(stale, i)
 	}
+	if len(stale) == 0 {
+		return out, nil
+	}
+	holders := map[string][]holder{} // tracking number -> the rows that carry it, by group
+	for i, r := range rows {
+		for _, n := range r.Numbers {
+			holders[n] = addHolder(holders[n], i, r)
+		}
+	}
+	keep := make([]tracker.KeptSummary, 0, len(stale))
+	for _, i := range stale {
+		// One case at a time, each dropped once summed up: ten thousand cases with their events
+		// are never held at once.
+		c, err := s.Store.Case(rows[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		// Without the exhibits, as they only number the proof in a flag's message, which a
+		// summary drops.
+		in := rules.Input{Case: c, Reused: reusedOf(i, rows, holders), Now: now}
+		r := rules.Evaluate(in, settings)
+		sum := Summarize(c, r, now)
+		out[i].Summary = sum
+		k := kept{Basis: bases[i], From: today, Until: sum.until(r, today), Sum: sum}
+		keep = append(keep, tracker.KeptSummary{ID: rows[i].ID, Saved: rows[i].Saved, Data: k.encode()})
+	}
+	// Keeping them only spares the next start some work: the list is right without.
+	_ = s.Store.KeepSummaries(keep)
 	return out, nil
+}
+
+// kept is a summary as the store keeps it: what it was computed from, and the days it holds.
+type kept struct {
+	Basis uint64 // see basesOf
+	From  tracker.Date
+	// Until is the first day the summary may no longer hold; zero when no day changes it.
+	Until tracker.Date
+	Sum   Summary
+}
+
+func (k kept) holds(today tracker.Date) bool {
+	return !today.Before(k.From) && (k.Until.IsZero() || today.Before(k.Until))
+}
+
+// encode packs a kept summary: ten thousand are read at each start (see tracker/pack). The case
+// ID is the row's; the counts of days are counted again (Summary.on).
+func (k kept) encode() []byte {
+	var w pack.Writer
+	w.Uint(k.Basis)
+	w.Date(k.From)
+	w.Date(k.Until)
+	sum := k.Sum
+	for _, s := range []string{string(sum.Status), string(sum.Severity), sum.Code, sum.Headline} {
+		w.Str(s)
+	}
+	w.Bool(sum.NeedsAction)
+	w.Int(int64(sum.Stage))
+	w.Date(sum.Deadline)
+	w.Date(sum.LastEvent)
+	return w.Bytes()
+}
+
+// readKept reads what encode wrote, when it was computed from basis.
+func readKept(b []byte, basis uint64) (kept, bool) {
+	if b == nil {
+		return kept{}, false
+	}
+	r := pack.NewReader(b)
+	k := kept{Basis: r.Uint()}
+	if k.Basis != basis {
+		return k, false
+	}
+	k.From, k.Until = r.Date(), r.Date()
+	sum := &k.Sum
+	sum.Status, sum.Severity, sum.Code, sum.Headline = tracker.Status(r.Str()), tracker.Severity(r.Str()), r.Str(), r.Str()
+	sum.NeedsAction = r.Bool()
+	sum.Stage = deadlines.Stage(r.Small())
+	sum.Deadline, sum.LastEvent = r.Date(), r.Date()
+	return k, r.Err() == nil
+}
+
+// until is the first day after today on which the summary may change: a rule's flag turning,
+// or the next deadline passing.
+func (sum Summary) until(r rules.Report, today tracker.Date) tracker.Date {
+	u := r.Until
+	if d := sum.Deadline; !d.IsZero() && !d.Before(today) {
+		if next := d.AddDays(1); u.IsZero() || next.Before(u) {
+			u = next
+		}
+	}
+	return u
+}
+
+// on is the summary of a later day within the days it holds: the counts of days move on.
+func (sum Summary) on(today, ordered tracker.Date) Summary {
+	sum.Age = 0
+	if !ordered.IsZero() {
+		sum.Age = ordered.DaysUntil(today)
+	}
+	if sum.Code == tracker.FlagStalled && !sum.LastEvent.IsZero() {
+		sum.StalledDays = sum.LastEvent.DaysUntil(today)
+		sum.Headline = fmt.Sprintf("Stalled %d days", sum.StalledDays)
+	}
+	return sum
+}
+
+// build names this program's build (its file, size and time): a summary kept by another build,
+// whose rules may differ, is computed again.
+var build = sync.OnceValue(func() string {
+	if exe, err := os.Executable(); err == nil {
+		if fi, err := os.Stat(exe); err == nil {
+			return fmt.Sprintf("%s|%d|%d", exe, fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return strconv.FormatInt(time.Now().UnixNano(), 36) // unknown: reuse nothing of another run
+})
+
+// basesOf gives each row the basis its summary is computed from: the settings, the build, and
+// every other case that carries one of its numbers, as saved (the reused-number rule weighs
+// them). A summary kept with another basis is computed again.
+func basesOf(rows []tracker.Row, settings rules.Settings) []uint64 {
+	h := fnv.New64a()
+	json.NewEncoder(h).Encode(settings)
+	h.Write([]byte(build()))
+	base := h.Sum64()
+	self := make([]uint64, len(rows))
+	shared := map[string]uint64{} // number -> the XOR of its holders' hashes
+	for i, r := range rows {
+		h.Reset()
+		h.Write([]byte(r.ID + "|" + strconv.FormatUint(r.Saved, 36)))
+		self[i] = h.Sum64()
+		for _, n := range r.Numbers {
+			shared[n] ^= self[i]
+		}
+	}
+	out := make([]uint64, len(rows))
+	for i, r := range rows {
+		b := base
+		for _, n := range r.Numbers {
+			b = (b ^ shared[n] ^ self[i]) * 1099511628211 // FNV's prime keeps the order
+		}
+		out[i] = b
+	}
+	return out
 }
 
 // holder is one seller and order date among the cases sharing a number, with up to two of its
@@ -110,30 +260,31 @@ func (s *Service) Summaries(cases []tracker.Case, known map[string]Summary) ([]S
 type holder struct {
 	seller string
 	day    tracker.Date
-	cases  []int // positions in cases, at most two
+	rows   []int // positions in rows, at most two
 }
 
-func addHolder(hs []holder, i int, c tracker.Case) []holder {
-	seller := strings.ToLower(strings.TrimSpace(c.Seller))
+func addHolder(hs []holder, i int, r tracker.Row) []holder {
+	seller := strings.ToLower(strings.TrimSpace(r.Seller))
 	for k := range hs {
-		if hs[k].seller == seller && hs[k].day == c.Ordered {
-			if len(hs[k].cases) < 2 {
-				hs[k].cases = append(hs[k].cases, i)
+		if hs[k].seller == seller && hs[k].day == r.Ordered {
+			if len(hs[k].rows) < 2 {
+				hs[k].rows = append(hs[k].rows, i)
 			}
 			return hs
 		}
 	}
-	return append(hs, holder{seller: seller, day: c.Ordered, cases: []int{i}})
+	return append(hs, holder{seller: seller, day: r.Ordered, rows: []int{i}})
 }
 
-// reusedOf gives, per number of the case at position i, one other case of each group.
-func reusedOf(i int, cases []tracker.Case, holders map[string][]holder) map[string][]tracker.Case {
+// reusedOf gives, per number of the row at position i, one other case of each group: as the
+// reused-number rule weighs them (ID, seller, order date), from their rows.
+func reusedOf(i int, rows []tracker.Row, holders map[string][]holder) map[string][]tracker.Case {
 	out := map[string][]tracker.Case{}
-	for _, n := range cases[i].Numbers() {
+	for _, n := range rows[i].Numbers {
 		for _, h := range holders[n] {
-			for _, j := range h.cases {
+			for _, j := range h.rows {
 				if j != i {
-					out[n] = append(out[n], cases[j])
+					out[n] = append(out[n], rows[j].Case())
 					break
 				}
 			}
@@ -142,24 +293,10 @@ func reusedOf(i int, cases []tracker.Case, holders map[string][]holder) map[stri
 	return out
 }
 
-// summaryKey is the case's last save, how many cases share each of its numbers and the day.
-func summaryKey(c tracker.Case, count map[string]int, now time.Time) string {
-	var b strings.Builder
-	b.WriteString(strconv.FormatInt(c.Updated.UnixNano(), 36))
-	for _, n := range c.Numbers() {
-		b.WriteString("|" + strconv.Itoa(count[n]))
-	}
-	b.WriteString("|" + tracker.DateOf(now).String())
-	return b.String()
-}
-
 // Summarize sums up one diagnosed case.
 func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 	today := tracker.DateOf(now)
 	sum := Summary{CaseID: c.ID, Status: r.Status, Headline: StatusWords(r.Status)}
-	if !c.Ordered.IsZero() {
-		sum.Age = c.Ordered.DaysUntil(today)
-	}
 	tl := TimelineOf(c, today)
 	sum.Stage = tl.Stage
 	if tl.Next != nil {
@@ -167,35 +304,35 @@ func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 	}
 	if !c.Dispute.RefundReceived.IsZero() {
 		sum.Headline = "Refunded"
-		return sum
+		return sum.on(today, c.Ordered)
 	}
 	worst := len(r.Flags) > 0 && r.Flags[0].Severity.Rank() >= tracker.Warning.Rank() // critical first
 	// Once a dispute is won only the refund can still go wrong: other findings are settled.
 	if !c.Dispute.Won.IsZero() && (!worst || r.Flags[0].Code != tracker.FlagRefundOverdue) {
 		sum.Headline = "Dispute won"
-		return sum
+		return sum.on(today, c.Ordered)
 	}
 	if worst {
 		f := r.Flags[0]
 		sum.Severity, sum.Code, sum.NeedsAction = f.Severity, f.Code, true
-		sum.Headline, sum.StalledDays = headline(f.Code, r.Events, today)
+		sum.Headline = headline(f.Code)
 	}
-	return sum
+	for _, e := range r.Events { // newest first, unparsed last
+		if !e.Unparsed {
+			sum.LastEvent = tracker.DateOf(e.Time)
+			break
+		}
+	}
+	return sum.on(today, c.Ordered)
 }
 
-// headline words a flag for the list; a stall says how long (and returns the days).
-func headline(code string, events []tracker.Event, today tracker.Date) (string, int) {
+// headline words a flag for the list (a stall's days are added by Summary.on).
+func headline(code string) string {
 	if code == tracker.FlagStalled {
-		for _, e := range events { // newest first, unparsed last
-			if !e.Unparsed {
-				days := tracker.DateOf(e.Time).DaysUntil(today)
-				return fmt.Sprintf("Stalled %d days", days), days
-			}
-		}
-		return "Stalled", 0
+		return "Stalled"
 	}
 	if h, ok := headlines[code]; ok {
-		return h, 0
+		return h
 	}
-	return strings.ReplaceAll(code, "_", " "), 0
+	return strings.ReplaceAll(code, "_", " ")
 }

@@ -20,6 +20,7 @@
 //	tracker/rules      Evaluate(case, now) -> Flags; the China holiday calendar
 //	tracker/deadlines  dispute windows per marketplace and payment route -> Reminders
 //	tracker/storetest  the contract every Store keeps, as one test suite
+//	tracker/pack       compact binary records (the store's list rows, kept summaries)
 //	tracker/boltstore  the bbolt Store
 //	evidence           exhibits: capture interface, hashing, manifest, verify, packet model
 //	evidence/chrome    the chromedp Capturer

@@ -14,6 +14,18 @@ type Store interface {
 	Case(id string) (Case, error)
 	// Cases returns every case, oldest first.
 	Cases() ([]Case, error)
+	// Rows returns every case's list row with its kept summary, oldest first.
+	Rows() ([]Row, error)
+	// Row returns one case's list row (without its kept summary), or an error of kind NotFound.
+	Row(id string) (Row, error)
+	// KeepSummaries keeps each summary with its case's row, unless the case was saved again
+	// since (its row's Saved differs) or deleted: those are skipped, never an error.
+	KeepSummaries(sums []KeptSummary) error
+	// Changed returns the IDs of the cases saved since ClearChanged last forgot them, oldest
+	// first: the cases whose copies outside the store (case.json) a crash may have left stale.
+	Changed() ([]string, error)
+	// ClearChanged forgets the given IDs from Changed, once their copies are checked.
+	ClearChanged(ids []string) error
 	// UpdateCase applies change to the stored case and saves the result if it still validates.
 	// If change returns an error nothing is saved.
 	UpdateCase(id string, change func(*Case) error) (Case, error)

@@ -15,8 +15,9 @@ import (
 )
 
 // caseList is the left side of the window: search, filter and sort over every case, and a
-// virtual list (only the visible rows exist) that puts problems first. Each case's summary is
-// kept and recomputed only when the case changed, off the UI goroutine.
+// virtual list (only the visible rows exist) that puts problems first. It holds the cases' short
+// list rows (casework.ListRows), loaded off the UI goroutine; a case is read in full only when
+// it is shown.
 type caseList struct {
 	u      *App
 	list   *widget.List
@@ -27,7 +28,7 @@ type caseList struct {
 	count  *widget.Label
 	choice map[string]string // a filter or sort choice as shown -> as the code names it
 
-	cases []tracker.Case
+	cases []casework.ListRow
 	index map[string]int              // case ID -> position in cases
 	sums  map[string]casework.Summary // by case ID
 	texts []string                    // what search matches, lower case, per position in cases
@@ -91,19 +92,15 @@ func newCaseList(u *App) *caseList {
 	return l
 }
 
-// load reads every case and its summary off the UI goroutine, then shows them and selects the
+// load reads every case's row and summary off the UI goroutine, then shows them and selects the
 // case with id (the first row when id is "" or filtered out).
 func (l *caseList) load(id string) {
 	l.gen++
-	gen, known, done := l.gen, l.sums, make(chan struct{})
+	gen, done := l.gen, make(chan struct{})
 	l.loaded = done
 	svc := l.u.svc
 	go func() {
-		cases, err := svc.Cases()
-		var sums []casework.Summary
-		if err == nil {
-			sums, err = svc.Summaries(cases, known)
-		}
+		rows, err := svc.ListRows()
 		fyne.Do(func() {
 			defer close(done)
 			if gen != l.gen {
@@ -113,49 +110,44 @@ func (l *caseList) load(id string) {
 				showError(err, l.u.win)
 				return
 			}
-			l.set(cases, sums)
+			l.set(rows)
 			l.refilter(id, true)
 		})
 	}()
 }
 
-// set keeps the loaded cases and their summaries.
-func (l *caseList) set(cases []tracker.Case, sums []casework.Summary) {
-	l.cases = cases
-	l.index = make(map[string]int, len(cases))
-	l.sums = make(map[string]casework.Summary, len(cases))
-	l.texts = make([]string, len(cases))
-	for i, c := range cases {
-		l.index[c.ID] = i
-		l.sums[c.ID] = sums[i]
-		l.texts[i] = searchText(c)
+// set keeps the loaded rows and their summaries.
+func (l *caseList) set(rows []casework.ListRow) {
+	l.cases = rows
+	l.index = make(map[string]int, len(rows))
+	l.sums = make(map[string]casework.Summary, len(rows))
+	l.texts = make([]string, len(rows))
+	for i, r := range rows {
+		l.index[r.ID] = i
+		l.sums[r.ID] = r.Summary
+		l.texts[i] = searchText(r.Row)
 	}
 }
 
 // searchText is what the search box matches in a case.
-func searchText(c tracker.Case) string {
-	parts := []string{c.OrderNumber, c.Seller, c.Item, tracker.MarketplaceName(c.Marketplace), marketplaceName(c.Marketplace)}
-	for _, s := range c.Shipments {
-		parts = append(parts, s.Number, s.Input)
-	}
-	return strings.ToLower(strings.Join(parts, "\n"))
+func searchText(r tracker.Row) string {
+	parts := append([]string{r.OrderNumber, r.Seller, r.Item, tracker.MarketplaceName(r.Marketplace), marketplaceName(r.Marketplace)}, r.Numbers...)
+	return strings.ToLower(strings.Join(append(parts, r.Inputs...), "\n"))
 }
 
 func (l *caseList) total() int { return len(l.cases) }
 
-// patch replaces the kept copy of a case saved without a reload (the statement as it is typed).
-func (l *caseList) patch(c tracker.Case) {
-	if i, ok := l.index[c.ID]; ok {
-		l.cases[i] = c
-	}
-}
-
+// caseByID reads a listed case in full, as saved last.
 func (l *caseList) caseByID(id string) (tracker.Case, bool) {
-	i, ok := l.index[id]
-	if !ok {
+	if _, ok := l.index[id]; !ok {
 		return tracker.Case{}, false
 	}
-	return l.cases[i], true
+	c, err := l.u.svc.Case(id)
+	if err != nil {
+		showError(err, l.u.win)
+		return tracker.Case{}, false
+	}
+	return c, true
 }
 
 // refilter applies search, filter and sort. With pick (after a load) it shows the case with id,
@@ -190,7 +182,7 @@ func (l *caseList) refilter(id string, pick bool) {
 }
 
 // matching returns the positions of the cases the search and the filter let through.
-func matching(cases []tracker.Case, texts []string, sums map[string]casework.Summary, query, filter string) []int {
+func matching(cases []casework.ListRow, texts []string, sums map[string]casework.Summary, query, filter string) []int {
 	words := strings.Fields(strings.ToLower(query))
 	rows := make([]int, 0, len(cases))
 next:
@@ -200,14 +192,14 @@ next:
 				continue next
 			}
 		}
-		if keep(c, sums[c.ID], filter) {
+		if keep(c.Row, sums[c.ID], filter) {
 			rows = append(rows, i)
 		}
 	}
 	return rows
 }
 
-func keep(c tracker.Case, s casework.Summary, filter string) bool {
+func keep(c tracker.Row, s casework.Summary, filter string) bool {
 	switch filter {
 	case "", filterAll:
 		return true
@@ -223,12 +215,12 @@ func keep(c tracker.Case, s casework.Summary, filter string) bool {
 	return tracker.MarketplaceName(c.Marketplace) == filter
 }
 
-func settled(c tracker.Case) bool {
+func settled(c tracker.Row) bool {
 	return !c.Dispute.RefundReceived.IsZero() || !c.Dispute.Won.IsZero()
 }
 
 // sortRows orders the rows; problems first means worst flag, then oldest order.
-func sortRows(rows []int, cases []tracker.Case, sums map[string]casework.Summary, by string) {
+func sortRows(rows []int, cases []casework.ListRow, sums map[string]casework.Summary, by string) {
 	slices.SortStableFunc(rows, func(a, b int) int {
 		ca, cb := cases[a], cases[b]
 		switch by {

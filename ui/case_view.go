@@ -38,14 +38,16 @@ type caseView struct {
 
 func newCaseView(a *App, c tracker.Case) *caseView {
 	v := &caseView{app: a, c: c}
-	v.tabs = container.NewAppTabs()
+	var items []*container.TabItem
 	for _, build := range caseTabs() {
 		item := build(v)
 		// A wrapped label asks for its whole text on one line until it is first laid out: held
 		// to a small minimum, each tab takes the room it is given and its text wraps into it.
 		item.Content = container.New(boundedLayout{fyne.NewSize(300, 200)}, item.Content)
-		v.tabs.Append(item)
+		items = append(items, item)
 	}
+	// All at once: each Append lays out and refreshes every tab again, most of a case's showing.
+	v.tabs = container.NewAppTabs(items...)
 	v.content = v.tabs
 	return v
 }

@@ -157,7 +157,6 @@ func (p *packetView) save() {
 		return
 	}
 	p.v.c = c
-	p.v.app.list.patch(c)
 }
 
 // draft is the statement ProofPack would write from the case's findings.

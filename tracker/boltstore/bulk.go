@@ -20,6 +20,7 @@ func (s *Store) SaveCases(cases []tracker.Case, merge func(stored *tracker.Case,
 		b := tx.Bucket(bucketCases)
 		// New cases take the next sequence numbers, so they append: full pages split least.
 		b.FillPercent = 1
+		tx.Bucket(bucketRows).FillPercent = 1
 		for _, c := range cases {
 			var old []string
 			if c.ID == "" {
@@ -46,7 +47,7 @@ func (s *Store) SaveCases(cases []tracker.Case, merge func(stored *tracker.Case,
 				return err
 			}
 			seq, _ := strconv.ParseUint(c.ID, 10, 64)
-			if err := putJSON(b, u64(seq), c); err != nil {
+			if err := putCase(tx, seq, c); err != nil {
 				return err
 			}
 			out = append(out, c)

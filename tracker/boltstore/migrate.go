@@ -21,6 +21,17 @@ var migrations = []func(*bolt.Tx) error{
 		}
 		return nil
 	},
+	// 1 -> 2: the cases' list rows and summaries (filled by ensureRows), and the changed cases:
+	// every case, as the copies of its folder were last checked by an earlier version.
+	func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bucketRows, bucketSummaries, bucketChanged} {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		changed := tx.Bucket(bucketChanged)
+		return tx.Bucket(bucketCases).ForEach(func(k, _ []byte) error { return changed.Put(k, nil) })
+	},
 }
 
 // SchemaVersion is the version this build writes.
@@ -40,13 +51,15 @@ func migrate(tx *bolt.Tx) error {
 		return &tracker.Error{Kind: tracker.KindCorrupt,
 			Msg: fmt.Sprintf("this data folder was written by a newer ProofPack (schema %d, this one knows %d): update ProofPack", v, SchemaVersion)}
 	}
-	if v == SchemaVersion {
-		return nil
-	}
-	for ; v < SchemaVersion; v++ {
-		if err := migrations[v](tx); err != nil {
-			return fmt.Errorf("upgrading the database from schema %d: %w", v, err)
+	if v < SchemaVersion {
+		for ; v < SchemaVersion; v++ {
+			if err := migrations[v](tx); err != nil {
+				return fmt.Errorf("upgrading the database from schema %d: %w", v, err)
+			}
+		}
+		if err := meta.Put(keySchema, u64(v)); err != nil {
+			return err
 		}
 	}
-	return meta.Put(keySchema, u64(v))
+	return ensureRows(tx)
 }

@@ -1,7 +1,7 @@
 // Package boltstore keeps ProofPack's cases in one bbolt file, proofpack.db, inside the data
 // folder. It is the only package that imports bbolt.
 //
-// Bucket schema (version 1):
+// Bucket schema (version 2):
 //
 //	meta
 //	  schema            -> uint64 big-endian: the schema version, see migrations
@@ -19,6 +19,14 @@
 //	    <seq uint32 BE> -> ExhibitChange JSON
 //	settings
 //	  <key>             -> JSON
+//	rows                            (version 2)
+//	  <seq uint64 BE>   -> the case's list row (tracker.Row, packed: encodeRow), written with it
+//	summaries                       (version 2)
+//	  <seq uint64 BE>   -> the list's summary of the case, dropped by each save of the case
+//	changed                         (version 2)
+//	  <seq uint64 BE>   -> "": the case was saved since its copies were checked (Changed)
+//
+// meta's "rows" key holds the rows' format (rowsVersion); on another, the rows are rebuilt.
 //
 // Every public method is one bbolt transaction, so a failed call changes nothing and a crash
 // loses nothing committed.
@@ -126,7 +134,7 @@ func (s *Store) AddCase(c tracker.Case) (tracker.Case, error) {
 		if err := indexNumbers(tx, c.ID, nil, c.Numbers()); err != nil {
 			return err
 		}
-		return putJSON(b, u64(seq), c)
+		return putCase(tx, seq, c)
 	})
 	if err != nil {
 		return tracker.Case{}, err
@@ -179,7 +187,7 @@ func (s *Store) UpdateCase(id string, change func(*tracker.Case) error) (tracker
 			return err
 		}
 		seq, _ := strconv.ParseUint(id, 10, 64)
-		return putJSON(tx.Bucket(bucketCases), u64(seq), c)
+		return putCase(tx, seq, c)
 	})
 	if err != nil {
 		return tracker.Case{}, err
@@ -205,6 +213,9 @@ func (s *Store) DeleteCase(id string) error {
 			}
 		}
 		seq, _ := strconv.ParseUint(id, 10, 64)
+		if err := deleteRow(tx, seq); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketCases).Delete(u64(seq))
 	})
 }
@@ -483,7 +494,7 @@ func (s *Store) RestoreCase(c tracker.Case) error {
 		if err := indexNumbers(tx, c.ID, nil, c.Numbers()); err != nil {
 			return err
 		}
-		return putJSON(b, u64(seq), c)
+		return putCase(tx, seq, c)
 	})
 }
 

@@ -173,4 +173,16 @@ func TestDamagedRecordIsReported(t *testing.T) {
 	if _, err := s.Cases(); tracker.KindOf(err) != tracker.KindCorrupt {
 		t.Errorf("listing with a damaged record: %v", err)
 	}
+	// Rows rebuilt over the damaged record (a new rows format): the store opens, lists the case
+	// by its ID, and reading it still says it is damaged.
+	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyRows) })
+	if err := s.db.Update(ensureRows); err != nil {
+		t.Fatalf("rebuilding the rows over a damaged case: %v", err)
+	}
+	if rows, err := s.Rows(); err != nil || len(rows) != 1 || rows[0].ID != c.ID {
+		t.Errorf("rows %+v, %v", rows, err)
+	}
+	if _, err := s.Case(c.ID); tracker.KindOf(err) != tracker.KindCorrupt {
+		t.Errorf("damaged record after the rebuild: %v", err)
+	}
 }

@@ -29,6 +29,10 @@ type Report struct {
 	// ETA is the latest estimated delivery day a carrier's page printed for any shipment; ""
 	// when none did. An extra field beside DESIGN.md's shape.
 	ETA tracker.Date `json:"eta"`
+	// Until is the first day after Now on which the flags (their codes and severities) may
+	// turn as time passes, a deadline reached or a grace period over; zero when no day will
+	// change them. Their messages count days, and change daily.
+	Until tracker.Date `json:"-"`
 }
 
 // Evaluate runs every rule on the case and returns its status, events and flags. It replaces
@@ -38,13 +42,14 @@ func Evaluate(in Input, s Settings) Report {
 	in = withoutRemoved(in)
 	r := Report{CaseID: in.Case.ID, Status: tracker.StatusNotFound, Flags: []tracker.Flag{}, Events: []tracker.Event{}}
 	today := tracker.DateOf(in.Now)
+	h := &horizon{today: today}
 	for _, sh := range in.Case.Shipments {
 		r.Events = append(r.Events, sh.Events...)
 		if r.ETA.Before(sh.ETA) {
 			r.ETA = sh.ETA
 		}
 		dated := datedEvents(sh.Events)
-		ck := check{in: in, s: s, sh: sh, dated: dated, today: today}
+		ck := check{in: in, s: s, sh: sh, dated: dated, today: today, h: h}
 		r.Flags = append(r.Flags, carrierFlags(in.Case, sh)...)
 		r.Flags = append(r.Flags, ck.reused()...)
 		r.Flags = append(r.Flags, ck.online()...)
@@ -57,7 +62,8 @@ func Evaluate(in Input, s Settings) Report {
 	if len(r.Events) > 0 && !r.Events[0].Unparsed {
 		r.Status = r.Events[0].Status
 	}
-	r.Flags = append(r.Flags, timeline(in, r.Status, r.Flags)...)
+	r.Flags = append(r.Flags, timeline(in, h, r.Status, r.Flags)...)
+	r.Until = h.until
 	followStage(r.Flags, in.Case)
 	slices.SortStableFunc(r.Flags, func(a, b tracker.Flag) int { return cmp.Compare(b.Severity.Rank(), a.Severity.Rank()) })
 	return r
@@ -70,6 +76,7 @@ type check struct {
 	sh    tracker.Shipment
 	dated []tracker.Event // newest first
 	today tracker.Date
+	h     *horizon // notes the days the rules' answers turn
 }
 
 // datedEvents returns the events with a date, newest first.

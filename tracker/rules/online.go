@@ -17,7 +17,7 @@ func (c check) online() []tracker.Flag {
 	}
 	first := c.dated[len(c.dated)-1]
 	due, hs := deadline(tracker.DateOf(first.Time), c.s.OnlineGrace, c.s.Holidays)
-	if c.today.Before(due) {
+	if !c.h.reached(due) {
 		return nil
 	}
 	return []tracker.Flag{flag(tracker.FlagNotShipped, tracker.Warning, eventExhibits(c.dated...),
@@ -35,9 +35,9 @@ func (c check) noEvents() []tracker.Flag {
 		start, from = cs.Ordered, tracker.Say("the order date")
 	}
 	due, hs := deadline(start, c.s.OnlineGrace, c.s.Holidays)
-	promised := !cs.Promised.IsZero() && cs.Promised.Before(c.today)
+	promised := !cs.Promised.IsZero() && c.h.reached(cs.Promised.AddDays(1))
 	proof := c.pageExhibits()
-	if c.today.Before(due) && !promised {
+	if !c.h.reached(due) && !promised {
 		return []tracker.Flag{flag(tracker.FlagNotYetOnline, tracker.Info, proof,
 			tracker.Say("Wait until %s and check again. If the seller has not told you when it shipped, ask them for the shipping date.", due),
 			tracker.Say("No tracking events for %s yet. New numbers often take up to %d days after %s to appear%s, so this is normal until %s.%s",

@@ -16,9 +16,9 @@ const nearDays = 7
 
 // timeline raises the flags of the refund timeline: the dispute windows open now, a last day
 // close, a refund overdue, and a "delivered" parcel the buyer never got.
-func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.Flag {
+func timeline(in Input, h *horizon, status tracker.Status, found []tracker.Flag) []tracker.Flag {
 	c := in.Case
-	today := tracker.DateOf(in.Now)
+	today := h.today
 	st := deadlines.StageOf(c.Dispute)
 	if st == deadlines.Closed {
 		return nil
@@ -32,13 +32,13 @@ func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.F
 	})
 	rs := deadlines.Reminders(c)
 	if claimable && st < deadlines.DisputeOpen {
-		if f, ok := windowOpen(c, today); ok {
+		if f, ok := windowOpen(c, h); ok {
 			out = append(out, f)
 		}
 	}
 	for _, r := range rs {
 		left := today.DaysUntil(r.Due)
-		if left < 0 || left > nearDays || r.Kind == deadlines.KindRefundDue || r.Kind == deadlines.KindSellerPromised || deadlines.IsFollowUp(r.Kind) {
+		if !h.within(r.Due.AddDays(-nearDays), r.Due) || r.Kind == deadlines.KindRefundDue || r.Kind == deadlines.KindSellerPromised || deadlines.IsFollowUp(r.Kind) {
 			continue
 		}
 		if r.Kind == deadlines.KindOpenDispute && !claimable {
@@ -50,7 +50,7 @@ func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.F
 		break // the earliest is the one to act on
 	}
 	for _, r := range rs {
-		if r.Kind == deadlines.KindRefundDue && r.Due.Before(today) {
+		if r.Kind == deadlines.KindRefundDue && h.reached(r.Due.AddDays(1)) {
 			out = append(out, refundOverdue(c, r, today))
 		}
 	}
@@ -61,13 +61,13 @@ func timeline(in Input, status tracker.Status, found []tracker.Flag) []tracker.F
 var notTheirs = []string{tracker.FlagDeliveredElsewhere, tracker.FlagDeliveredBeforeOrder, tracker.FlagReusedNumber}
 
 // windowOpen lists the routes where a claim can be opened today.
-func windowOpen(c tracker.Case, today tracker.Date) (tracker.Flag, bool) {
+func windowOpen(c tracker.Case, h *horizon) (tracker.Flag, bool) {
 	cal := deadlines.CalendarFor(c.Buyer.Country)
 	var open tracker.Words
 	for _, w := range deadlines.Routes(c) {
 		from, okFrom := w.Opens.At(c, cal)
 		to, okTo := w.Closes.At(c, cal)
-		if okFrom && okTo && !today.Before(from) && !to.Before(today) {
+		if okFrom && okTo && h.within(from, to) {
 			route := tracker.Say("the %s %s until %s", w.Name, w.Where, to)
 			if open.Format == "" {
 				open = route

@@ -9,7 +9,7 @@ func (c check) stalled() []tracker.Flag {
 	}
 	last := c.dated[0]
 	due, hs := deadline(tracker.DateOf(last.Time), c.s.StalledAfter, c.s.Holidays)
-	if c.today.Before(due) {
+	if !c.h.reached(due) {
 		return nil
 	}
 	where := tracker.Words{}

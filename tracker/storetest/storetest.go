@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		{"save cases adds and merges in one transaction", saveCases},
 		{"a failed save cases changes nothing", saveCasesFails},
 		{"a snapshot lists the exhibits it copies", snapshot},
+		{"changed lists the cases saved since they were cleared", changed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -404,4 +405,40 @@ func snapshot(t *testing.T, s tracker.Store) {
 	if buf.Len() == 0 || len(ex[c.ID]) != 1 || ex[c.ID][0].Path != "cases/"+c.ID+"/01-file.png" {
 		t.Errorf("snapshot of %d bytes, exhibits %+v", buf.Len(), ex)
 	}
+}
+
+func changed(t *testing.T, s tracker.Store) {
+	list := func(want ...string) {
+		t.Helper()
+		got, err := s.Changed()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got, want) && (len(got) != 0 || len(want) != 0) {
+			t.Errorf("changed %v, want %v", got, want)
+		}
+	}
+	a := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	b := mustAdd(t, s, Sample("1002", "LP00612345678901"))
+	list(a.ID, b.ID)
+	if err := s.ClearChanged([]string{a.ID, b.ID}); err != nil {
+		t.Fatal(err)
+	}
+	list()
+	if _, err := s.UpdateCase(b.ID, func(c *tracker.Case) error { c.Item = "Lamp"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCase(a.ID, func(*tracker.Case) error { return errors.New("no") }); err == nil {
+		t.Fatal("a failed update did not fail")
+	}
+	list(b.ID)
+	saved, err := s.SaveCases([]tracker.Case{{ID: a.ID}, Sample("1003", "N3")}, func(*tracker.Case, tracker.Case) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	list(a.ID, b.ID, saved[1].ID)
+	if err := s.DeleteCase(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	list(a.ID, saved[1].ID)
 }
