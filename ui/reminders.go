@@ -49,7 +49,7 @@ func (u *App) remindersList(rs []deadlines.Reminder, open func(caseID string)) *
 			if deadlines.Bucket(r, today) != g.bucket {
 				continue
 			}
-			msg := widget.NewLabel(r.Message)
+			msg := widget.NewLabel(sayWords(r.Said, r.Message))
 			msg.Wrapping = fyne.TextWrapWord
 			id := r.CaseID
 			rows = append(rows, container.NewBorder(nil, nil,
@@ -131,7 +131,7 @@ func (ns *notifications) check() error {
 		if r.Due.Before(today) {
 			title = lang.L("ProofPack, case {{.Case}}: overdue since {{.Date}}", data)
 		}
-		ns.n.Notify(title, r.Message)
+		ns.n.Notify(title, sayWords(r.Said, r.Message))
 		done[reminderKey(r)] = true
 		sent = append(sent, reminderKey(r))
 		changed = true

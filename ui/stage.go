@@ -57,7 +57,7 @@ func (s *stageView) update(c tracker.Case) {
 		if n.Due.Before(tracker.DateOf(s.v.app.svc.Now())) {
 			when = lang.L("Overdue since {{.Date}}", map[string]any{"Date": n.Due.String()})
 		}
-		s.next.SetText(when + ": " + n.Message)
+		s.next.SetText(when + ": " + sayWords(n.Said, n.Message))
 	}
 	s.todo.SetText("")
 	if step := tl.NextStep; step != "" {

@@ -138,8 +138,8 @@ func followUpReminders(c tracker.Case) []Reminder {
 	since := NotReceivedSince(c)
 	cal := CalendarFor(c.Buyer.Country)
 	var out []Reminder
-	add := func(due tracker.Date, kind, format string, a ...any) {
-		out = append(out, Reminder{CaseID: c.ID, Due: due, Kind: kind, Message: fmt.Sprintf(format, a...),
+	add := func(due tracker.Date, kind string, msg tracker.Words) {
+		out = append(out, Reminder{CaseID: c.ID, Due: due, Kind: kind, Message: msg.String(), Said: msg,
 			Route: notReceivedRouteID, Rule: followUpRule, Source: followUpSource})
 	}
 	// answered reports whether the carrier's answer came on or after the day asked.
@@ -149,34 +149,34 @@ func followUpReminders(c tracker.Case) []Reminder {
 	switch {
 	case d.PODRequested.IsZero() && d.CarrierAnswered.IsZero() && d.CarrierClaim.IsZero():
 		due := cal.OnOrAfter(since.AddDays(askWithin))
-		add(due, KindAskCarrier, "Ask the carrier by %s for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address.", due)
+		add(due, KindAskCarrier, tracker.Say("Ask the carrier by %s for its proof of delivery (a signature, a photo or a GPS point) and compare it with your address.", due))
 	case !d.PODRequested.IsZero() && d.CarrierClaim.IsZero() && !answered(d.PODRequested.On):
 		due := cal.OnOrAfter(d.PODRequested.On.AddDays(podAnswerWithin))
-		add(due, KindCarrierAnswer, "Follow up the carrier's answer by %s (you asked for its proof of delivery on %s%s): if none came, or the proof is not your door, file a claim with the carrier.",
-			due, d.PODRequested.On, refWords(d.PODRequested))
+		add(due, KindCarrierAnswer, tracker.Say("Follow up the carrier's answer by %s (you asked for its proof of delivery on %s%s): if none came, or the proof is not your door, file a claim with the carrier.",
+			due, d.PODRequested.On, refWords(d.PODRequested)))
 	}
 	if !d.CarrierClaim.IsZero() && !answered(d.CarrierClaim.On) {
 		due := cal.OnOrAfter(d.CarrierClaim.On.AddDays(claimAnswerWithin))
-		add(due, KindClaimAnswer, "Follow up your claim with the carrier by %s (filed on %s%s): ask for its decision in writing and add it to the dispute.",
-			due, d.CarrierClaim.On, refWords(d.CarrierClaim))
+		add(due, KindClaimAnswer, tracker.Say("Follow up your claim with the carrier by %s (filed on %s%s): ask for its decision in writing and add it to the dispute.",
+			due, d.CarrierClaim.On, refWords(d.CarrierClaim)))
 	}
 	if d.NeighbourStatement.IsZero() {
 		due := since.AddDays(askWithin)
-		add(due, KindAskNeighbours, "Ask your neighbours by %s whether they took the parcel in; if not, get a short signed statement saying so.", due)
+		add(due, KindAskNeighbours, tracker.Say("Ask your neighbours by %s whether they took the parcel in; if not, get a short signed statement saying so.", due))
 	}
 	if d.PoliceReport.IsZero() {
 		due := since.AddDays(policeWithin)
-		add(due, KindReportPolice, "If the parcel was stolen, report it to the police by %s and record the report number.", due)
+		add(due, KindReportPolice, tracker.Say("If the parcel was stolen, report it to the police by %s and record the report number.", due))
 	}
 	return out
 }
 
 // refWords is a step's reference inside a reminder's parenthesis: ", reference C-77".
-func refWords(p tracker.Proof) string {
+func refWords(p tracker.Proof) tracker.Words {
 	if p.Ref == "" {
-		return ""
+		return tracker.Words{}
 	}
-	return ", reference " + p.Ref
+	return tracker.Say(", reference %s", p.Ref)
 }
 
 // NextStep is the step the buyer takes next, in words: the stage's (StageOf), led by the first

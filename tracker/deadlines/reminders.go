@@ -1,7 +1,6 @@
 package deadlines
 
 import (
-	"fmt"
 	"slices"
 
 	"proofpack/tracker"
@@ -17,6 +16,8 @@ type Reminder struct {
 	Route   string       `json:"route,omitempty"`  // the window it comes from
 	Rule    string       `json:"rule,omitempty"`   // that window's rule in words
 	Source  string       `json:"source,omitempty"` // and where the rule is published
+	// Said is Message as format and arguments, for a window that speaks another language.
+	Said tracker.Words `json:"-"`
 }
 
 // Reminder kinds.
@@ -40,14 +41,14 @@ func Reminders(c tracker.Case) []Reminder {
 	}
 	cal := CalendarFor(c.Buyer.Country)
 	var out []Reminder
-	add := func(w Window, due tracker.Date, kind, format string, a ...any) {
-		out = append(out, Reminder{CaseID: c.ID, Due: due, Kind: kind, Message: fmt.Sprintf(format, a...),
+	add := func(w Window, due tracker.Date, kind string, msg tracker.Words) {
+		out = append(out, Reminder{CaseID: c.ID, Due: due, Kind: kind, Message: msg.String(), Said: msg,
 			Route: w.Route, Rule: w.Rule, Source: w.Source})
 	}
 	dr, hasDispute := DisputeRoute(c)
 	if st < DisputeOpen && !c.Dispute.SellerPromised.IsZero() {
 		add(dr, c.Dispute.SellerPromised, KindSellerPromised,
-			"The seller promised to ship or refund by %s: if nothing has moved by then, open the dispute.", c.Dispute.SellerPromised)
+			tracker.Say("The seller promised to ship or refund by %s: if nothing has moved by then, open the dispute.", c.Dispute.SellerPromised))
 	}
 	for _, w := range Routes(c) {
 		closes, ok := w.Closes.At(c, cal)
@@ -59,22 +60,22 @@ func Reminders(c tracker.Case) []Reminder {
 		}
 		opens, _ := w.Opens.At(c, cal)
 		if w.Route == "card" {
-			add(w, closes, KindContactBank, "Contact your bank for a chargeback (item not received) by %s, the last day of the %s window%s.",
-				closes, w.Name, from(opens))
+			add(w, closes, KindContactBank, tracker.Say("Contact your bank for a chargeback (item not received) by %s, the last day of the %s window%s.",
+				closes, w.Name, from(opens)))
 			continue
 		}
-		add(w, closes, KindOpenDispute, "Open the dispute %s by %s%s.", w.Where, closes, from(opens))
+		add(w, closes, KindOpenDispute, tracker.Say("Open the dispute %s by %s%s.", w.Where, closes, from(opens)))
 	}
 	if hasDispute {
 		switch {
 		case st == DisputeOpen && dr.Escalate != nil:
 			if due, ok := dr.Escalate.At(c, cal); ok {
-				add(dr, due, KindEscalate, "Escalate your %s by %s if the seller has not solved it: after that it may close for good.", dr.Name, due)
+				add(dr, due, KindEscalate, tracker.Say("Escalate your %s by %s if the seller has not solved it: after that it may close for good.", dr.Name, due))
 			}
 		case st == Decided || st == RefundPromised:
 			if due, ok := dr.Refund.At(c, cal); ok {
-				add(dr, due, KindRefundDue, "The refund from the %s is due by %s (%s): if it has not arrived, ask your bank or payment provider.",
-					dr.Name, due, spanWords(dr.Refund))
+				add(dr, due, KindRefundDue, tracker.Say("The refund from the %s is due by %s (%s): if it has not arrived, ask your bank or payment provider.",
+					dr.Name, due, spanWords(dr.Refund)))
 			}
 		}
 	}
@@ -83,19 +84,19 @@ func Reminders(c tracker.Case) []Reminder {
 	return out
 }
 
-func from(opens tracker.Date) string {
+func from(opens tracker.Date) tracker.Words {
 	if opens.IsZero() {
-		return ""
+		return tracker.Words{}
 	}
-	return " (possible from " + opens.String() + ")"
+	return tracker.Say(" (possible from %s)", opens)
 }
 
 // spanWords says a span's length: "20 business days".
-func spanWords(s Span) string {
+func spanWords(s Span) tracker.Words {
 	if s.Business {
-		return fmt.Sprintf("%d business days", s.Days)
+		return tracker.Say("%d business days", s.Days)
 	}
-	return fmt.Sprintf("%d days", s.Days)
+	return tracker.Say("%d days", s.Days)
 }
 
 // Next is the reminder to show first: the earliest still ahead of today, else the latest overdue.

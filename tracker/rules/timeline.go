@@ -46,7 +46,7 @@ func timeline(in Input, h *horizon, status tracker.Status, found []tracker.Flag)
 		}
 		out = append(out, flag(tracker.FlagDisputeDeadlineNear, tracker.Critical, []int{},
 			tracker.Say("Do it before %s is over: after that day this route may be closed for good.", r.Due),
-			tracker.Say("%s left: %s", daysWords(left), r.Message)))
+			tracker.Say("%s left: %s", daysWords(left), r.Said)))
 		break // the earliest is the one to act on
 	}
 	for _, r := range rs {
@@ -102,7 +102,7 @@ func refundOverdue(c tracker.Case, r deadlines.Reminder, today tracker.Date) tra
 		next = tracker.Say("%s Some banks book the refund on the original purchase date: look there on your statement too.", next)
 	}
 	return flag(tracker.FlagRefundOverdue, tracker.Warning, []int{}, next,
-		tracker.Say("The refund was due by %s and has not been recorded as received (%d days late). %s", r.Due, r.Due.DaysUntil(today), r.Message))
+		tracker.Say("The refund was due by %s and has not been recorded as received (%d days late). %s", r.Due, r.Due.DaysUntil(today), r.Said))
 }
 
 // deliveredNotReceived speaks when the tracking shows a delivery in the buyer's own town and the
@@ -192,7 +192,7 @@ func followStage(flags []tracker.Flag, c tracker.Case) {
 	var escalate tracker.Words
 	for _, r := range deadlines.Reminders(c) {
 		if r.Kind == deadlines.KindEscalate {
-			escalate = tracker.Say(" %s", r.Message)
+			escalate = tracker.Say(" %s", r.Said)
 		}
 	}
 	for i, f := range flags {
