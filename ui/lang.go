@@ -15,6 +15,7 @@ import (
 
 	"proofpack/casework"
 	"proofpack/tracker"
+	"proofpack/tracker/deadlines"
 )
 
 // translations hold the window's words in English, Spanish, Portuguese and Russian, keyed by
@@ -100,13 +101,29 @@ func wordsText(w tracker.Words) string {
 	}
 	args := make([]any, len(w.Args))
 	for i, a := range w.Args {
-		if p, ok := a.(tracker.Words); ok {
+		switch p := a.(type) {
+		case tracker.Words:
 			a = wordsText(p)
+		case string:
+			if routeWords[p] {
+				a = sayKnown(p)
+			}
 		}
 		args[i] = a
 	}
 	return fmt.Sprintf(sayKnown(w.Format), args...)
 }
+
+// routeWords are the dispute routes' names and places ("PayPal dispute", "with PayPal"), which
+// the domain's sentences take as they are: the window says them in its language. Other words
+// given as arguments (places, a carrier's status text) stay as the domain gave them.
+var routeWords = func() map[string]bool {
+	out := map[string]bool{}
+	for _, w := range deadlines.Windows {
+		out[w.Name], out[w.Where] = true, true
+	}
+	return out
+}()
 
 // neutral reports whether a format has no words to translate ("%s; %s"), so no language needs
 // an entry for it.
