@@ -16,7 +16,7 @@ import (
 
 // diagnosisTab says what is wrong with the parcel and what to do: the status, one card per flag
 // (coloured by severity, with the next step and the exhibits that prove it), and the events.
-func diagnosisTab(v *caseView) *container.TabItem {
+func diagnosisTab(v *caseView) fyne.CanvasObject {
 	body := container.NewVBox()
 	fill := func(c tracker.Case) {
 		body.Objects = diagnosisObjects(v, c)
@@ -24,7 +24,7 @@ func diagnosisTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon(lang.L("Diagnosis"), theme.WarningIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 func diagnosisObjects(v *caseView, c tracker.Case) []fyne.CanvasObject {

@@ -20,13 +20,13 @@ func TestDiagnosisShowsDeliveryElsewhereAsCritical(t *testing.T) {
 		Description: "Objeto entregue ao destinatário", Status: tracker.StatusDelivered,
 	})
 	u, _, _ := newTestApp(t, c)
-	tab := u.view.tabs.Items[2]
-	if tab.Text != "Diagnosis" {
+	if tab := u.view.tabs.Items[2]; tab.Text != "Diagnosis" {
 		t.Fatalf("third tab is %q", tab.Text)
 	}
-	texts := strings.Join(keys(labelsIn(tab.Content)), "\n")
+	content := u.view.built(2)
+	texts := strings.Join(keys(labelsIn(content)), "\n")
 	critical := 0
-	walk(tab.Content, func(o fyne.CanvasObject) {
+	walk(content, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && strings.Contains(l.Text, "you live in Kraków") {
 			critical++
 		}
@@ -48,7 +48,7 @@ func TestDiagnosisOfADeliveryAtHomeRaisesNoAlarm(t *testing.T) {
 		Description: "Doręczono", Status: tracker.StatusDelivered,
 	})
 	u, _, _ := newTestApp(t, c)
-	tab := u.view.tabs.Items[2].Content
+	tab := u.view.built(2)
 	walk(tab, func(o fyne.CanvasObject) {
 		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance {
 			t.Errorf("a delivery at home gets a critical card: %q", l.Text)
@@ -64,7 +64,7 @@ func TestPastedHistoryBecomesEventsAndAnExhibit(t *testing.T) {
 	c.Shipments[0].Events = nil
 	u, s, w := newTestApp(t, c)
 	id := u.view.c.ID
-	test.Tap(findButton(u.view.tabs.Items[2].Content, "Paste tracking history"))
+	test.Tap(findButton(u.view.built(2), "Paste tracking history"))
 	form := w.Canvas().Overlays().Top()
 	var entry *widget.Entry
 	walk(form, func(o fyne.CanvasObject) {
@@ -94,7 +94,7 @@ func TestPastedHistoryBecomesEventsAndAnExhibit(t *testing.T) {
 	if msg := dialogText(w); !strings.Contains(msg, "Read 2 events") {
 		t.Errorf("confirmation: %q", msg)
 	}
-	if texts := strings.Join(keys(labelsIn(u.view.tabs.Items[2].Content)), "\n"); !strings.Contains(texts, "Status: Delivered") {
+	if texts := strings.Join(keys(labelsIn(u.view.built(2))), "\n"); !strings.Contains(texts, "Status: Delivered") {
 		t.Errorf("the tab did not refresh:\n%s", texts)
 	}
 }

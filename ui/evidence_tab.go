@@ -45,7 +45,7 @@ type evidenceView struct {
 	changeDone <-chan struct{}
 }
 
-func evidenceTab(v *caseView) *container.TabItem {
+func evidenceTab(v *caseView) fyne.CanvasObject {
 	ev := &evidenceView{v: v, task: newTask(), status: widget.NewLabel(""), gallery: container.NewVBox()}
 	v.evidence = ev
 	ev.status.Wrapping = fyne.TextWrapWord
@@ -63,7 +63,7 @@ func evidenceTab(v *caseView) *container.TabItem {
 	v.onUpdate(func(tracker.Case) { ev.fill() })
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(ev.capture, ev.assisted), ev.address),
 		container.NewHBox(add, verify), ev.task.box, ev.status, hint, widget.NewSeparator())
-	return container.NewTabItemWithIcon(lang.L("Evidence"), theme.MediaPhotoIcon(), container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery)))
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(ev.gallery))
 }
 
 // fill shows every exhibit number as one card: the screenshot's thumbnail, where and when it

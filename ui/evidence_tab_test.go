@@ -36,7 +36,7 @@ func TestEvidenceTabCapturesTheTrackingPage(t *testing.T) {
 	u, s, _ := newTestApp(t, c)
 	u.svc.Capturer = chrome.Capturer{}
 	showAgain(u)
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 
 	test.Tap(ev.capture)
 	<-ev.done
@@ -82,7 +82,7 @@ func TestVerifyMarksAChangedFile(t *testing.T) {
 	b[len(b)-1] ^= 1
 	os.WriteFile(stored, b, 0o600)
 
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 	<-ev.verify()
 	if !strings.Contains(ev.status.Text, "01-file.png: changed") {
 		t.Errorf("status: %q", ev.status.Text)
@@ -113,7 +113,7 @@ func TestDroppingAFolderAddsNothing(t *testing.T) {
 // Assisted capture asks in the window before each page; Skip and Capture now answer the browser.
 func TestAssistedCaptureAsksInTheWindow(t *testing.T) {
 	u, _, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 	for _, tt := range []struct {
 		button string
 		ok     bool
@@ -162,7 +162,7 @@ func TestCaptureAnAddressTyped(t *testing.T) {
 	defer srv.Close()
 	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
 	u.svc.Capturer = chrome.Capturer{}
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 	w.Canvas().Focus(ev.address)
 	test.Type(ev.address, "cainiao.com")
 	test.Tap(ev.capture)
@@ -192,8 +192,8 @@ func TestAddTwoFilesWithADescription(t *testing.T) {
 	a, b := filepath.Join(dir, "chat 1.png"), filepath.Join(dir, "chat-2.jpg")
 	os.WriteFile(a, []byte("\x89PNG one"), 0o600)
 	os.WriteFile(b, []byte("\xff\xd8 two"), 0o600)
-	ev := u.view.evidence
-	test.Tap(findButton(u.view.tabs.Items[3].Content, "Add your own files…"))
+	ev := u.view.evidenceTab()
+	test.Tap(findButton(u.view.built(3), "Add your own files…"))
 	form := w.Canvas().Overlays().Top()
 	ev.addDialog.SetText(a + "\n\"" + b + "\"\n")
 	var note *widget.Entry
@@ -210,7 +210,7 @@ func TestAddTwoFilesWithADescription(t *testing.T) {
 	if len(ex) != 2 || ex[0].Note != "Chat with the seller, 12 October" || ex[1].Source != "chat-2.jpg" {
 		t.Fatalf("exhibits %+v", ex)
 	}
-	if !strings.Contains(textsIn(u.view.tabs.Items[3].Content), "Chat with the seller, 12 October") {
+	if !strings.Contains(textsIn(u.view.built(3)), "Chat with the seller, 12 October") {
 		t.Error("the gallery does not show the description")
 	}
 }
@@ -222,7 +222,7 @@ func TestOpenAnExhibit(t *testing.T) {
 	os.WriteFile(chat, []byte("\x89PNG chat"), 0o600)
 	<-u.addFiles([]string{chat}, "Chat")
 	<-u.Loaded()
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 	if findButton(ev.gallery, "Open") == nil {
 		t.Fatal("the exhibit has no Open button")
 	}
@@ -245,7 +245,7 @@ func TestDescribeAndRemoveAnExhibit(t *testing.T) {
 	os.WriteFile(b, []byte("receipt of another order"), 0o600)
 	<-u.addFiles([]string{a, b}, "Chat")
 	<-u.Loaded()
-	ev := u.view.evidence
+	ev := u.view.evidenceTab()
 
 	test.Tap(findButton(ev.gallery, "Describe…"))
 	form := w.Canvas().Overlays().Top()
@@ -265,7 +265,7 @@ func TestDescribeAndRemoveAnExhibit(t *testing.T) {
 	test.Tap(save)
 	<-ev.changeDone
 	<-u.Loaded()
-	ev = u.view.evidence
+	ev = u.view.evidenceTab()
 	if texts := textsIn(ev.gallery); !strings.Contains(texts, "Exhibit 1: Chat: the seller promises a refund") {
 		t.Errorf("gallery after describe:\n%s", texts)
 	}
@@ -286,7 +286,7 @@ func TestDescribeAndRemoveAnExhibit(t *testing.T) {
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Remove"))
 	<-ev.changeDone
 	<-u.Loaded()
-	ev = u.view.evidence
+	ev = u.view.evidenceTab()
 
 	texts := textsIn(ev.gallery)
 	if !strings.Contains(texts, "Removed: kept, hashed and checked") || !strings.Contains(texts, ": receipt of another order") {
@@ -326,7 +326,7 @@ func TestRemoveDialogInSpanish(t *testing.T) {
 	os.WriteFile(a, []byte("chat"), 0o600)
 	<-u.addFiles([]string{a}, "Chat")
 	<-u.Loaded()
-	test.Tap(findButton(u.view.evidence.gallery, "Quitar…"))
+	test.Tap(findButton(u.view.evidenceTab().gallery, "Quitar…"))
 	if msg := dialogText(w); !strings.Contains(msg, "El expediente dejará fuera la prueba 1") {
 		t.Errorf("remove dialog in Spanish: %q", msg)
 	}

@@ -36,7 +36,7 @@ func TestTrackingTabLinksBothPostsOfAnInternationalNumber(t *testing.T) {
 	c.Shipments[0].Input = "RR 204 873 517 CN"
 	u, _, _ := newTestApp(t, c)
 	var links []string
-	walk(u.view.tabs.Items[1].Content, func(o fyne.CanvasObject) {
+	walk(u.view.built(1), func(o fyne.CanvasObject) {
 		if h, ok := o.(*widget.Hyperlink); ok {
 			links = append(links, h.URL.String())
 		}
@@ -46,7 +46,7 @@ func TestTrackingTabLinksBothPostsOfAnInternationalNumber(t *testing.T) {
 		t.Fatalf("links:\n%s", all)
 	}
 	var roles []string
-	for text := range labelsIn(u.view.tabs.Items[1].Content) {
+	for text := range labelsIn(u.view.built(1)) {
 		roles = append(roles, text)
 	}
 	joined := strings.Join(roles, "\n")

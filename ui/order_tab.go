@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
@@ -16,7 +15,7 @@ import (
 )
 
 // orderTab shows what was bought, from whom, where it should arrive and the dispute so far.
-func orderTab(v *caseView) *container.TabItem {
+func orderTab(v *caseView) fyne.CanvasObject {
 	body := container.NewVBox()
 	stage := newStageView(v)
 	fill := func(c tracker.Case) {
@@ -26,7 +25,7 @@ func orderTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon(lang.L("Order"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 // orderDetails shows the order with the list's headline, so a parcel delivered in another town

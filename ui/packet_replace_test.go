@@ -17,7 +17,7 @@ func TestPacketTabAsksBeforeReplacingAFile(t *testing.T) {
 	u, _, _ := newTestApp(t, storetest.Sample("1001", "RR204873517CN"))
 	u.svc.Packets = pdf.Renderer{}
 	showAgain(u)
-	p := u.view.packet
+	p := u.view.packetTab()
 	out := p.out.Text
 	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
 		t.Fatal(err)

@@ -62,7 +62,7 @@ type packetView struct {
 // statementDelay is how long after the last key the statement is saved.
 const statementDelay = 600 * time.Millisecond
 
-func packetTab(v *caseView) *container.TabItem {
+func packetTab(v *caseView) fyne.CanvasObject {
 	p := &packetView{v: v, task: newTask(), result: widget.NewLabel("")}
 	v.packet = p
 	p.result.Wrapping = fyne.TextWrapWord
@@ -115,7 +115,7 @@ func packetTab(v *caseView) *container.TabItem {
 		widget.NewFormItem("", hint),
 	)
 	body := container.NewVBox(form, container.NewHBox(p.make), p.task.box, p.result, container.NewHBox(p.open, p.folder), p.lastMade)
-	return container.NewTabItemWithIcon(lang.L("Packet"), theme.DocumentIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewVScroll(container.NewPadded(body))
 }
 
 // showCase shows the case's saved statement, or the draft from its findings; a statement being

@@ -28,7 +28,7 @@ func TestPacketTabMakesTheBuyersPacket(t *testing.T) {
 	}
 	reloadAndWait(u, u.view.c.ID)
 	showAgain(u) // build the tabs again with the packet services in place
-	p := u.view.packet
+	p := u.view.packetTab()
 	if !strings.Contains(p.statement.Text, "RECIFE") && !strings.Contains(p.statement.Text, "Recife") {
 		t.Errorf("the draft statement does not mention the delivery in Recife: %q", p.statement.Text)
 	}
@@ -110,7 +110,7 @@ func TestStatementSurvivesSwitchingCases(t *testing.T) {
 	u, s, w := newTestApp(t, storetest.Sample("1001", "RR204873517CN"), storetest.Sample("1002", "LP00612345678901"))
 	selectCase(t, u, "1001")
 	a := u.view.c.ID
-	p := u.view.packet
+	p := u.view.packetTab()
 	if !strings.Contains(p.lastMade.Text, "No packet made yet") {
 		t.Errorf("last made: %q", p.lastMade.Text)
 	}
@@ -125,11 +125,11 @@ func TestStatementSurvivesSwitchingCases(t *testing.T) {
 		t.Errorf("stored statement %q", stored.Statement)
 	}
 	selectCase(t, u, "1001")
-	if got := u.view.packet.statement.Text; got != "The seller never answered my three messages." {
+	if got := u.view.packetTab().statement.Text; got != "The seller never answered my three messages." {
 		t.Errorf("statement after switching back: %q", got)
 	}
 	// Without switching: saved a moment after the last key.
-	p = u.view.packet
+	p = u.view.packetTab()
 	test.Type(p.statement, " Twice.")
 	deadline := time.Now().Add(5 * time.Second)
 	for time.Now().Before(deadline) {

@@ -34,7 +34,7 @@ func screens() []screen {
 		{"delete", func(u *App, _ fyne.Window) { u.confirmDelete() }},
 		{"about", func(u *App, _ fyne.Window) { u.showAbout() }},
 		{"paste history", func(u *App, _ fyne.Window) { u.view.showPasteHistory() }},
-		{"add files", func(u *App, _ fyne.Window) { u.view.evidence.chooseFiles() }},
+		{"add files", func(u *App, _ fyne.Window) { u.view.evidenceTab().chooseFiles() }},
 		{"seller messages", func(u *App, _ fyne.Window) { u.showSellerMessages(u.view.c) }},
 		{"record a step", func(u *App, _ fyne.Window) { newStageView(u.view).ask("dispute_opened", lang.L("Dispute opened"))() }},
 		{"who signs", func(u *App, _ fyne.Window) { u.askBuyerOnce(func() {}) }},

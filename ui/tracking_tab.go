@@ -3,8 +3,6 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/tracker"
@@ -13,7 +11,7 @@ import (
 
 // trackingTab shows each tracking number of the case with what ProofPack recognises in it and
 // the links where the carriers track it.
-func trackingTab(v *caseView) *container.TabItem {
+func trackingTab(v *caseView) fyne.CanvasObject {
 	body := container.NewVBox()
 	fill := func(c tracker.Case) {
 		body.Objects = nil
@@ -27,5 +25,5 @@ func trackingTab(v *caseView) *container.TabItem {
 	}
 	fill(v.c)
 	v.onUpdate(fill)
-	return container.NewTabItemWithIcon(lang.L("Tracking"), theme.SearchIcon(), container.NewVScroll(container.NewPadded(body)))
+	return container.NewVScroll(container.NewPadded(body))
 }
