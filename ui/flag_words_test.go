@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/lang"
+
 	"proofpack/casework"
 	"proofpack/tracker/deadlines"
 )
@@ -145,6 +147,7 @@ func TestEverySaidSentenceInEveryCatalogue(t *testing.T) {
 	}
 	for _, code := range casework.Languages {
 		words := catalogue(t, code)
+		speak(t, code)
 		for format, where := range formats {
 			if neutral(format) {
 				continue
@@ -153,6 +156,9 @@ func TestEverySaidSentenceInEveryCatalogue(t *testing.T) {
 			if !ok {
 				t.Errorf("%s.json lacks %q (said at %s)", code, format, where)
 				continue
+			}
+			if got := lang.L(format); got != tr { // go-i18n hands the text over as it is
+				t.Errorf("%s: lang.L(%q) = %q, want %q", code, format, got, tr)
 			}
 			if got, want := verbs(tr), verbs(format); !sameArguments(got, want, strings.Contains(tr, "%[")) {
 				t.Errorf("%s.json: %q takes arguments %v, want %v as in %q", code, tr, got, want, format)
