@@ -35,6 +35,7 @@ type Timeline struct {
 	Stage      deadlines.Stage
 	StageWords string
 	NextStep   string
+	NextSaid   tracker.Words `json:"-"` // NextStep as format and arguments, for the window
 	Reminders  []deadlines.Reminder
 	Next       *deadlines.Reminder // nil when nothing is due
 	Conflicts  []string
@@ -51,8 +52,9 @@ func (s *Service) Timeline(id string) (Timeline, error) {
 
 // TimelineOf is Timeline for a case already at hand (the case list reads them all at once).
 func TimelineOf(c tracker.Case, today tracker.Date) Timeline {
-	t := Timeline{Stage: deadlines.StageOf(c.Dispute), StageWords: deadlines.StageWords(c), NextStep: deadlines.NextStep(c),
+	t := Timeline{Stage: deadlines.StageOf(c.Dispute), StageWords: deadlines.StageWords(c), NextSaid: deadlines.NextStepWords(c),
 		Reminders: deadlines.Reminders(c), Conflicts: deadlines.Conflicts(c)}
+	t.NextStep = t.NextSaid.String()
 	if n, ok := deadlines.Next(t.Reminders, today); ok {
 		t.Next = &n
 	}

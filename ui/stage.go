@@ -61,7 +61,7 @@ func (s *stageView) update(c tracker.Case) {
 	}
 	s.todo.SetText("")
 	if step := tl.NextStep; step != "" {
-		s.todo.SetText(lang.L("Next step: {{.Step}}", map[string]any{"Step": sayKnown(step)}) + ".")
+		s.todo.SetText(lang.L("Next step: {{.Step}}", map[string]any{"Step": sayWords(tl.NextSaid, step)}) + ".")
 	}
 	s.warn.SetText(strings.Join(tl.Conflicts, " "))
 	s.warn.Hidden = len(tl.Conflicts) == 0

@@ -181,32 +181,35 @@ func refWords(p tracker.Proof) tracker.Words {
 
 // NextStep is the step the buyer takes next, in words: the stage's (StageOf), led by the first
 // follow-up not yet taken while a case marked not received is undecided.
-func NextStep(c tracker.Case) string {
+func NextStep(c tracker.Case) string { return NextStepWords(c).String() }
+
+// NextStepWords is NextStep as Words, for a window that says it in its language.
+func NextStepWords(c tracker.Case) tracker.Words {
 	st := StageOf(c.Dispute)
-	base := st.NextStep()
+	base := tracker.Words{Format: st.NextStep()} // a stage's step: words without verbs
 	d := c.Dispute
 	if !d.NotReceived || st >= Decided {
 		return base
 	}
-	var f string
+	var f tracker.Words
 	switch {
 	case d.PODRequested.IsZero() && d.CarrierAnswered.IsZero() && d.CarrierClaim.IsZero():
-		f = "ask the carrier for its proof of delivery"
+		f = tracker.Say("ask the carrier for its proof of delivery")
 	case d.CarrierAnswered.IsZero() && d.CarrierClaim.IsZero():
-		f = "wait for the carrier's proof of delivery, then file a claim with the carrier if it is not your door"
+		f = tracker.Say("wait for the carrier's proof of delivery, then file a claim with the carrier if it is not your door")
 	case d.CarrierClaim.IsZero():
-		f = "file a claim with the carrier if its proof is not your door"
+		f = tracker.Say("file a claim with the carrier if its proof is not your door")
 	case d.PoliceReport.IsZero():
-		f = "report the theft to the police"
+		f = tracker.Say("report the theft to the police")
 	case d.NeighbourStatement.IsZero():
-		f = "ask your neighbours for a short signed statement"
+		f = tracker.Say("ask your neighbours for a short signed statement")
 	default:
 		return base
 	}
-	if base == "" {
+	if base.Format == "" {
 		return f
 	}
-	return f + " (and " + base + ")"
+	return tracker.Say("%s (and %s)", f, base)
 }
 
 // StageWords is the stage in words, with the last follow-up recorded on a case marked not
