@@ -201,18 +201,10 @@ func (ev *evidenceView) describe(e tracker.Exhibit) {
 	hint.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("What it shows"), text), widget.NewFormItem("", hint)}
 	title := lang.L("Describe exhibit {{.No}}", map[string]any{"No": e.No})
-	d := dialog.NewForm(title, lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if ok {
-			ev.changeExhibit(func() error {
-				_, err := ev.v.app.svc.DescribeExhibit(ev.v.c.ID, e.No, text.Text, casework.ByWindow)
-				return err
-			})
-		}
-	}, ev.v.app.win)
-	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 260))
-	d.Show()
-	ev.v.app.win.Canvas().Focus(text)
-	ev.changeText = text
+	ev.askChange(title, lang.L("Save"), items, text, 260, func() error {
+		_, err := ev.v.app.svc.DescribeExhibit(ev.v.c.ID, e.No, text.Text, casework.ByWindow)
+		return err
+	})
 }
 
 // remove asks the buyer to confirm that exhibit e is withdrawn, with an optional reason, and
@@ -225,17 +217,24 @@ func (ev *evidenceView) remove(e tracker.Exhibit) {
 	msg.Wrapping = fyne.TextWrapWord
 	items := []*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem(lang.L("Reason"), reason)}
 	title := lang.L("Remove exhibit {{.No}}?", map[string]any{"No": e.No})
-	d := dialog.NewForm(title, lang.L("Remove"), lang.L("Cancel"), items, func(ok bool) {
+	ev.askChange(title, lang.L("Remove"), items, reason, 300, func() error {
+		_, err := ev.v.app.svc.RemoveExhibit(ev.v.c.ID, e.No, reason.Text, casework.ByWindow)
+		return err
+	})
+}
+
+// askChange shows the form of a change to an exhibit, its text box focused, and saves the
+// change if the buyer confirms.
+func (ev *evidenceView) askChange(title, confirm string, items []*widget.FormItem, text *widget.Entry, height float32, save func() error) {
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items, func(ok bool) {
 		if ok {
-			ev.changeExhibit(func() error {
-				_, err := ev.v.app.svc.RemoveExhibit(ev.v.c.ID, e.No, reason.Text, casework.ByWindow)
-				return err
-			})
+			ev.changeExhibit(save)
 		}
 	}, ev.v.app.win)
-	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), 300))
+	d.Resize(fyne.NewSize(min(640, ev.v.app.win.Canvas().Size().Width-40), height))
 	d.Show()
-	ev.changeText = reason
+	ev.v.app.win.Canvas().Focus(text)
+	ev.changeText = text
 }
 
 // changeExhibit saves a change off the UI goroutine, then shows the case again, or the problem.
