@@ -14,9 +14,10 @@
 //   - orderForm (order_form.go) adds and edits a case in one scrolling dialog; Save is enabled
 //     only for a valid case and nothing typed is lost on an error. settings.go is the Settings
 //     view, keys.go the keyboard, bounded.go the layout that keeps the window from growing.
-//   - caseView (case_view.go) shows one case as tabs. A tab is a func(*caseView) *container.TabItem
-//     listed in caseTabs(); each tab lives in its own file (order_tab.go, evidence_tab.go, ...).
-//     caseView.changed() reloads the list after a tab changed the case, which updates the tabs
+//   - caseView (case_view.go) shows one case as tabs. A tab is a title, an icon and a
+//     func(*caseView) fyne.CanvasObject listed in caseTabs(); each lives in its own file
+//     (order_tab.go, evidence_tab.go, ...) and is built the first time it is shown, so a case
+//     opens with one tab built, not five. caseView.changed() reloads the list after a tab changed the case, which updates the tabs
 //     once; onLeave funcs (the statement's pending save) run before another case is shown.
 //   - The refund timeline (stage.go) sits on the Order tab: stage, next deadline, a button per
 //     dispute step, the messages to the seller; reminders.go holds the Reminders view and the
@@ -27,8 +28,9 @@
 //     (English, Spanish, Portuguese, Russian; lang.go). words_test.go fails on a prose literal
 //     that is not a key and on a key missing from a catalogue; screens_test.go draws every screen
 //     and dialog in Russian and fails on English left over. A use case's error is worded by its
-//     kind and field (errorText); the sentences the domain writes (flags, deadlines, seller
-//     messages) stay as the domain writes them.
+//     kind and field (errorText). Flags and reminders carry their sentence as an English format
+//     and its arguments (tracker.Words), which the window says from the same catalogues; the
+//     seller messages stay in the seller's language.
 //   - golden_test.go keeps the main screens' markup in testdata/golden; after a change to what a
 //     screen shows, regenerate with go test -tags ci ./ui -run TestGoldens -update.
 package ui
