@@ -320,20 +320,4 @@ func allCaps(s string) bool {
 }
 
 // appendFields is strings.Fields into a caller's (usually stack) slice.
-func appendFields(dst []string, s string) []string {
-	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
-			if start >= 0 {
-				dst = append(dst, s[start:i])
-				start = -1
-			}
-		} else if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		dst = append(dst, s[start:])
-	}
-	return dst
-}
+func appendFields(dst []string, s string) []string { return firstWords(dst, s, -1) }

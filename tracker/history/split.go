@@ -139,7 +139,8 @@ func leadingTown(f string) (town, rest string, ok bool) {
 	return "", f, false
 }
 
-// firstWords appends the first n words of s to dst without splitting the rest.
+// firstWords appends the words of s to dst until dst holds n (all of them when n < 0), without
+// splitting the rest.
 func firstWords(dst []string, s string, n int) []string {
 	start := -1
 	for i, r := range s {
