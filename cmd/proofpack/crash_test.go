@@ -330,15 +330,7 @@ func TestFullDisk(t *testing.T) {
 		if mounted {
 			return pp(t, "", args...)
 		}
-		cmd := exec.Command("prlimit", append([]string{fmt.Sprintf("--fsize=%d", limit), binary}, args...)...)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
-		err := cmd.Run()
-		code := 0
-		if ee, ok := err.(*exec.ExitError); ok {
-			code = ee.ExitCode()
-		}
-		return result{out.String(), errb.String(), code}
+		return collect(t, exec.Command("prlimit", append([]string{fmt.Sprintf("--fsize=%d", limit), binary}, args...)...))
 	}
 	fullWords := "disk is full"
 	if !mounted {
