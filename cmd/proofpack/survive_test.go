@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -169,16 +168,7 @@ func TestSecondWindowIsToldInADialog(t *testing.T) {
 	if !strings.Contains(string(out), fmt.Sprintf("exit status %d", exitError)) || !strings.Contains(string(out), "already open") {
 		t.Fatalf("output %s", out)
 	}
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n := colours(img); n < 10 {
+	if n := colours(readPNG(t, shot)); n < 10 {
 		t.Errorf("the screenshot has %d colours: no dialog", n)
 	}
 	if fi, _ := os.Stat(shot); fi.Mode() != 0o600 {

@@ -33,7 +33,17 @@ func xvfbShot(t *testing.T, args ...string) image.Image {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("window: %v\n%s", err, out)
 	}
-	f, err := os.Open(shot)
+	img := readPNG(t, shot)
+	if n := colours(img); n < 20 {
+		t.Errorf("screenshot has %d colours: blank, not a rendered window", n)
+	}
+	return img
+}
+
+// readPNG reads the screenshot at path, failing the test when it is missing or not a PNG.
+func readPNG(t *testing.T, path string) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,9 +51,6 @@ func xvfbShot(t *testing.T, args ...string) image.Image {
 	img, err := png.Decode(f)
 	if err != nil {
 		t.Fatalf("screenshot is not a PNG: %v", err)
-	}
-	if n := colours(img); n < 20 {
-		t.Errorf("screenshot has %d colours: blank, not a rendered window", n)
 	}
 	return img
 }
