@@ -73,9 +73,10 @@ func StatusWords(s tracker.Status) string {
 	return strings.ReplaceAll(string(s), "_", " ")
 }
 
-// ListRow is one case as a list shows it: its row and its summary.
+// ListRow is one case as a list shows it: its row and its summary. The row is shared, not
+// copied: ten thousand of them are read at each start.
 type ListRow struct {
-	tracker.Row
+	*tracker.Row
 	Summary Summary
 }
 
@@ -98,7 +99,8 @@ func (s *Service) ListRows() ([]ListRow, error) {
 	out := make([]ListRow, len(rows))
 	bases := basesOf(rows, settings)
 	var stale []int
-	for i, r := range rows {
+	for i := range rows {
+		r := &rows[i]
 		out[i].Row = r
 		if k, ok := readKept(r.Kept, bases[i]); ok && k.holds(today) {
 			k.Sum.CaseID = r.ID

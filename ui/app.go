@@ -38,6 +38,8 @@ type App struct {
 // off the UI goroutine; Loaded says when they are on screen.
 func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
+	// The cases are read while the widgets are built: on another core, at no cost in time.
+	read := readRows(svc)
 	if p, err := svc.Preferences(); err == nil {
 		if p.Language != "" {
 			useLanguage(p.Language)
@@ -47,7 +49,7 @@ func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 		}
 	}
 	u.build()
-	u.reload("")
+	u.list.receive(read, "")
 	return u
 }
 

@@ -29,14 +29,16 @@ type caseList struct {
 	choice map[string]string // a filter or sort choice as shown -> as the code names it
 
 	cases []casework.ListRow
-	index map[string]int              // case ID -> position in cases
-	sums  map[string]casework.Summary // by case ID
-	texts []string                    // what search matches, lower case, per position in cases
-	rows  []int                       // positions in cases on screen, in order
+	index map[string]int // case ID -> position in cases
+	// texts is what search matches, lower case, per position in cases; made at the first
+	// search, as most starts never search and ten thousand cases take a while.
+	texts []string
+	rows  []int // positions in cases on screen, in order
 
 	gen       int           // the newest load; older loads finishing late are dropped
 	loaded    chan struct{} // closes when the newest load is on screen
 	selecting bool          // a selection made by the program, not the buyer
+	selected  int           // the selected row, -1 for none, as the list was last told
 }
 
 // The filter's choices: every case, the ones needing action, a stage, or a marketplace.
@@ -57,11 +59,17 @@ const (
 )
 
 func newCaseList(u *App) *caseList {
-	l := &caseList{u: u, index: map[string]int{}, sums: map[string]casework.Summary{}, loaded: make(chan struct{})}
+	l := &caseList{u: u, index: map[string]int{}, loaded: make(chan struct{}), selected: -1}
 	l.list = widget.NewList(func() int { return len(l.rows) }, newCaseRow, l.updateRow)
 	l.list.OnSelected = func(i widget.ListItemID) {
+		l.selected = i
 		if !l.selecting && i >= 0 && i < len(l.rows) {
 			u.show(l.cases[l.rows[i]].ID)
+		}
+	}
+	l.list.OnUnselected = func(i widget.ListItemID) {
+		if l.selected == i {
+			l.selected = -1
 		}
 	}
 	l.search = widget.NewEntry()
@@ -94,43 +102,78 @@ func newCaseList(u *App) *caseList {
 
 // load reads every case's row and summary off the UI goroutine, then shows them and selects the
 // case with id (the first row when id is "" or filtered out).
-func (l *caseList) load(id string) {
+func (l *caseList) load(id string) { l.receive(readRows(l.u.svc), id) }
+
+// listRead is what readRows read.
+type listRead struct {
+	rows []casework.ListRow
+	err  error
+}
+
+// readRows starts reading every case's row and summary off the UI goroutine.
+func readRows(svc *casework.Service) <-chan listRead {
+	read := make(chan listRead, 1)
+	go func() {
+		rows, err := svc.ListRows()
+		read <- listRead{rows, err}
+	}()
+	return read
+}
+
+// receive shows the rows that read gives once they come, and selects the case with id as load
+// does.
+func (l *caseList) receive(read <-chan listRead, id string) {
 	l.gen++
 	gen, done := l.gen, make(chan struct{})
 	l.loaded = done
-	svc := l.u.svc
 	go func() {
-		rows, err := svc.ListRows()
+		r := <-read
 		fyne.Do(func() {
 			defer close(done)
 			if gen != l.gen {
 				return
 			}
-			if err != nil {
-				showError(err, l.u.win)
+			if r.err != nil {
+				showError(r.err, l.u.win)
 				return
 			}
-			l.set(rows)
+			l.set(r.rows)
 			l.refilter(id, true)
 		})
 	}()
 }
 
-// set keeps the loaded rows and their summaries.
+// set keeps the loaded rows with their summaries.
 func (l *caseList) set(rows []casework.ListRow) {
 	l.cases = rows
 	l.index = make(map[string]int, len(rows))
-	l.sums = make(map[string]casework.Summary, len(rows))
-	l.texts = make([]string, len(rows))
-	for i, r := range rows {
-		l.index[r.ID] = i
-		l.sums[r.ID] = r.Summary
-		l.texts[i] = searchText(r.Row)
+	l.texts = nil
+	for i := range rows {
+		l.index[rows[i].ID] = i
 	}
 }
 
+// summary is the listed summary of the case with id; zero when it is not listed.
+func (l *caseList) summary(id string) casework.Summary {
+	if i, ok := l.index[id]; ok {
+		return l.cases[i].Summary
+	}
+	return casework.Summary{}
+}
+
+// searchTexts returns what search matches, made at the first call after a load.
+func (l *caseList) searchTexts() []string {
+	if l.texts == nil {
+		l.texts = make([]string, len(l.cases))
+		for i := range l.cases {
+			l.texts[i] = searchText(l.cases[i].Row)
+		}
+	}
+	return l.texts
+}
+
 // searchText is what the search box matches in a case.
-func searchText(r tracker.Row) string {
+func searchText(r *tracker.Row) string {
 	parts := append([]string{r.OrderNumber, r.Seller, r.Item, tracker.MarketplaceName(r.Marketplace), marketplaceName(r.Marketplace)}, r.Numbers...)
 	return strings.ToLower(strings.Join(append(parts, r.Inputs...), "\n"))
 }
@@ -154,10 +197,9 @@ func (l *caseList) caseByID(id string) (tracker.Case, bool) {
 // else the one on screen, else the first row; without (the buyer typing a search) it only
 // keeps the row of the case on screen selected, so the case view is never rebuilt per key.
 func (l *caseList) refilter(id string, pick bool) {
-	l.rows = matching(l.cases, l.texts, l.sums, l.search.Text, l.choice[l.filter.Selected])
-	sortRows(l.rows, l.cases, l.sums, l.choice[l.sortBy.Selected])
+	l.rows = matching(l.cases, l.searchTexts, l.search.Text, l.choice[l.filter.Selected])
+	sortRows(l.rows, l.cases, l.choice[l.sortBy.Selected])
 	l.count.SetText(lang.L("{{.Shown}} of {{.Total}} cases", map[string]any{"Shown": len(l.rows), "Total": len(l.cases)}))
-	l.list.Refresh()
 	if id == "" && l.u.view != nil {
 		id = l.u.view.c.ID
 	}
@@ -165,10 +207,15 @@ func (l *caseList) refilter(id string, pick bool) {
 	if pick && row < 0 && len(l.rows) > 0 {
 		row = 0
 	}
+	// Selecting redraws the rows: one redraw, not two, as each costs the visible rows' text
+	// shaping again.
 	l.selecting = true
-	if row < 0 {
+	switch {
+	case row == l.selected:
+		l.list.Refresh()
+	case row < 0:
 		l.list.UnselectAll()
-	} else {
+	default:
 		l.list.Select(row)
 	}
 	l.selecting = false
@@ -181,48 +228,53 @@ func (l *caseList) refilter(id string, pick bool) {
 	}
 }
 
-// matching returns the positions of the cases the search and the filter let through.
-func matching(cases []casework.ListRow, texts []string, sums map[string]casework.Summary, query, filter string) []int {
+// matching returns the positions of the cases the search and the filter let through; texts
+// gives what search matches, asked only when there is a search.
+func matching(cases []casework.ListRow, texts func() []string, query, filter string) []int {
 	words := strings.Fields(strings.ToLower(query))
+	var searched []string
+	if len(words) > 0 {
+		searched = texts()
+	}
 	rows := make([]int, 0, len(cases))
 next:
-	for i, c := range cases {
+	for i := range cases {
 		for _, w := range words {
-			if !strings.Contains(texts[i], w) {
+			if !strings.Contains(searched[i], w) {
 				continue next
 			}
 		}
-		if keep(c.Row, sums[c.ID], filter) {
+		if keep(&cases[i], filter) {
 			rows = append(rows, i)
 		}
 	}
 	return rows
 }
 
-func keep(c tracker.Row, s casework.Summary, filter string) bool {
+func keep(c *casework.ListRow, filter string) bool {
 	switch filter {
 	case "", filterAll:
 		return true
 	case filterAction:
-		return s.NeedsAction
+		return c.Summary.NeedsAction
 	case filterWaiting:
-		return c.Dispute.Opened.IsZero() && !settled(c)
+		return c.Dispute.Opened.IsZero() && !settled(c.Row)
 	case filterDispute:
-		return !c.Dispute.Opened.IsZero() && !settled(c)
+		return !c.Dispute.Opened.IsZero() && !settled(c.Row)
 	case filterDone:
-		return settled(c)
+		return settled(c.Row)
 	}
 	return tracker.MarketplaceName(c.Marketplace) == filter
 }
 
-func settled(c tracker.Row) bool {
+func settled(c *tracker.Row) bool {
 	return !c.Dispute.RefundReceived.IsZero() || !c.Dispute.Won.IsZero()
 }
 
 // sortRows orders the rows; problems first means worst flag, then oldest order.
-func sortRows(rows []int, cases []casework.ListRow, sums map[string]casework.Summary, by string) {
+func sortRows(rows []int, cases []casework.ListRow, by string) {
 	slices.SortStableFunc(rows, func(a, b int) int {
-		ca, cb := cases[a], cases[b]
+		ca, cb := &cases[a], &cases[b]
 		switch by {
 		case sortNewest:
 			return cmp.Compare(b, a)
@@ -231,7 +283,7 @@ func sortRows(rows []int, cases []casework.ListRow, sums map[string]casework.Sum
 		case sortAmount:
 			return cmp.Compare(cb.Amount, ca.Amount)
 		}
-		sa, sb := sums[ca.ID], sums[cb.ID]
+		sa, sb := &ca.Summary, &cb.Summary
 		return cmp.Or(cmp.Compare(sb.Severity.Rank(), sa.Severity.Rank()), cmp.Compare(sb.Age, sa.Age), cmp.Compare(a, b))
 	})
 }
@@ -257,8 +309,8 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(l.rows) {
 		return
 	}
-	c := l.cases[l.rows[i]]
-	s := l.sums[c.ID]
+	c := &l.cases[l.rows[i]]
+	s := c.Summary
 	box := o.(*fyne.Container)
 	line1 := box.Objects[0].(*fyne.Container)
 	line1.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
@@ -274,8 +326,9 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
 	box.Objects[2].(*widget.Label).SetText(meta)
-	line1.Refresh()
-	line2.Refresh() // the texts changed width: lay the lines out again
+	// The texts changed width: lay the lines out again, without redrawing the texts just set.
+	line1.Layout.Layout(line1.Objects, line1.Size())
+	line2.Layout.Layout(line2.Objects, line2.Size())
 }
 
 // headlineText says a summary's headline in the window's language.

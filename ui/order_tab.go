@@ -19,7 +19,7 @@ func orderTab(v *caseView) fyne.CanvasObject {
 	body := container.NewVBox()
 	stage := newStageView(v)
 	fill := func(c tracker.Case) {
-		d := orderDetails(c, v.app.list.sums[c.ID]) // the title, then the refund timeline the buyer acts on, then the order
+		d := orderDetails(c, v.app.list.summary(c.ID)) // the title, then the refund timeline the buyer acts on, then the order
 		body.Objects = append([]fyne.CanvasObject{d[0], stage.card}, d[1:]...)
 		body.Refresh()
 	}
@@ -36,12 +36,13 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	status := widget.NewLabelWithStyle(headlineText(sum), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	status.Importance = summaryImportance(sum)
 
-	form := widget.NewForm()
+	// The rows first, then the form: each Append lays the whole form out again.
+	var items []*widget.FormItem
 	add := func(label, value string) {
 		if strings.TrimSpace(value) != "" {
 			l := widget.NewLabel(value)
 			l.Wrapping = fyne.TextWrapWord
-			form.Append(lang.L(label), l)
+			items = append(items, widget.NewFormItem(lang.L(label), l))
 		}
 	}
 	add("Case", c.ID)
@@ -59,7 +60,7 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 		if u, err := url.Parse(s.Link); err == nil && s.Link != "" {
 			h := widget.NewHyperlink(s.Link, u)
 			h.Truncation = fyne.TextTruncateEllipsis // a long link never widens the window
-			form.Append(lang.L("Seller's link"), h)
+			items = append(items, widget.NewFormItem(lang.L("Seller's link"), h))
 		}
 	}
 	add("Dispute opened", c.Dispute.Opened.String())
@@ -68,7 +69,7 @@ func orderDetails(c tracker.Case, sum casework.Summary) []fyne.CanvasObject {
 	add("Refund promised", c.Dispute.RefundPromised.String())
 	add("Refund received", c.Dispute.RefundReceived.String())
 	add("Notes", c.Notes)
-	return []fyne.CanvasObject{container.NewBorder(nil, nil, nil, status, title), form}
+	return []fyne.CanvasObject{container.NewBorder(nil, nil, nil, status, title), widget.NewForm(items...)}
 }
 
 func deliverTo(a tracker.Address) string {

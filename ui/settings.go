@@ -157,7 +157,6 @@ func (u *App) saveSettings(s *settingsView) {
 		useLanguage(p.Language)
 		u.build() // every widget again, in the new language
 	}
-	u.list.sums = nil // the waits changed: every summary is computed again
 	u.reload(id)
 }
 

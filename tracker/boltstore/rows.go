@@ -68,8 +68,9 @@ func (s *Store) Rows() ([]tracker.Row, error) {
 		sums := tx.Bucket(bucketSummaries).Cursor()
 		sk, sv := sums.First()
 		return tx.Bucket(bucketRows).ForEach(func(k, v []byte) error {
-			r, err := decodeRow(v)
-			if err != nil {
+			out = append(out, tracker.Row{})
+			r := &out[len(out)-1] // read in place: a row is large
+			if err := decodeRow(v, r); err != nil {
 				return corrupt("row", k, err)
 			}
 			for sk != nil && bytes.Compare(sk, k) < 0 {
@@ -78,7 +79,6 @@ func (s *Store) Rows() ([]tracker.Row, error) {
 			if bytes.Equal(sk, k) {
 				r.Kept = bytes.Clone(sv) // bbolt's bytes live only as long as the transaction
 			}
-			out = append(out, r)
 			return nil
 		})
 	})
@@ -96,8 +96,7 @@ func (s *Store) Row(id string) (tracker.Row, error) {
 		if raw == nil {
 			return tracker.NotFound("no case %s: see 'proofpack case list'", id)
 		}
-		var err error
-		if r, err = decodeRow(raw); err != nil {
+		if err := decodeRow(raw, &r); err != nil {
 			return corrupt("row", u64(seq), err)
 		}
 		return nil
@@ -111,6 +110,7 @@ func (s *Store) KeepSummaries(sums []tracker.KeptSummary) error {
 	}
 	return s.db.Update(func(tx *bolt.Tx) error {
 		rows, b := tx.Bucket(bucketRows), tx.Bucket(bucketSummaries)
+		var r tracker.Row
 		for _, sum := range sums {
 			seq, err := strconv.ParseUint(sum.ID, 10, 64)
 			if err != nil {
@@ -120,7 +120,7 @@ func (s *Store) KeepSummaries(sums []tracker.KeptSummary) error {
 			if raw == nil {
 				continue // deleted since
 			}
-			if r, err := decodeRow(raw); err != nil || r.Saved != sum.Saved {
+			if err := decodeRow(raw, &r); err != nil || r.Saved != sum.Saved {
 				continue // saved again since
 			}
 			if err := b.Put(u64(seq), sum.Data); err != nil {
@@ -221,9 +221,9 @@ func encodeRow(r tracker.Row) []byte {
 	return w.Bytes()
 }
 
-// decodeRow reads what encodeRow wrote.
-func decodeRow(b []byte) (tracker.Row, error) {
-	var r tracker.Row
+// decodeRow reads what encodeRow wrote into r, every field of which it sets.
+func decodeRow(b []byte, r *tracker.Row) error {
+	*r = tracker.Row{}
 	p := pack.NewReader(b)
 	for _, s := range []*string{&r.ID, &r.Marketplace, &r.OrderNumber, &r.Seller, &r.Item, &r.Currency, &r.Payment,
 		&r.Buyer.City, &r.Buyer.Postcode, &r.Buyer.Country} {
@@ -235,12 +235,12 @@ func decodeRow(b []byte) (tracker.Row, error) {
 	}
 	if p.Bool() {
 		if err := json.Unmarshal([]byte(p.Str()), &r.Dispute); err != nil {
-			return r, err
+			return err
 		}
 	}
 	r.Numbers = p.Strs()
 	r.Inputs = p.Strs()
 	r.Updated = time.Unix(p.Int(), p.Int()).UTC()
 	r.Saved = p.Uint()
-	return r, p.Err()
+	return p.Err()
 }

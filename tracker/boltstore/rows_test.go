@@ -55,18 +55,18 @@ func TestRowCodec(t *testing.T) {
 		}
 	}
 	fill(reflect.ValueOf(&r).Elem(), "Row")
-	got, err := decodeRow(encodeRow(r))
-	if err != nil {
+	var got tracker.Row
+	if err := decodeRow(encodeRow(r), &got); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, r) {
 		t.Errorf("read back\n%+v\nwant\n%+v", got, r)
 	}
-	if _, err := decodeRow(encodeRow(r)[:40]); err == nil {
+	if err := decodeRow(encodeRow(r)[:40], &got); err == nil {
 		t.Error("a row cut short reads without an error")
 	}
 	r.Dispute = tracker.Dispute{} // most rows: none recorded
-	if got, err := decodeRow(encodeRow(r)); err != nil || !reflect.DeepEqual(got, r) {
+	if err := decodeRow(encodeRow(r), &got); err != nil || !reflect.DeepEqual(got, r) {
 		t.Errorf("without a dispute: %+v, %v", got, err)
 	}
 }
