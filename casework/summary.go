@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"hash/fnv"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"proofpack/tracker"
@@ -118,22 +120,39 @@ func (s *Service) ListRows() ([]ListRow, error) {
 			holders[n] = addHolder(holders[n], i, r)
 		}
 	}
-	keep := make([]tracker.KeptSummary, 0, len(stale))
-	for _, i := range stale {
-		// One case at a time, each dropped once summed up: ten thousand cases with their events
-		// are never held at once.
-		c, err := s.Store.Case(rows[i].ID)
+	// One case at a time per core, each dropped once summed up: ten thousand cases with their
+	// events are never held at once, and the first start after an update, which sums up every
+	// case, takes half the time on two cores.
+	keep := make([]tracker.KeptSummary, len(stale))
+	workers := min(runtime.GOMAXPROCS(0), len(stale))
+	errs := make([]error, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for j := int(next.Add(1) - 1); j < len(stale) && errs[w] == nil; j = int(next.Add(1) - 1) {
+				i := stale[j]
+				c, err := s.Store.Case(rows[i].ID)
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				// Without the exhibits, as they only number the proof in a flag's message, which
+				// a summary drops.
+				in := rules.Input{Case: c, Reused: reusedOf(i, rows, holders), Now: now}
+				r := rules.Evaluate(in, settings)
+				sum := Summarize(c, r, now)
+				out[i].Summary = sum
+				k := kept{Basis: bases[i], From: today, Until: sum.until(r, today), Sum: sum}
+				keep[j] = tracker.KeptSummary{ID: rows[i].ID, Saved: rows[i].Saved, Data: k.encode()}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		// Without the exhibits, as they only number the proof in a flag's message, which a
-		// summary drops.
-		in := rules.Input{Case: c, Reused: reusedOf(i, rows, holders), Now: now}
-		r := rules.Evaluate(in, settings)
-		sum := Summarize(c, r, now)
-		out[i].Summary = sum
-		k := kept{Basis: bases[i], From: today, Until: sum.until(r, today), Sum: sum}
-		keep = append(keep, tracker.KeptSummary{ID: rows[i].ID, Saved: rows[i].Saved, Data: k.encode()})
 	}
 	// Keeping them only spares the next start some work: the list is right without.
 	_ = s.Store.KeepSummaries(keep)
