@@ -41,21 +41,48 @@ type Summary struct {
 	LastEvent tracker.Date
 }
 
-// headlines are the list's words for the flags that matter, kept short enough for one line.
+// headlines are the list's words for every flag, kept short enough for one line. Only a warning
+// or worse heads a case, but which flags those are depends on the case (a delivery elsewhere is
+// a warning when the town is unsure), so every flag has its words.
 var headlines = map[string]string{
-	tracker.FlagDeliveredElsewhere:   "Delivered elsewhere",
-	tracker.FlagDeliveredBeforeOrder: "Delivered before the order",
-	tracker.FlagReusedNumber:         "Number used on another order",
-	tracker.FlagNotShipped:           "Never shipped",
-	tracker.FlagNotYetOnline:         "Not online yet",
-	tracker.FlagProvisionalNumber:    "Number not real yet",
-	tracker.FlagCheckDigitMismatch:   "Number looks made up",
-	tracker.FlagUnknownFormat:        "Unknown number",
-	tracker.FlagLinkMismatch:         "Seller's link: wrong carrier",
-	tracker.FlagRefundOverdue:        "Refund overdue",
-	tracker.FlagDisputeDeadlineNear:  "Dispute deadline near",
-	tracker.FlagDisputeWindowOpen:    "You can open a dispute",
-	tracker.FlagUntrackedService:     "Untracked service",
+	tracker.FlagInputCleaned:          "Number cleaned up",
+	tracker.FlagCheckDigitMismatch:    "Number looks made up",
+	tracker.FlagNumberUnclear:         "Number unclear",
+	tracker.FlagUnknownFormat:         "Unknown number",
+	tracker.FlagLinkMismatch:          "Seller's link: wrong carrier",
+	tracker.FlagUntrackedService:      "Untracked service",
+	tracker.FlagDestinationTracking:   "Track in your country",
+	tracker.FlagNumberChangesOnArrive: "Number changes on arrival",
+	tracker.FlagNotYetOnline:          "Not online yet",
+	tracker.FlagProvisionalNumber:     "Number not real yet",
+	tracker.FlagNotShipped:            "Never shipped",
+	tracker.FlagStalled:               "Stalled",
+	tracker.FlagDeliveredElsewhere:    "Delivered elsewhere",
+	tracker.FlagDeliveryPlaceUnclear:  "Delivery place unclear",
+	tracker.FlagDeliveredBeforeOrder:  "Delivered before the order",
+	tracker.FlagExhibitOtherNumber:    "Page of another number",
+	tracker.FlagReusedNumber:          "Number used on another order",
+	tracker.FlagCombinedShipment:      "Shipped with another order",
+	tracker.FlagDisputeWindowOpen:     "You can open a dispute",
+	tracker.FlagDisputeDeadlineNear:   "Dispute deadline near",
+	tracker.FlagRefundOverdue:         "Refund overdue",
+	tracker.FlagDeliveredNotReceived:  "Delivered, never came",
+}
+
+// The headlines of a settled case, whatever its flags.
+const (
+	HeadlineRefunded = "Refunded"
+	HeadlineWon      = "Dispute won"
+)
+
+// Headlines are every headline a Summary can carry besides a status's words (StatusWords), for
+// a front end that says them in its own language.
+func Headlines() []string {
+	out := []string{HeadlineRefunded, HeadlineWon}
+	for _, code := range tracker.FlagCodes {
+		out = append(out, headlines[code])
+	}
+	return out
 }
 
 // statusWords name a status when nothing is wrong.
@@ -324,13 +351,13 @@ func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 		sum.Deadline = tl.Next.Due
 	}
 	if !c.Dispute.RefundReceived.IsZero() {
-		sum.Headline = "Refunded"
+		sum.Headline = HeadlineRefunded
 		return sum.on(today, c.Ordered)
 	}
 	worst := len(r.Flags) > 0 && r.Flags[0].Severity.Rank() >= tracker.Warning.Rank() // critical first
 	// Once a dispute is won only the refund can still go wrong: other findings are settled.
 	if !c.Dispute.Won.IsZero() && (!worst || r.Flags[0].Code != tracker.FlagRefundOverdue) {
-		sum.Headline = "Dispute won"
+		sum.Headline = HeadlineWon
 		return sum.on(today, c.Ordered)
 	}
 	if worst {
@@ -349,9 +376,6 @@ func Summarize(c tracker.Case, r rules.Report, now time.Time) Summary {
 
 // headline words a flag for the list (a stall's days are added by Summary.on).
 func headline(code string) string {
-	if code == tracker.FlagStalled {
-		return "Stalled"
-	}
 	if h, ok := headlines[code]; ok {
 		return h
 	}

@@ -205,3 +205,18 @@ func TestManySharingOneNumber(t *testing.T) {
 	}
 	checkList(t, svc, "many sharing one number")
 }
+
+// Every flag heads the list in words of its own, never as its code ("delivered not received").
+func TestEveryFlagHasAHeadline(t *testing.T) {
+	seen := map[string]string{}
+	for _, code := range tracker.FlagCodes {
+		h := headline(code)
+		if h == "" || h == strings.ReplaceAll(code, "_", " ") {
+			t.Errorf("%s has no headline", code)
+		}
+		if other, ok := seen[h]; ok {
+			t.Errorf("%s and %s share the headline %q", code, other, h)
+		}
+		seen[h] = code
+	}
+}

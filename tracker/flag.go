@@ -52,3 +52,11 @@ const (
 	FlagRefundOverdue         = "refund_overdue"
 	FlagDeliveredNotReceived  = "delivered_not_received"
 )
+
+// FlagCodes are every flag code above, for the tables that must name each one (the list's
+// headlines).
+var FlagCodes = []string{FlagInputCleaned, FlagCheckDigitMismatch, FlagNumberUnclear, FlagUnknownFormat,
+	FlagLinkMismatch, FlagUntrackedService, FlagDestinationTracking, FlagNumberChangesOnArrive, FlagNotYetOnline,
+	FlagProvisionalNumber, FlagNotShipped, FlagStalled, FlagDeliveredElsewhere, FlagDeliveryPlaceUnclear,
+	FlagDeliveredBeforeOrder, FlagExhibitOtherNumber, FlagReusedNumber, FlagCombinedShipment,
+	FlagDisputeWindowOpen, FlagDisputeDeadlineNear, FlagRefundOverdue, FlagDeliveredNotReceived}

@@ -347,7 +347,7 @@ func summaryImportance(s casework.Summary) widget.Importance {
 		return widget.DangerImportance
 	case s.Severity == tracker.Warning:
 		return widget.WarningImportance
-	case s.Status == tracker.StatusDelivered || s.Headline == "Refunded" || s.Headline == "Dispute won":
+	case s.Status == tracker.StatusDelivered || s.Headline == casework.HeadlineRefunded || s.Headline == casework.HeadlineWon:
 		return widget.SuccessImportance
 	}
 	return statusImportance(s.Status)

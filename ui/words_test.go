@@ -200,6 +200,7 @@ func TestDomainWordsAreInTheCatalogue(t *testing.T) {
 		tracker.StatusDelivered, tracker.StatusException, tracker.StatusExpired} {
 		words = append(words, casework.StatusWords(s))
 	}
+	words = append(words, casework.Headlines()...)
 	for _, id := range tracker.Marketplaces {
 		words = append(words, tracker.MarketplaceName(id))
 	}
