@@ -160,13 +160,15 @@ func (s *Service) ListRows() ([]ListRow, error) {
 			for j := int(next.Add(1) - 1); j < len(stale) && errs[w] == nil; j = int(next.Add(1) - 1) {
 				i := stale[j]
 				c, err := s.Store.Case(rows[i].ID)
+				var ex []tracker.Exhibit
+				if err == nil {
+					ex, err = s.Store.Exhibits(c.ID) // a page of another number is a finding too
+				}
 				if err != nil {
 					errs[w] = err
 					return
 				}
-				// Without the exhibits, as they only number the proof in a flag's message, which
-				// a summary drops.
-				in := rules.Input{Case: c, Reused: reusedOf(i, rows, holders), Now: now}
+				in := rules.Input{Case: c, Exhibits: ex, Reused: reusedOf(i, rows, holders), Now: now}
 				r := rules.Evaluate(in, settings)
 				sum := Summarize(c, r, now)
 				out[i].Summary = sum

@@ -91,6 +91,54 @@ func TestListRowsStayRight(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkList(t, svc, "a dispute opened")
+	// An exhibit shows another number: a warning at least, in the list too, until confirmed; for
+	// a case with nothing else wrong, its headline.
+	clean := storetest.Sample("7003", "RR123456785CN")
+	clean.Ordered = tracker.DateOf(day.AddDate(0, 0, -6))
+	clean.Shipments[0].Events[0].Time = day.AddDate(0, 0, -2)
+	clean, err = svc.Store.AddCase(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := func(when string) Summary {
+		for _, r := range checkList(t, svc, when) {
+			if r.ID == clean.ID {
+				return r.Summary
+			}
+		}
+		t.Fatalf("%s: case %s not listed", when, clean.ID)
+		return Summary{}
+	}
+	if s := listed("a case in transit"); s.Code != "" {
+		t.Fatalf("a case in transit is listed with %s", s.Code)
+	}
+	rows = append(rows, ListRow{Row: &tracker.Row{ID: clean.ID}})
+	for _, r := range rows {
+		if _, err := svc.Store.AddExhibits(r.ID, func(next int) ([]tracker.Exhibit, error) {
+			return []tracker.Exhibit{{No: next, Kind: "screenshot", Path: "other.png", OtherNumber: "LP00123456789012"}}, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range checkList(t, svc, "a page of another number") {
+		if r.Summary.Severity.Rank() < tracker.Warning.Rank() || !r.Summary.NeedsAction {
+			t.Errorf("case %s: a page of another number is listed as %q", r.ID, r.Summary.Headline)
+		}
+	}
+	if s := listed("a page of another number, kept"); s.Headline != "Page of another number" {
+		t.Errorf("a case in transit with a page of another number is listed as %q", s.Headline)
+	}
+	for _, r := range rows {
+		if _, err := svc.Store.ChangeExhibits(r.ID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+			ex[len(ex)-1].NumberConfirmed = true
+			return nil, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s := listed("the other number confirmed"); s.Code != "" {
+		t.Errorf("the other number confirmed, the case is listed as %q", s.Headline)
+	}
 	imported := storetest.Sample("7001", ca.Shipments[0].Input)
 	if _, err := svc.Store.SaveCases([]tracker.Case{imported, {ID: b}}, func(st *tracker.Case, _ tracker.Case) { st.Item = "Imported item" }); err != nil {
 		t.Fatal(err)

@@ -24,10 +24,12 @@ type Row struct {
 	Buyer       Address
 	Updated     time.Time
 	// Saved tells the case's saves apart, one second or one process from the other: the store
-	// sets it anew at each save, and a summary computed for another is not the case's summary.
+	// sets it anew at each save and each change of its exhibits, and a summary computed for
+	// another is not the case's summary.
 	Saved uint64
 	// Kept is the list's summary of the case, in the application layer's own format, as
-	// kept by Store.KeepSummaries; nil when none is kept. Every save of the case drops it.
+	// kept by Store.KeepSummaries; nil when none is kept. Every save of the case or change of
+	// its exhibits drops it.
 	Kept []byte
 }
 

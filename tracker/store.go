@@ -18,8 +18,9 @@ type Store interface {
 	Rows() ([]Row, error)
 	// Row returns one case's list row (without its kept summary), or an error of kind NotFound.
 	Row(id string) (Row, error)
-	// KeepSummaries keeps each summary with its case's row, unless the case was saved again
-	// since (its row's Saved differs) or deleted: those are skipped, never an error.
+	// KeepSummaries keeps each summary with its case's row, unless the case was saved again or
+	// its exhibits changed since (its row's Saved differs) or it was deleted: those are skipped,
+	// never an error.
 	KeepSummaries(sums []KeptSummary) error
 	// Changed returns the IDs of the cases saved since ClearChanged last forgot them, oldest
 	// first: the cases whose copies outside the store (case.json) a crash may have left stale.

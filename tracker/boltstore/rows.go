@@ -40,6 +40,20 @@ func putCase(tx *bolt.Tx, seq uint64, c tracker.Case) error {
 	return tx.Bucket(bucketSummaries).Delete(u64(seq))
 }
 
+// exhibitsChanged gives the row of case c a new save mark and drops its kept summary, as a save
+// of the case does: the exhibits weigh in its diagnosis (a page of another number), and a
+// summary computed before the change must not be kept after it.
+func exhibitsChanged(tx *bolt.Tx, c tracker.Case) error {
+	seq, err := strconv.ParseUint(c.ID, 10, 64)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketRows).Put(u64(seq), encodeRow(rowOf(tx, c))); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketSummaries).Delete(u64(seq))
+}
+
 // rowOf is the case's row as saved in tx: the write transaction's ID tells the saves apart.
 func rowOf(tx *bolt.Tx, c tracker.Case) tracker.Row {
 	r := tracker.RowOf(c)

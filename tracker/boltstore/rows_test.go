@@ -221,3 +221,23 @@ func TestRowsRebuiltOnAnotherFormat(t *testing.T) {
 		}
 	}
 }
+
+// Exhibits restored by repair drop a kept summary too, as storetest's exhibit changes do.
+func TestRestoredExhibitsDropTheSummary(t *testing.T) {
+	s := open(t)
+	defer s.Close()
+	c, err := s.AddCase(storetest.Sample("2001", "RR204873517CN"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rowsOf(t, s)[0]
+	if err := s.KeepSummaries([]tracker.KeptSummary{{ID: r.ID, Saved: r.Saved, Data: []byte("sum")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreExhibits(c.ID, []tracker.Exhibit{{No: 1, Kind: "file", Path: "a"}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if after := rowsOf(t, s)[0]; after.Kept != nil || after.Saved == r.Saved {
+		t.Errorf("after a restore: kept %q, saved %d (was %d)", after.Kept, after.Saved, r.Saved)
+	}
+}

@@ -239,7 +239,8 @@ func (s *Store) CasesWithNumber(number string) ([]string, error) {
 func (s *Store) AddExhibits(caseID string, place func(next int) ([]tracker.Exhibit, error)) ([]tracker.Exhibit, error) {
 	var added []tracker.Exhibit
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getCase(tx, caseID); err != nil {
+		c, err := getCase(tx, caseID)
+		if err != nil {
 			return err
 		}
 		b, err := tx.Bucket(bucketExhibits).CreateBucketIfNotExists([]byte(caseID))
@@ -265,7 +266,7 @@ func (s *Store) AddExhibits(caseID string, place func(next int) ([]tracker.Exhib
 				return err
 			}
 		}
-		return nil
+		return exhibitsChanged(tx, c)
 	})
 	if err != nil {
 		return nil, err
@@ -298,7 +299,8 @@ func (s *Store) Exhibits(caseID string) ([]tracker.Exhibit, error) {
 func (s *Store) ChangeExhibits(caseID string, change func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error)) ([]tracker.ExhibitChange, error) {
 	var added []tracker.ExhibitChange
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getCase(tx, caseID); err != nil {
+		c, err := getCase(tx, caseID)
+		if err != nil {
 			return err
 		}
 		var ex []tracker.Exhibit
@@ -331,6 +333,11 @@ func (s *Store) ChangeExhibits(caseID string, change func([]tracker.Exhibit, []t
 				return fmt.Errorf("exhibit %s: a change may not renumber, move or rehash a file", before[i].ID())
 			}
 			if err := putJSON(tx.Bucket(bucketExhibits).Bucket([]byte(caseID)), keys[i], e); err != nil {
+				return err
+			}
+		}
+		if !slices.Equal(ex, before) {
+			if err := exhibitsChanged(tx, c); err != nil {
 				return err
 			}
 		}
@@ -502,7 +509,8 @@ func (s *Store) RestoreCase(c tracker.Case) error {
 // already have (from its manifest.json), and its exhibit history as it was, in one transaction.
 func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit, log []tracker.ExhibitChange) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		if _, err := getCase(tx, caseID); err != nil {
+		c, err := getCase(tx, caseID)
+		if err != nil {
 			return err
 		}
 		b, err := tx.Bucket(bucketExhibits).CreateBucketIfNotExists([]byte(caseID))
@@ -517,6 +525,9 @@ func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit, log []track
 			if err := putJSON(b, key, e); err != nil {
 				return err
 			}
+		}
+		if err := exhibitsChanged(tx, c); err != nil {
+			return err
 		}
 		if len(log) == 0 {
 			return nil

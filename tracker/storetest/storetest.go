@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) tracker.Store) {
 		{"exhibits are numbered in order", exhibits},
 		{"a failed placement records no exhibit", exhibitsFail},
 		{"exhibit changes save records and history together", exhibitChanges},
+		{"an exhibit change drops the kept summary", exhibitsDropSummary},
 		{"settings round-trip", settings},
 		{"save cases adds and merges in one transaction", saveCases},
 		{"a failed save cases changes nothing", saveCasesFails},
@@ -441,4 +442,70 @@ func changed(t *testing.T, s tracker.Store) {
 		t.Fatal(err)
 	}
 	list(a.ID, saved[1].ID)
+}
+
+// exhibitsDropSummary: the exhibits weigh in a case's diagnosis, so adding or changing them
+// drops the summary kept for the case, and a summary computed before the change
+// is not kept after it.
+func exhibitsDropSummary(t *testing.T, s tracker.Store) {
+	c := mustAdd(t, s, Sample("1001", "RR204873517CN"))
+	kept := func() tracker.Row {
+		t.Helper()
+		r, err := s.Rows()
+		if err != nil || len(r) != 1 {
+			t.Fatalf("rows %+v, %v", r, err)
+		}
+		return r[0]
+	}
+	keep := func(r tracker.Row) {
+		t.Helper()
+		if err := s.KeepSummaries([]tracker.KeptSummary{{ID: r.ID, Saved: r.Saved, Data: []byte("sum")}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	changes := []struct {
+		what   string
+		change func() error
+	}{
+		{"added", func() error {
+			_, err := s.AddExhibits(c.ID, func(next int) ([]tracker.Exhibit, error) {
+				return []tracker.Exhibit{{No: next, Kind: "screenshot", Path: "a", OtherNumber: "LP00123456789012"}}, nil
+			})
+			return err
+		}},
+		{"confirmed", func() error {
+			_, err := s.ChangeExhibits(c.ID, func(ex []tracker.Exhibit, _ []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) {
+				ex[0].NumberConfirmed = true
+				return nil, nil
+			})
+			return err
+		}},
+	}
+	for _, ch := range changes {
+		before := kept()
+		keep(before)
+		if kept().Kept == nil {
+			t.Fatalf("before the exhibit was %s: the summary was not kept", ch.what)
+		}
+		if err := ch.change(); err != nil {
+			t.Fatal(err)
+		}
+		after := kept()
+		if after.Kept != nil {
+			t.Errorf("exhibit %s: the summary of before is still kept", ch.what)
+		}
+		keep(before) // computed before the change, kept after it
+		if kept().Kept != nil {
+			t.Errorf("exhibit %s: a summary of before the change was kept after it", ch.what)
+		}
+	}
+	// A change that changes nothing (a description set to what it was) keeps the summary.
+	r := kept()
+	keep(r)
+	if _, err := s.ChangeExhibits(c.ID, func([]tracker.Exhibit, []tracker.ExhibitChange) ([]tracker.ExhibitChange, error) { return nil, nil }); err != nil {
+		t.Fatal(err)
+	}
+	if kept().Kept == nil {
+		t.Error("a change that changed nothing dropped the summary")
+	}
 }
