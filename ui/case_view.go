@@ -61,20 +61,24 @@ func newCaseView(a *App, c tracker.Case) *caseView {
 	}
 	// All at once: each Append lays out and refreshes every tab again.
 	v.tabs = container.NewAppTabs(items...)
-	v.tabs.OnSelected = func(*container.TabItem) { v.build(v.tabs.SelectedIndex()) }
-	v.build(0)
+	v.tabs.OnSelected = func(*container.TabItem) {
+		if i := v.tabs.SelectedIndex(); v.build(i) {
+			v.holders[i].Refresh() // on screen already: lay the new content out
+		}
+	}
+	v.build(0) // laid out with the view, once it is placed
 	v.content = v.tabs
 	return v
 }
 
-// build makes tab i's content, once; the tab registers its refreshers as it is built and shows
-// the case as it is then.
-func (v *caseView) build(i int) {
+// build makes tab i's content, once, and says whether it did; the tab registers its refreshers
+// as it is built and shows the case as it is then.
+func (v *caseView) build(i int) bool {
 	if i < 0 || i >= len(v.holders) || len(v.holders[i].Objects) > 0 {
-		return
+		return false
 	}
 	v.holders[i].Objects = []fyne.CanvasObject{v.specs[i].build(v)}
-	v.holders[i].Refresh()
+	return true
 }
 
 // onLeave registers fn to run before the view is replaced by another case's.

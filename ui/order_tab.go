@@ -21,10 +21,12 @@ func orderTab(v *caseView) fyne.CanvasObject {
 	fill := func(c tracker.Case) {
 		d := orderDetails(c, v.app.list.summary(c.ID)) // the title, then the refund timeline the buyer acts on, then the order
 		body.Objects = append([]fyne.CanvasObject{d[0], stage.card}, d[1:]...)
-		body.Refresh()
 	}
-	fill(v.c)
-	v.onUpdate(fill)
+	fill(v.c) // laid out with the tab
+	v.onUpdate(func(c tracker.Case) {
+		fill(c)
+		body.Refresh()
+	})
 	return container.NewVScroll(container.NewPadded(body))
 }
 

@@ -9,7 +9,9 @@ import (
 // built builds the case's tab i, as showing it would, without selecting it, and returns its
 // content: tests reach into any tab.
 func (v *caseView) built(i int) fyne.CanvasObject {
-	v.build(i)
+	if v.build(i) {
+		v.holders[i].Refresh()
+	}
 	return v.holders[i].Objects[0]
 }
 
