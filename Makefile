@@ -123,7 +123,8 @@ WINE_SKIP_TESTS := TestPacketReadsBack TestBankProfileHoldsItsLimits TestNoExhib
   TestForcedPacketSaysWhichFileChanged TestMarketplacePicturesAndArchive TestCoverWordsFollowTheCase \
   TestEvidenceTabCapturesTheTrackingPage TestPacketTabMakesTheBuyersPacket \
   TestEmojiPacketEveryProfile TestPlainPacketHasNoReplacementNote TestUnicodeSeedsRender \
-  TestPacketRefundTimelineReadsBack TestPacketRefundTimelineListsTheFollowUps TestLayers TestLayerProblemsCatch TestCaptureAnAddressTyped
+  TestPacketRefundTimelineReadsBack TestPacketRefundTimelineListsTheFollowUps TestLayers TestLayerProblemsCatch TestCaptureAnAddressTyped \
+  TestANewBuyersWholeJourney
 test-windows: $(WINRES)
 	@set +e; start=$$(date +%s); ov=$$(scripts/wine/overlay) || exit 1; mkdir -p $(dir $(WINCI)); \
 	pkgs=$$($(WIN) $(GO) list $(TAGS) ./... | grep -v -x $(foreach p,$(WINE_SKIP),-e $(p))); \
