@@ -142,9 +142,9 @@ func (s *Service) ListRows() ([]ListRow, error) {
 		return out, nil
 	}
 	holders := map[string][]holder{} // tracking number -> the rows that carry it, by group
-	for i, r := range rows {
-		for _, n := range r.Numbers {
-			holders[n] = addHolder(holders[n], i, r)
+	for i := range rows {
+		for _, n := range rows[i].Numbers {
+			holders[n] = addHolder(holders[n], i, &rows[i])
 		}
 	}
 	// One case at a time per core, each dropped once summed up: ten thousand cases with their
@@ -220,11 +220,11 @@ func (k kept) encode() []byte {
 }
 
 // readKept reads what encode wrote, when it was computed from basis.
-func readKept(b []byte, basis uint64) (kept, bool) {
-	if b == nil {
+func readKept(b string, basis uint64) (kept, bool) {
+	if b == "" {
 		return kept{}, false
 	}
-	r := pack.NewReader(b)
+	r := pack.NewStringReader(b)
 	k := kept{Basis: r.Uint()}
 	if k.Basis != basis {
 		return k, false
@@ -258,7 +258,7 @@ func (sum Summary) on(today, ordered tracker.Date) Summary {
 	}
 	if sum.Code == tracker.FlagStalled && !sum.LastEvent.IsZero() {
 		sum.StalledDays = sum.LastEvent.DaysUntil(today)
-		sum.Headline = fmt.Sprintf("Stalled %d days", sum.StalledDays)
+		sum.Headline = "Stalled " + strconv.Itoa(sum.StalledDays) + " days"
 	}
 	return sum
 }
@@ -282,25 +282,41 @@ func basesOf(rows []tracker.Row, settings rules.Settings) []uint64 {
 	json.NewEncoder(h).Encode(settings)
 	h.Write([]byte(build()))
 	base := h.Sum64()
+	// By position, not by value: a row is large, and ten thousand copies of it cost more than
+	// the hashing.
 	self := make([]uint64, len(rows))
-	shared := map[string]uint64{} // number -> the XOR of its holders' hashes
-	for i, r := range rows {
-		h.Reset()
-		h.Write([]byte(r.ID + "|" + strconv.FormatUint(r.Saved, 36)))
-		self[i] = h.Sum64()
-		for _, n := range r.Numbers {
+	shared := make(map[string]uint64, len(rows)) // number -> the XOR of its holders' hashes
+	for i := range rows {
+		self[i] = saveHash(rows[i].ID, rows[i].Saved)
+		for _, n := range rows[i].Numbers {
 			shared[n] ^= self[i]
 		}
 	}
 	out := make([]uint64, len(rows))
-	for i, r := range rows {
+	for i := range rows {
 		b := base
-		for _, n := range r.Numbers {
-			b = (b ^ shared[n] ^ self[i]) * 1099511628211 // FNV's prime keeps the order
+		for _, n := range rows[i].Numbers {
+			b = (b ^ shared[n] ^ self[i]) * fnvPrime // FNV's prime keeps the order
 		}
 		out[i] = b
 	}
 	return out
+}
+
+const fnvPrime = 1099511628211
+
+// saveHash is FNV-1a of a case's ID and save mark, the same in every process, without the
+// allocations of hash.Hash.
+func saveHash(id string, saved uint64) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h = (h ^ uint64(id[i])) * fnvPrime
+	}
+	for range 8 {
+		h = (h ^ saved&0xff) * fnvPrime
+		saved >>= 8
+	}
+	return h
 }
 
 // holder is one seller and order date among the cases sharing a number, with up to two of its
@@ -313,7 +329,7 @@ type holder struct {
 	rows   []int // positions in rows, at most two
 }
 
-func addHolder(hs []holder, i int, r tracker.Row) []holder {
+func addHolder(hs []holder, i int, r *tracker.Row) []holder {
 	seller := strings.ToLower(strings.TrimSpace(r.Seller))
 	for k := range hs {
 		if hs[k].seller == seller && hs[k].day == r.Ordered {

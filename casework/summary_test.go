@@ -68,7 +68,7 @@ func TestListRowsStayRight(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range kept {
-		if r.Kept == nil {
+		if r.Kept == "" {
 			t.Errorf("case %s: no summary kept", r.ID)
 		}
 	}

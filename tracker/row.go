@@ -28,9 +28,9 @@ type Row struct {
 	// another is not the case's summary.
 	Saved uint64
 	// Kept is the list's summary of the case, in the application layer's own format, as
-	// kept by Store.KeepSummaries; nil when none is kept. Every save of the case or change of
+	// kept by Store.KeepSummaries; "" when none is kept. Every save of the case or change of
 	// its exhibits drops it.
-	Kept []byte
+	Kept string
 }
 
 // RowOf is the list's row of a case.

@@ -91,7 +91,7 @@ func (s *Store) Rows() ([]tracker.Row, error) {
 				sk, sv = sums.Next()
 			}
 			if bytes.Equal(sk, k) {
-				r.Kept = bytes.Clone(sv) // bbolt's bytes live only as long as the transaction
+				r.Kept = string(sv) // a copy: bbolt's bytes live only as long as the transaction
 			}
 			return nil
 		})

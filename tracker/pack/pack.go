@@ -63,6 +63,9 @@ type Reader struct {
 
 func NewReader(b []byte) *Reader { return &Reader{s: string(b)} }
 
+// NewStringReader reads a record held in a string, without a copy.
+func NewStringReader(s string) *Reader { return &Reader{s: s} }
+
 // Err is the first error met, or nil; a record with bytes left over is malformed too.
 func (r *Reader) Err() error {
 	if r.err == nil && len(r.s) > 0 {
