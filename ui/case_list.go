@@ -312,23 +312,24 @@ func (l *caseList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	c := &l.cases[l.rows[i]]
 	s := c.Summary
 	box := o.(*fyne.Container)
-	line1 := box.Objects[0].(*fyne.Container)
-	line1.Objects[0].(*widget.Label).SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
-	line1.Objects[1].(*widget.Label).SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
-	line2 := box.Objects[1].(*fyne.Container)
-	line2.Objects[0].(*widget.Label).SetText(c.Item)
-	h := line2.Objects[1].(*widget.Label)
-	h.Importance = summaryImportance(s)
-	h.SetText(headlineText(s))
+	line1, line2 := box.Objects[0].(*fyne.Container), box.Objects[1].(*fyne.Container)
+	title, amount := line1.Objects[0].(*widget.Label), line1.Objects[1].(*widget.Label)
+	item, headline := line2.Objects[0].(*widget.Label), line2.Objects[1].(*widget.Label)
+	// The texts on the right first, then the lines laid out for their widths, then the texts
+	// cut to fit the rest: each of those is shaped once, at its final width.
+	amount.SetText(strings.TrimSpace(c.Amount.String() + " " + c.Currency))
+	headline.Importance = summaryImportance(s)
+	headline.SetText(headlineText(s))
+	line1.Layout.Layout(line1.Objects, line1.Size())
+	line2.Layout.Layout(line2.Objects, line2.Size())
+	title.SetText(marketplaceName(c.Marketplace) + " · " + c.OrderNumber)
+	item.SetText(c.Item)
 	// The deadline first: a narrow list cuts the line's end, and the date matters most.
 	meta := sayKnown(s.Stage.String()) + " · " + lang.L("{{.Days}} days since the order", map[string]any{"Days": s.Age})
 	if !s.Deadline.IsZero() {
 		meta = lang.L("act by {{.Date}}", map[string]any{"Date": s.Deadline.String()}) + " · " + meta
 	}
 	box.Objects[2].(*widget.Label).SetText(meta)
-	// The texts changed width: lay the lines out again, without redrawing the texts just set.
-	line1.Layout.Layout(line1.Objects, line1.Size())
-	line2.Layout.Layout(line2.Objects, line2.Size())
 }
 
 // headlineText says a summary's headline in the window's language.
