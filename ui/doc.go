@@ -9,8 +9,8 @@
 //   - Create builds the window's content from a fyne.App, a fyne.Window and the Service.
 //   - caseList (case_list.go) is the left side: search, filter and sort over every case, problems
 //     first, in a virtual widget.List over casework.ListRows (short rows and kept summaries; a
-//     case is read in full only when shown); loads run off the UI goroutine and Loaded says
-//     when one is shown.
+//     case is read in full only when shown); loads run off the UI goroutine (Create starts the
+//     first before it builds the widgets) and Loaded says when one is shown.
 //   - orderForm (order_form.go) adds and edits a case in one scrolling dialog; Save is enabled
 //     only for a valid case and nothing typed is lost on an error. settings.go is the Settings
 //     view, keys.go the keyboard, bounded.go the layout that keeps the window from growing.
