@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"proofpack/casework"
+	"proofpack/evidence"
 	"proofpack/tracker"
 )
 
@@ -354,8 +355,12 @@ func summaryImportance(s casework.Summary) widget.Importance {
 	return statusImportance(s.Status)
 }
 
-// statusText names a tracking status in the window's language.
+// statusText names a case's tracking status in the window's language ("Nothing online").
 func statusText(s tracker.Status) string { return sayKnown(casework.StatusWords(s)) }
+
+// eventStatusText names a carrier event's status in the window's language, in the packet's
+// words ("Label created"), so the buyer reads the same in both.
+func eventStatusText(s tracker.Status) string { return sayKnown(evidence.StatusWords(s)) }
 
 func statusImportance(s tracker.Status) widget.Importance {
 	switch s {

@@ -93,7 +93,7 @@ func eventsTable(r rules.Report) fyne.CanvasObject {
 		}
 		what := widget.NewLabel(e.Description)
 		what.Wrapping = fyne.TextWrapWord
-		place, status := widget.NewLabel(e.Place), widget.NewLabel(statusText(e.Status))
+		place, status := widget.NewLabel(e.Place), widget.NewLabel(eventStatusText(e.Status))
 		place.Wrapping, status.Truncation = fyne.TextWrapWord, fyne.TextTruncateEllipsis // long places wrap, never widen the window
 		rows = append(rows, widget.NewLabel(when), place, what, status)
 	}

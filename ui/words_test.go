@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"proofpack/casework"
+	"proofpack/evidence"
 	"proofpack/tracker"
 	"proofpack/tracker/deadlines"
 )
@@ -198,7 +199,7 @@ func TestDomainWordsAreInTheCatalogue(t *testing.T) {
 	for _, s := range []tracker.Status{tracker.StatusNotFound, tracker.StatusPending, tracker.StatusInfoReceived,
 		tracker.StatusInTransit, tracker.StatusOutForDelivery, tracker.StatusAttemptFail, tracker.StatusPickup,
 		tracker.StatusDelivered, tracker.StatusException, tracker.StatusExpired} {
-		words = append(words, casework.StatusWords(s))
+		words = append(words, casework.StatusWords(s), evidence.StatusWords(s))
 	}
 	words = append(words, casework.Headlines()...)
 	for _, id := range tracker.Marketplaces {
