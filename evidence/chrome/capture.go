@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -248,6 +249,8 @@ func (t *tab) capture(ctx context.Context, req evidence.Request, p evidence.Page
 			err = fmt.Errorf("capture canceled: %w", ctx.Err())
 		case pctx.Err() != nil:
 			err = fmt.Errorf("%w: nothing came back within %s (a script may never stop)", evidence.ErrTimeout, limit)
+		case navigatedAway(err):
+			err = errMoved
 		}
 		r.Err = err
 		r.Files = nil
@@ -340,6 +343,22 @@ func loadErrorWords(code string) string {
 // errMoved marks a page that navigated while it was being saved: its text, archive and
 // screenshot would be of different documents.
 var errMoved = errors.New("the page reloaded or moved to another address while it was being captured: capture it again, or use assisted capture")
+
+// navigatedAway reports Chromium's answer to a command that met the page navigating: while
+// settling or saving, a page that reloads itself gets one of these instead of an answer, and the
+// buyer should read errMoved, not the protocol's words.
+func navigatedAway(err error) bool {
+	var ce *cdproto.Error
+	if !errors.As(err, &ce) {
+		return false
+	}
+	for _, m := range []string{"Inspected target navigated or closed", "Execution context was destroyed", "Cannot find context with specified id"} {
+		if strings.Contains(ce.Message, m) {
+			return true
+		}
+	}
+	return false
+}
 
 // newMark is a random token set on a document to tell it from the next one in the same tab.
 func newMark() string {

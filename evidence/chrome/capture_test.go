@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"image/png"
 	"io"
 	"mime"
@@ -20,6 +21,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/cdproto"
 
 	"proofpack/evidence"
 	"proofpack/tracker"
@@ -345,6 +348,29 @@ func TestMissingBrowserSaysHowToInstall(t *testing.T) {
 	var ni *NotInstalledError
 	if !errors.As(err, &ni) || !errors.Is(err, evidence.ErrNoBrowser) || err.Error() != "Chromium is not installed: run `sudo apt-get install chromium`" {
 		t.Errorf("err = %v, want the install hint", err)
+	}
+}
+
+// Chromium answers a command sent while the page navigates with a protocol error; the page that
+// reloads itself is then said in the buyer's words (errMoved), whichever command met it. Other
+// protocol errors keep their words.
+func TestNavigatedAwayIsAMovedPage(t *testing.T) {
+	moving := &cdproto.Error{Code: -32000, Message: "Inspected target navigated or closed"}
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{moving, true},
+		{fmt.Errorf("saving the page as MHTML: %w", moving), true},
+		{&cdproto.Error{Code: -32000, Message: "Execution context was destroyed."}, true},
+		{&cdproto.Error{Code: -32000, Message: "Cannot find context with specified id"}, true},
+		{&cdproto.Error{Code: -32000, Message: "Not allowed"}, false},
+		{errors.New("Inspected target navigated or closed"), false},
+		{nil, false},
+	} {
+		if got := navigatedAway(tc.err); got != tc.want {
+			t.Errorf("navigatedAway(%v) = %v", tc.err, got)
+		}
 	}
 }
 
