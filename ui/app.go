@@ -38,7 +38,7 @@ type App struct {
 // off the UI goroutine; Loaded says when they are on screen.
 func Create(a fyne.App, w fyne.Window, svc *casework.Service) *App {
 	u := &App{app: a, win: w, svc: svc}
-	// The cases are read while the widgets are built: on another core, at no cost in time.
+	// The cases are read while the widgets are built, on another core: the two waits overlap.
 	read := readRows(svc)
 	if p, err := svc.Preferences(); err == nil {
 		if p.Language != "" {
