@@ -341,25 +341,10 @@ func (s *Store) ChangeExhibits(caseID string, change func([]tracker.Exhibit, []t
 				return err
 			}
 		}
-		if len(added) == 0 {
-			return nil
-		}
-		root, err := tx.CreateBucketIfNotExists(bucketLog)
-		if err != nil {
-			return err
-		}
-		b, err := root.CreateBucketIfNotExists([]byte(caseID))
-		if err != nil {
-			return err
-		}
 		for i := range added {
-			added[i].Seq = len(log) + i + 1
 			added[i].At = added[i].At.UTC()
-			if err := putJSON(b, binary.BigEndian.AppendUint32(nil, uint32(added[i].Seq)), added[i]); err != nil {
-				return err
-			}
 		}
-		return nil
+		return appendLog(tx, caseID, len(log), added)
 	})
 	if err != nil {
 		return nil, err
@@ -529,23 +514,29 @@ func (s *Store) RestoreExhibits(caseID string, ex []tracker.Exhibit, log []track
 		if err := exhibitsChanged(tx, c); err != nil {
 			return err
 		}
-		if len(log) == 0 {
-			return nil
-		}
-		root, err := tx.CreateBucketIfNotExists(bucketLog)
-		if err != nil {
-			return err
-		}
-		lb, err := root.CreateBucketIfNotExists([]byte(caseID))
-		if err != nil {
-			return err
-		}
-		for i, c := range log {
-			c.Seq = i + 1
-			if err := putJSON(lb, binary.BigEndian.AppendUint32(nil, uint32(c.Seq)), c); err != nil {
-				return err
-			}
-		}
-		return nil
+		return appendLog(tx, caseID, 0, slices.Clone(log))
 	})
+}
+
+// appendLog writes entries to the case's exhibit history in the caller's transaction, numbering
+// them on from the before entries already there (their Seq is set).
+func appendLog(tx *bolt.Tx, caseID string, before int, entries []tracker.ExhibitChange) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	root, err := tx.CreateBucketIfNotExists(bucketLog)
+	if err != nil {
+		return err
+	}
+	b, err := root.CreateBucketIfNotExists([]byte(caseID))
+	if err != nil {
+		return err
+	}
+	for i := range entries {
+		entries[i].Seq = before + i + 1
+		if err := putJSON(b, binary.BigEndian.AppendUint32(nil, uint32(entries[i].Seq)), entries[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
