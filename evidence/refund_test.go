@@ -8,11 +8,10 @@ import (
 	"proofpack/tracker"
 )
 
-func TestRefundTimeline(t *testing.T) {
-	c, ex, flags := recifeCase()
-	c.Dispute.SellerContacted = date(2026, 10, 15)
-	now := time.Date(2026, 10, 25, 9, 0, 0, 0, saoPaulo)
-	p := NewPacket(c, ex, flags, now, PacketOptions{})
+// checkRefundLines compares the packet's refund timeline, a line a row ("ahead " before a
+// deadline still to come), with want; every deadline must carry its rule and source.
+func checkRefundLines(t *testing.T, p Packet, want []string) {
+	t.Helper()
 	var got []string
 	for _, r := range p.Refund {
 		line := r.When + " " + r.What
@@ -24,7 +23,17 @@ func TestRefundTimeline(t *testing.T) {
 		}
 		got = append(got, line)
 	}
-	want := []string{
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("refund timeline:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestRefundTimeline(t *testing.T) {
+	c, ex, flags := recifeCase()
+	c.Dispute.SellerContacted = date(2026, 10, 15)
+	now := time.Date(2026, 10, 25, 9, 0, 0, 0, saoPaulo)
+	p := NewPacket(c, ex, flags, now, PacketOptions{})
+	checkRefundLines(t, p, []string{
 		"20 Sep 2026 Ordered and paid 23.49 USD",
 		"23 Sep 2026 Marked shipped by the seller",
 		"5 Nov 2026 Latest delivery date promised",
@@ -32,10 +41,7 @@ func TestRefundTimeline(t *testing.T) {
 		"20 Oct 2026 Dispute opened (AliExpress dispute), within the window that closes on 20 Nov 2026",
 		"ahead 4 Nov 2026 Last day to escalate the AliExpress dispute",
 		"ahead 5 Mar 2027 Last day for a card chargeback",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("refund timeline:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 
 	// Won, and the refund late: the overdue date stays, as a fact, not as advice.
 	c.Dispute.Won = date(2026, 11, 2)
@@ -127,15 +133,7 @@ func TestRefundTimelineOfAParcelNotReceived(t *testing.T) {
 		NeighbourStatement: tracker.Proof{On: date(2026, 10, 18)},
 		Opened:             date(2026, 10, 20)}
 	p := NewPacket(c, ex, nil, time.Date(2026, 10, 25, 9, 0, 0, 0, saoPaulo), PacketOptions{})
-	var got []string
-	for _, r := range p.Refund {
-		if r.Ahead {
-			got = append(got, "ahead "+r.When+" "+r.What)
-			continue
-		}
-		got = append(got, r.When+" "+r.What)
-	}
-	want := []string{
+	checkRefundLines(t, p, []string{
 		"20 Sep 2026 Ordered and paid 23.49 USD",
 		"23 Sep 2026 Marked shipped by the seller",
 		"5 Nov 2026 Latest delivery date promised",
@@ -146,10 +144,7 @@ func TestRefundTimelineOfAParcelNotReceived(t *testing.T) {
 		"20 Oct 2026 Dispute opened (AliExpress dispute), within the window that closes on 20 Nov 2026",
 		"ahead 4 Nov 2026 Last day to escalate the AliExpress dispute",
 		"ahead 5 Mar 2027 Last day for a card chargeback",
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("refund timeline:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	})
 	for _, w := range []string{
 		"but nothing was delivered to me and I have not received the parcel. I asked the carrier for its proof of delivery on 16 Oct 2026 (request or case number Correios 123.456).",
 		"The carrier answered on 23 Oct 2026: the signature is not mine.",

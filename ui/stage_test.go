@@ -34,8 +34,9 @@ func shows(o fyne.CanvasObject, part string) bool {
 	return false
 }
 
-// recordVia taps a step's button, types the date into the dialog and presses Record.
-func recordVia(t *testing.T, u *App, w fyne.Window, button, date string) {
+// tapForDialog taps the case's button and returns the dialog it opens, with its text boxes in
+// order.
+func tapForDialog(t *testing.T, u *App, w fyne.Window, button string) (fyne.CanvasObject, []*widget.Entry) {
 	t.Helper()
 	b := findButton(u.detail, button)
 	if b == nil {
@@ -43,16 +44,23 @@ func recordVia(t *testing.T, u *App, w fyne.Window, button, date string) {
 	}
 	test.Tap(b)
 	top := w.Canvas().Overlays().Top()
-	var e *widget.Entry
+	var es []*widget.Entry
 	walk(top, func(o fyne.CanvasObject) {
-		if x, ok := o.(*widget.Entry); ok && e == nil {
-			e = x
+		if x, ok := o.(*widget.Entry); ok {
+			es = append(es, x)
 		}
 	})
-	if e == nil || e.Text != "2026-11-22" {
-		t.Fatalf("the date dialog does not offer today: %+v", e)
+	return top, es
+}
+
+// recordVia taps a step's button, types the date into the dialog and presses Record.
+func recordVia(t *testing.T, u *App, w fyne.Window, button, date string) {
+	t.Helper()
+	top, es := tapForDialog(t, u, w, button)
+	if len(es) == 0 || es[0].Text != "2026-11-22" {
+		t.Fatalf("the date dialog does not offer today: %d entries", len(es))
 	}
-	e.SetText(date)
+	es[0].SetText(date)
 	test.Tap(findButton(top, "Record"))
 }
 
@@ -240,18 +248,7 @@ func neverCameBox(t *testing.T, u *App) *widget.Check {
 // presses Record.
 func followUpVia(t *testing.T, u *App, w fyne.Window, button, record, date, ref string) {
 	t.Helper()
-	b := findButton(u.detail, button)
-	if b == nil {
-		t.Fatalf("no %q button; the case shows %v", button, labelsIn(u.detail))
-	}
-	test.Tap(b)
-	top := w.Canvas().Overlays().Top()
-	var es []*widget.Entry
-	walk(top, func(o fyne.CanvasObject) {
-		if x, ok := o.(*widget.Entry); ok {
-			es = append(es, x)
-		}
-	})
+	top, es := tapForDialog(t, u, w, button)
 	if len(es) != 2 || es[0].Text != "2026-11-22" {
 		t.Fatalf("the dialog asks for the date (today by default) and a reference: %d entries", len(es))
 	}
